@@ -1,1 +1,9 @@
-﻿Console.WriteLine("Hello, World!");
+using System.CommandLine;
+using DigestSite.Cli;
+
+var root = new RootCommand("DigestSite: builds a browsable digest of research papers from Markdown files.")
+{
+    CheckCommand.Create(),
+    NewCommand.Create(),
+};
+return root.Parse(args).Invoke();

@@ -1,0 +1,41 @@
+namespace DigestSite.Checking;
+
+/// <summary>A position in a source file: 1-based line and column (UTF-16 code units).</summary>
+public readonly record struct SourcePosition(int Line, int Column)
+{
+    public static readonly SourcePosition Start = new(1, 1);
+
+    public SourcePosition ShiftLines(int lines) => this with { Line = Line + lines };
+}
+
+/// <summary>
+/// One problem found in the content, where it is and what to do about it.
+/// Path is relative to the content folder, with forward slashes, so tests and messages do not
+/// depend on where the content lives.
+/// </summary>
+public sealed record Diagnostic(string Path, SourcePosition Position, string Message)
+{
+    public int Line => Position.Line;
+    public int Column => Position.Column;
+
+    public static Diagnostic At(string path, SourcePosition position, string message) => new(path, position, message);
+
+    public static Diagnostic AtStart(string path, string message) => new(path, SourcePosition.Start, message);
+
+    /// <summary>Order of reports: by file, then by position, then by text, ordinal so it never depends on culture.</summary>
+    public static readonly IComparer<Diagnostic> Order = Comparer<Diagnostic>.Create((a, b) =>
+    {
+        int c = string.CompareOrdinal(a.Path, b.Path);
+        if (c == 0) c = a.Line.CompareTo(b.Line);
+        if (c == 0) c = a.Column.CompareTo(b.Column);
+        if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
+        return c;
+    });
+
+    public static IReadOnlyList<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics)
+    {
+        var list = diagnostics.ToList();
+        list.Sort(Order);
+        return list;
+    }
+}

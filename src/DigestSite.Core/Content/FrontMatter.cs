@@ -1,0 +1,57 @@
+using DigestSite.Checking;
+
+namespace DigestSite.Content;
+
+/// <summary>
+/// A Markdown file split into its YAML front matter and its body, with the line numbers needed to
+/// report positions in the file rather than in the YAML or the body alone.
+/// </summary>
+public sealed record FrontMatter(string? Yaml, int YamlFirstLine, string Body, int BodyFirstLine)
+{
+    /// <summary>
+    /// Splits <paramref name="source"/>. When <paramref name="required"/> and the file does not open
+    /// with a fence, or whenever a fence is opened and never closed, reports it and returns null.
+    /// </summary>
+    public static FrontMatter? Split(SourceText source, bool required, List<Diagnostic> diagnostics)
+    {
+        var text = source.Text;
+        using var lines = Lines(text).GetEnumerator();
+        if (!lines.MoveNext() || !IsFence(text, lines.Current))
+        {
+            if (!required) return new FrontMatter(null, 0, text, 1);
+            diagnostics.Add(Diagnostic.AtStart(source.Path,
+                "a paper file starts with front matter: a line \"---\", the fields (title, authors, topics, ...), another \"---\", then the summary."));
+            return null;
+        }
+
+        int yamlStart = lines.Current.Next;
+        int lineNumber = 1;
+        while (lines.MoveNext())
+        {
+            lineNumber++;
+            var line = lines.Current;
+            if (IsFence(text, line))
+                return new FrontMatter(text[yamlStart..line.Start], 2, text[line.Next..], lineNumber + 1);
+        }
+        diagnostics.Add(Diagnostic.AtStart(source.Path,
+            "the front matter opened here is never closed: add a line \"---\" after the last field."));
+        return null;
+    }
+
+    private readonly record struct Line(int Start, int End, int Next);
+
+    private static IEnumerable<Line> Lines(string text)
+    {
+        for (int start = 0; start < text.Length;)
+        {
+            int newline = text.IndexOf('\n', start);
+            int end = newline < 0 ? text.Length : newline;
+            int next = newline < 0 ? text.Length : newline + 1;
+            yield return new Line(start, end, next);
+            start = next;
+        }
+    }
+
+    private static bool IsFence(string text, Line line) =>
+        text.AsSpan(line.Start, line.End - line.Start).TrimEnd().SequenceEqual("---");
+}

@@ -1,0 +1,68 @@
+using DigestSite.Checking;
+
+namespace DigestSite.Content;
+
+/// <summary>A paper file in an issue folder: its slug is the file name without ".md".</summary>
+public sealed record PaperFile(string Slug, string Path);
+
+/// <summary>issues/DATE/: the intro file, if any, and the paper files, in ordinal order.</summary>
+public sealed record IssueFolder(DateOnly Date, string? IntroPath, IReadOnlyList<PaperFile> PaperFiles);
+
+/// <summary>Finds the issue folders and what is in them; reports anything that does not belong.</summary>
+public static class IssueFolderScanner
+{
+    public static IReadOnlyList<IssueFolder> Scan(string contentDir, List<Diagnostic> diagnostics)
+    {
+        var issuesDir = Path.Combine(contentDir, ContentLoader.IssuesFolder);
+        if (!Directory.Exists(issuesDir))
+        {
+            diagnostics.Add(Diagnostic.AtStart(ContentLoader.IssuesFolder + "/",
+                "the issues folder is missing: create issues/YYYY-MM-DD/ with a paper file in it."));
+            return [];
+        }
+
+        var folders = new List<IssueFolder>();
+        foreach (var name in Names(Directory.EnumerateFileSystemEntries(issuesDir)))
+        {
+            var relative = $"{ContentLoader.IssuesFolder}/{name}";
+            if (!Directory.Exists(Path.Combine(issuesDir, name)))
+                diagnostics.Add(Diagnostic.AtStart(relative,
+                    $"\"{name}\" does not belong in issues/: papers go in a dated folder, issues/YYYY-MM-DD/<slug>.md."));
+            else if (ContentDates.Parse(name) is not { } date)
+                diagnostics.Add(Diagnostic.AtStart(relative + "/",
+                    $"issue folder \"{name}\" is not a real date: name it YYYY-MM-DD, e.g. 2026-03-18."));
+            else if (ScanIssue(Path.Combine(issuesDir, name), relative, date, diagnostics) is { } folder)
+                folders.Add(folder);
+        }
+        return folders;
+    }
+
+    private static IssueFolder? ScanIssue(string dir, string relative, DateOnly date, List<Diagnostic> diagnostics)
+    {
+        string? intro = null;
+        var papers = new List<PaperFile>();
+        foreach (var name in Names(Directory.EnumerateFileSystemEntries(dir)))
+        {
+            var path = $"{relative}/{name}";
+            if (Directory.Exists(Path.Combine(dir, name)))
+                diagnostics.Add(Diagnostic.AtStart(path + "/", $"folders do not belong in an issue folder: move the papers in \"{name}/\" up to {relative}/."));
+            else if (name == ContentLoader.IssueIntroFile)
+                intro = path;
+            else if (!name.EndsWith(".md", StringComparison.Ordinal))
+                diagnostics.Add(Diagnostic.AtStart(path,
+                    $"\"{name}\" does not belong in an issue folder, which holds paper files (<slug>.md) and an optional index.md."));
+            else if (name[..^3] is var slug && !Slugs.IsValid(slug))
+                diagnostics.Add(Diagnostic.AtStart(path,
+                    $"the file name \"{name}\" is not a valid slug: use {Slugs.Rule}, e.g. 2312.15918.md."));
+            else
+                papers.Add(new PaperFile(name[..^3], path));
+        }
+        if (papers.Count > 0) return new IssueFolder(date, intro, papers);
+        diagnostics.Add(Diagnostic.AtStart(relative + "/", $"issue {relative[7..]} has no paper: add a paper file (<slug>.md) or remove the folder."));
+        return null;
+    }
+
+    /// <summary>Entry names in ordinal order, hidden files (.DS_Store, .gitkeep) left out.</summary>
+    private static IEnumerable<string> Names(IEnumerable<string> paths) =>
+        paths.Select(p => Path.GetFileName(p)).Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal);
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using DigestSite.Checking;
+
+namespace DigestSite.Content;
+
+/// <summary>A content file read as text, after the checks every file gets: size, encoding, emptiness.</summary>
+public sealed record SourceText(string Path, string Text)
+{
+    /// <summary>Content files are small; a larger one is a mistake (a PDF, a dump) and would slow every build.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads <paramref name="fullPath"/>; <paramref name="path"/> is how diagnostics name it.</summary>
+    public static SourceText? Read(string fullPath, string path, List<Diagnostic> diagnostics)
+    {
+        var info = new FileInfo(fullPath);
+        if (info.Length > MaxBytes)
+        {
+            diagnostics.Add(Diagnostic.AtStart(path,
+                $"the file is {info.Length:N0} bytes; content files are limited to 1 MiB ({MaxBytes:N0} bytes). Shorten it."));
+            return null;
+        }
+        return Decode(File.ReadAllBytes(fullPath), path, diagnostics);
+    }
+
+    public static SourceText? Decode(byte[] bytes, string path, List<Diagnostic> diagnostics)
+    {
+        int invalidAt = FirstInvalidUtf8Byte(bytes);
+        if (invalidAt >= 0)
+        {
+            var position = PositionAfter(StrictUtf8.GetString(bytes, 0, invalidAt));
+            diagnostics.Add(Diagnostic.At(path, position,
+                $"the file is not valid UTF-8 (byte 0x{bytes[invalidAt]:X2} at offset {invalidAt}). Save it as UTF-8."));
+            return null;
+        }
+        var text = StrictUtf8.GetString(bytes);
+        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            diagnostics.Add(Diagnostic.AtStart(path, "the file is empty."));
+            return null;
+        }
+        return new SourceText(path, text);
+    }
+
+    private static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> bytes)
+    {
+        int offset = 0;
+        while (offset < bytes.Length)
+        {
+            var status = System.Buffers.OperationStatus.Done;
+            status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done) return offset;
+            offset += consumed;
+        }
+        return -1;
+    }
+
+    /// <summary>The position just after <paramref name="prefix"/>.</summary>
+    public static SourcePosition PositionAfter(string prefix)
+    {
+        int line = 1, lineStart = 0;
+        for (int i = 0; i < prefix.Length; i++)
+        {
+            if (prefix[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new SourcePosition(line, prefix.Length - lineStart + 1);
+    }
+}

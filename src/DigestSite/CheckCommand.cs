@@ -1,0 +1,29 @@
+using System.CommandLine;
+using DigestSite.Content;
+
+namespace DigestSite.Cli;
+
+/// <summary>`digestsite check`: the pull-request gate. Exit 0 when the content is clean, 1 when not.</summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var content = CommonOptions.Content();
+        var command = new Command("check", "Check the content and report every problem with its file, line and column.") { content };
+        command.SetAction(parsed => Run(parsed.GetValue(content)!));
+        return command;
+    }
+
+    private static int Run(string contentDir)
+    {
+        var result = ContentLoader.Load(contentDir);
+        if (result.Archive is { } archive)
+        {
+            Console.WriteLine($"{contentDir}: {DiagnosticReport.Count(archive.Papers.Count(), "paper")} in " +
+                              $"{DiagnosticReport.Count(archive.Issues.Count, "issue")}, no problems.");
+            return 0;
+        }
+        DiagnosticReport.Print(result.Diagnostics, contentDir, Console.Out);
+        return 1;
+    }
+}
