@@ -5,5 +5,6 @@ var root = new RootCommand("DigestSite: builds a browsable digest of research pa
 {
     CheckCommand.Create(),
     NewCommand.Create(),
+    BuildCommand.Create(),
 };
 return root.Parse(args).Invoke();

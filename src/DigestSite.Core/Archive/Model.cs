@@ -12,9 +12,6 @@ public sealed record SiteConfig(
 {
     public const int DefaultPapersPerPage = 50;
     public const int DefaultFeedSize = 20;
-
-    /// <summary>The path the site is served under, "/" or "/digest/": always with both slashes.</summary>
-    public string BasePath => "/" + Url.AbsolutePath.Trim('/') + (Url.AbsolutePath.Trim('/').Length > 0 ? "/" : "");
 }
 
 /// <summary>A subject papers are filed under, from topics.yml.</summary>

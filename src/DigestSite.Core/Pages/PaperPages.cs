@@ -1,0 +1,47 @@
+namespace DigestSite.Pages;
+
+/// <summary>/papers/SLUG/: one paper, with the tags Google Scholar and link previews read.</summary>
+public static class PaperPages
+{
+    public static IEnumerable<PlannedPage> Plan(SiteModel model)
+    {
+        foreach (var issue in model.Archive.Issues)
+        {
+            foreach (var source in issue.Papers)
+            {
+                var paper = model.Papers[source.Slug];
+                var page = PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText, 300), paper.Url,
+                    CitationTags(paper), JsonLd(model, paper));
+                yield return new PlannedPage(paper.Url, "paper", page, new Dictionary<string, object?> { ["paper"] = paper });
+            }
+        }
+    }
+
+    private static List<MetaTag> CitationTags(PaperView paper)
+    {
+        var tags = new List<MetaTag> { new("citation_title", null, paper.Title) };
+        tags.AddRange(paper.Authors.Select(a => new MetaTag("citation_author", null, a)));
+        if (paper.Published is { } date) tags.Add(new("citation_publication_date", null, date.Replace('-', '/')));
+        if (paper.Arxiv is { } id) tags.Add(new("citation_arxiv_id", null, id));
+        if (paper.PdfUrl is { } pdf) tags.Add(new("citation_pdf_url", null, pdf));
+        return tags;
+    }
+
+    private static Dictionary<string, object> JsonLd(SiteModel model, PaperView paper)
+    {
+        var data = new Dictionary<string, object>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "ScholarlyArticle",
+            ["headline"] = paper.Title,
+            ["name"] = paper.Title,
+            ["url"] = model.Urls.Absolute(paper.Url),
+            ["author"] = paper.Authors.Select(a => new Dictionary<string, string> { ["@type"] = "Person", ["name"] = a }).ToArray(),
+            ["about"] = paper.Topics.Select(t => t.Name).ToArray(),
+            ["abstract"] = paper.SummaryText,
+        };
+        if (paper.Published is { } date) data["datePublished"] = date;
+        if (paper.ArxivUrl is { } arxiv) data["sameAs"] = arxiv;
+        return data;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using DigestSite.Archive;
+using DigestSite.Content;
+using DigestSite.Rendering;
+
+namespace DigestSite.Pages;
+
+/// <summary>
+/// The archive turned into view models once, shared by every planner: each paper's summary is
+/// rendered once however many pages list it, and lookups are by key, never by scanning.
+/// </summary>
+public sealed class SiteModel
+{
+    public DigestArchive Archive { get; }
+    public Urls Urls { get; }
+    public SiteView Site { get; }
+    public IReadOnlyDictionary<string, PaperView> Papers { get; }
+    public IReadOnlyDictionary<DateOnly, IssueRef> IssueRefs { get; }
+    public IReadOnlyDictionary<string, TopicRef> TopicRefs { get; }
+
+    /// <summary>Each topic's papers, newest issue first, in each issue the issue's order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<PaperView>> PapersByTopic { get; }
+
+    public SiteModel(DigestArchive archive)
+    {
+        Archive = archive;
+        Urls = new Urls(archive.Site.Url);
+        Site = SiteViewOf(archive, Urls);
+        IssueRefs = archive.Issues.ToDictionary(i => i.Date, i => IssueRefOf(i, Urls));
+        TopicRefs = archive.Topics.ToDictionary(t => t.Slug, t => new TopicRef(t.Slug, t.Name, Urls.Topic(t.Slug)), StringComparer.Ordinal);
+
+        var papers = archive.Papers.ToArray();
+        var views = new PaperView[papers.Length];
+        Parallel.For(0, papers.Length, i => views[i] = PaperViews.Create(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls));
+        Papers = views.ToDictionary(v => v.Slug, StringComparer.Ordinal);
+
+        var byTopic = archive.Topics.ToDictionary(t => t.Slug, _ => new List<PaperView>(), StringComparer.Ordinal);
+        foreach (var view in views)
+            foreach (var topic in view.Topics)
+                byTopic[topic.Slug].Add(view);
+        PapersByTopic = byTopic.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<PaperView>)kv.Value, StringComparer.Ordinal);
+    }
+
+    public static string DateLabel(DateOnly date) => date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static IssueRef IssueRefOf(Issue issue, Urls urls) => new(
+        ContentDates.Format(issue.Date),
+        DateLabel(issue.Date),
+        issue.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+        issue.Title,
+        urls.Issue(issue.Date),
+        issue.Papers.Count);
+
+    private static SiteView SiteViewOf(DigestArchive archive, Urls urls)
+    {
+        var site = archive.Site;
+        return new SiteView(
+            site.Title, site.Description, site.Language,
+            urls.Absolute(urls.Home), urls.BasePath, urls.Home, urls.IssuesArchive, urls.Topics, urls.Search,
+            urls.Feed, urls.Absolute(urls.Feed), site.Subscribe?.AbsoluteUri,
+            urls.Asset("style.css"), urls.Asset("site.js"),
+            archive.Issues.Sum(i => i.Papers.Count), archive.Issues.Count);
+    }
+}

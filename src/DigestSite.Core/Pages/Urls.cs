@@ -1,0 +1,38 @@
+using DigestSite.Archive;
+using DigestSite.Content;
+
+namespace DigestSite.Pages;
+
+/// <summary>
+/// Every URL of the site, under its base path ("/" or "/digest/"). Pages are folders with an
+/// index.html, so URLs end with "/" and work the same on GitHub Pages and any static server.
+/// Templates never build URLs: they get them from the view models, computed here.
+/// </summary>
+public sealed class Urls(Uri siteUrl)
+{
+    public string BasePath { get; } = siteUrl.AbsolutePath.Trim('/') is { Length: > 0 } path ? $"/{path}/" : "/";
+
+    public string Home => BasePath;
+    public string IssuesArchive => BasePath + "issues/";
+    public string Topics => BasePath + "topics/";
+    public string Search => BasePath + "search/";
+    public string Feed => BasePath + "feed.xml";
+    public string Sitemap => BasePath + "sitemap.xml";
+
+    public string Issue(DateOnly date) => $"{BasePath}issues/{ContentDates.Format(date)}/";
+    public string Paper(string slug) => $"{BasePath}papers/{slug}/";
+    public string Topic(string slug, int page = 1) => page <= 1 ? $"{BasePath}topics/{slug}/" : $"{BasePath}topics/{slug}/page/{page}/";
+    public string TopicFeed(string slug) => $"{BasePath}topics/{slug}/feed.xml";
+    public string Asset(string path) => BasePath + "assets/" + path;
+    public string File(string path) => BasePath + path;
+
+    /// <summary>The absolute URL of a site path, for feeds, sitemaps, canonical links.</summary>
+    public string Absolute(string sitePath) => siteUrl.GetLeftPart(UriPartial.Authority) + sitePath;
+
+    /// <summary>The file a URL is served from, relative to the output folder.</summary>
+    public string OutputPath(string url)
+    {
+        var relative = url[BasePath.Length..];
+        return relative.Length == 0 || relative.EndsWith('/') ? relative + "index.html" : relative;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using DigestSite.Checking;
+using DigestSite.Pages;
+using Fluid;
+using Fluid.Values;
+
+namespace DigestSite.Rendering;
+
+/// <summary>
+/// The theme's Liquid templates, parsed once and rendered many times, in parallel. A page renders
+/// its kind's template (layouts/KIND.liquid), and the result goes into layouts/base.liquid as
+/// `content`, as in Jekyll.
+/// </summary>
+public sealed partial class TemplateSet
+{
+    private const string Layout = "base";
+
+    // Escapes what HTML needs (< > & " ') and leaves other text as it is: names like "Vulić" stay readable.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private readonly IReadOnlyDictionary<string, (IFluidTemplate Template, ThemeFile File)> templates;
+    private readonly TemplateOptions options;
+
+    private TemplateSet(IReadOnlyDictionary<string, (IFluidTemplate, ThemeFile)> templates, TemplateOptions options)
+    {
+        this.templates = templates;
+        this.options = options;
+    }
+
+    /// <summary>Parses every template of <paramref name="theme"/>; reports syntax errors with file and line.</summary>
+    public static TemplateSet? Parse(Theme theme, IEnumerable<string> requiredKinds, List<Diagnostic> diagnostics)
+    {
+        int errorsBefore = diagnostics.Count;
+        var parser = new FluidParser();
+        var parsed = new Dictionary<string, (IFluidTemplate, ThemeFile)>(StringComparer.Ordinal);
+        var partials = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, file) in theme.Templates)
+        {
+            var text = File.ReadAllText(file.FullPath);
+            var kind = name[(Theme.LayoutsFolder.Length + 1)..^".liquid".Length];
+            partials[kind + ".liquid"] = text;
+            if (parser.TryParse(text, out var template, out var error))
+                parsed[kind] = (template, file);
+            else
+                diagnostics.Add(Diagnostic.At(file.FullPath, ErrorPosition(error), $"template error: {error}"));
+        }
+        foreach (var kind in requiredKinds.Append(Layout).Where(k => !parsed.ContainsKey(k) && !partials.ContainsKey(k + ".liquid")))
+            diagnostics.Add(Diagnostic.AtStart(Path.GetFullPath(Path.Combine(theme.Layers[^1], Theme.LayoutsFolder, kind + ".liquid")),
+                $"the theme has no template layouts/{kind}.liquid."));
+        return diagnostics.Count > errorsBefore ? null : new TemplateSet(parsed, Options(partials));
+    }
+
+    /// <summary>Renders <paramref name="page"/>; a template that fails at run time is reported, not thrown.</summary>
+    public string? Render(PlannedPage page, SiteView site, List<Diagnostic> diagnostics)
+    {
+        var context = new TemplateContext(options);
+        context.SetValue("site", site);
+        context.SetValue("page", page.Page);
+        foreach (var (name, value) in page.Values) context.SetValue(name, value);
+
+        var body = RenderOne(page.Template, context, page.Url, diagnostics);
+        if (body is null) return null;
+        context.SetValue("content", new StringValue(body, encode: false));
+        return RenderOne(Layout, context, page.Url, diagnostics);
+    }
+
+    private string? RenderOne(string kind, TemplateContext context, string url, List<Diagnostic> diagnostics)
+    {
+        var (template, file) = templates[kind];
+        try
+        {
+            return template.Render(context, Encoder);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Fluid reports run-time template errors (a bad filter argument, a loop limit) as exceptions.
+            diagnostics.Add(Diagnostic.AtStart(file.FullPath, $"template error while rendering {url}: {e.Message}"));
+            return null;
+        }
+    }
+
+    private static TemplateOptions Options(IReadOnlyDictionary<string, string> partials)
+    {
+        var options = new TemplateOptions
+        {
+            CultureInfo = CultureInfo.InvariantCulture,
+            TimeZone = TimeZoneInfo.Utc,
+            FileProvider = new ThemeFileProvider(partials),
+        };
+        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
+        foreach (var type in ViewTypes) options.MemberAccessStrategy.Register(type);
+        return options;
+    }
+
+    /// <summary>What templates may read: the view records, and nothing else of the program.</summary>
+    private static readonly Type[] ViewTypes =
+    [
+        typeof(SiteView), typeof(PageView), typeof(MetaTag), typeof(AlternateLink), typeof(LinkView), typeof(TopicRef),
+        typeof(IssueRef), typeof(PaperView), typeof(IssueView), typeof(ArchiveMonth), typeof(ArchiveYear), typeof(TopicView),
+        typeof(PageLink), typeof(PaginationView),
+    ];
+
+    private static SourcePosition ErrorPosition(string error) =>
+        ErrorAt().Match(error) is { Success: true } m
+            ? new SourcePosition(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))
+            : SourcePosition.Start;
+
+    [GeneratedRegex(@"\((\d+):(\d+)\)")]
+    private static partial Regex ErrorAt();
+}

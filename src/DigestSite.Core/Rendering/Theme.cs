@@ -1,0 +1,61 @@
+using DigestSite.Checking;
+
+namespace DigestSite.Rendering;
+
+/// <summary>A file of the theme: its name in the theme ("layouts/paper.liquid") and where it is on disk.</summary>
+public sealed record ThemeFile(string Name, string FullPath);
+
+/// <summary>
+/// The theme: Liquid templates under layouts/ and static files under assets/, from one or more
+/// folders layered file by file, so a site owner overrides one template without copying the rest.
+/// </summary>
+public sealed class Theme
+{
+    public const string LayoutsFolder = "layouts";
+    public const string AssetsFolder = "assets";
+
+    /// <summary>By name, e.g. "layouts/partials/paper-card.liquid"; later layers win.</summary>
+    public IReadOnlyDictionary<string, ThemeFile> Templates { get; }
+
+    /// <summary>By name relative to assets/, e.g. "style.css"; later layers win.</summary>
+    public IReadOnlyDictionary<string, ThemeFile> Assets { get; }
+
+    /// <summary>The folders, base first, that the theme was read from.</summary>
+    public IReadOnlyList<string> Layers { get; }
+
+    private Theme(IReadOnlyList<string> layers, IReadOnlyDictionary<string, ThemeFile> templates, IReadOnlyDictionary<string, ThemeFile> assets)
+    {
+        Layers = layers;
+        Templates = templates;
+        Assets = assets;
+    }
+
+    /// <summary>Reads the layers, base theme first. A missing layer is reported as a diagnostic.</summary>
+    public static Theme? Load(IReadOnlyList<string> layers, List<Diagnostic> diagnostics)
+    {
+        var templates = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
+        var assets = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
+        foreach (var layer in layers)
+        {
+            if (!Directory.Exists(layer))
+            {
+                diagnostics.Add(Diagnostic.AtStart(Path.GetFullPath(layer), "the theme folder does not exist."));
+                return null;
+            }
+            foreach (var file in Files(layer, LayoutsFolder).Where(f => f.Name.EndsWith(".liquid", StringComparison.Ordinal)))
+                templates[$"{LayoutsFolder}/{file.Name}"] = file with { Name = $"{LayoutsFolder}/{file.Name}" };
+            foreach (var file in Files(layer, AssetsFolder))
+                assets[file.Name] = file;
+        }
+        return new Theme(layers, templates, assets);
+    }
+
+    private static IEnumerable<ThemeFile> Files(string layer, string folder)
+    {
+        var root = Path.GetFullPath(Path.Combine(layer, folder));
+        if (!Directory.Exists(root)) return [];
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(path => new ThemeFile(Path.GetRelativePath(root, path).Replace('\\', '/'), path))
+            .Where(f => !f.Name.Split('/').Any(part => part.StartsWith('.')));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using DigestSite.Archive;
+using DigestSite.Checking;
+using DigestSite.Content;
+using DigestSite.Output;
+using DigestSite.Pages;
+using DigestSite.Rendering;
+
+namespace DigestSite;
+
+/// <summary>What to build from where: the content, the theme's layers (base first), the output, and an optional URL override.</summary>
+public sealed record BuildOptions(string ContentDir, IReadOnlyList<string> ThemeLayers, string OutputDir, Uri? BaseUrl = null);
+
+/// <summary>The outcome: diagnostics when it failed (and nothing was written), else what was written.</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, int Files, long Bytes, TimeSpan Elapsed)
+{
+    public bool Succeeded => Diagnostics.Count == 0;
+}
+
+/// <summary>
+/// The build: load and check the content, parse the theme, plan the pages, render them in
+/// parallel into a staging folder, add the site's other files, then swap the staging folder in.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var loaded = ContentLoader.Load(options.ContentDir);
+        if (loaded.Archive is not { } archive) return Failed(loaded.Diagnostics, clock);
+        if (options.BaseUrl is { } url) archive = archive with { Site = archive.Site with { Url = url } };
+
+        var diagnostics = new List<Diagnostic>();
+        var theme = Theme.Load(options.ThemeLayers, diagnostics);
+        var model = new SiteModel(archive);
+        var pages = SitePlan.Pages(model);
+        var templates = theme is null ? null : TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
+        if (theme is null || templates is null) return Failed(diagnostics, clock);
+
+        using var output = new StagedOutput(options.OutputDir);
+        var renderErrors = RenderPages(pages, model, templates, output);
+        if (renderErrors.Count > 0) return Failed(renderErrors, clock);
+        WriteSiteFiles(theme, output);
+        output.Commit();
+        return new BuildResult([], pages.Count, output.FilesWritten, output.BytesWritten, clock.Elapsed);
+    }
+
+    private static List<Diagnostic> RenderPages(IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output)
+    {
+        var errors = new ConcurrentBag<Diagnostic>();
+        Parallel.ForEach(pages, page =>
+        {
+            var local = new List<Diagnostic>();
+            if (templates.Render(page, model.Site, local) is { } html)
+                output.Write(model.Urls.OutputPath(page.Url), Encoding.UTF8.GetBytes(html));
+            foreach (var error in local) errors.Add(error);
+        });
+        // One broken template fails every page: report each distinct problem once.
+        return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
+    }
+
+    private static void WriteSiteFiles(Theme theme, StagedOutput output)
+    {
+        foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
+        // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".
+        output.Write(".nojekyll", "");
+    }
+
+    private static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, Stopwatch clock) =>
+        new(Diagnostic.Sorted(diagnostics), 0, 0, 0, clock.Elapsed);
+}
