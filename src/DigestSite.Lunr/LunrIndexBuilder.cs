@@ -1,0 +1,187 @@
+namespace DigestSite.Lunr;
+
+/// <summary>
+/// Builds the index lunr.js 2.3.9 builds with <c>lunr(function () { this.ref(..); this.field(..); this.add(..) })</c>
+/// (lunr.Builder with the default pipeline). Documents are analyzed in parallel; everything that
+/// fixes the output (term indices, key orders) is then done in add order, so the result is deterministic.
+/// </summary>
+public sealed class LunrIndexBuilder
+{
+    private const int ChunkSize = 1024;
+
+    private readonly LunrField[] _fields;
+    private readonly List<LunrDocument> _documents = [];
+    private readonly HashSet<string> _refs = new(StringComparer.Ordinal);
+    private double _b = 0.75;
+
+    /// <summary>Creates a builder indexing <paramref name="fields"/>.</summary>
+    /// <exception cref="ArgumentException">Two fields have the same name.</exception>
+    public LunrIndexBuilder(IEnumerable<LunrField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var list = fields.ToList();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in list)
+        {
+            if (!names.Add(f.Name)) throw new ArgumentException($"Duplicate field '{f.Name}'.", nameof(fields));
+        }
+        // lunr keeps fields in an object (builder._fields) and reads them back with Object.keys,
+        // so integer-like field names come first; that order is used everywhere.
+        var order = JsObjectKeys.Order(list.ConvertAll(f => f.Name));
+        _fields = Array.ConvertAll(order, i => list[i]);
+    }
+
+    /// <summary>The fields in index order (JS key order of the names).</summary>
+    public IReadOnlyList<LunrField> Fields => _fields;
+
+    /// <summary>lunr.Builder.b: field length normalisation, clamped to [0, 1]. Default 0.75.</summary>
+    public double B { get => _b; set => _b = value < 0 ? 0 : value > 1 ? 1 : value; }
+
+    /// <summary>lunr.Builder.k1: term frequency saturation. Default 1.2.</summary>
+    public double K1 { get; set; } = 1.2;
+
+    /// <summary>Threads used to analyze documents; 1 analyzes on the calling thread.</summary>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Number of documents added.</summary>
+    public int DocumentCount => _documents.Count;
+
+    /// <summary>Adds a document (lunr.Builder.add).</summary>
+    /// <exception cref="ArgumentException">A document with the same ref was already added (lunr would silently merge them).</exception>
+    public void Add(LunrDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!_refs.Add(document.Ref)) throw new ArgumentException($"Duplicate document ref '{document.Ref}'.", nameof(document));
+        _documents.Add(document);
+    }
+
+    /// <summary>Builds the index (lunr.Builder.build).</summary>
+    public LunrIndex Build()
+    {
+        int nf = _fields.Length, nd = _documents.Count;
+        var analyzer = new TermAnalyzer(nf);
+        var fieldLengths = new int[nd * nf];
+        var vectorStart = new int[nd * nf + 1];
+        var vectorTerms = new IntList();
+        var vectorTf = new IntList();
+        var terms = new List<Term>();
+        var lengthSums = new long[nf];
+        var idBuffer = new int[256];
+
+        var chunk = new Term[Math.Min(ChunkSize, Math.Max(nd, 1))][][];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism) };
+        for (int first = 0; first < nd; first += ChunkSize)
+        {
+            int count = Math.Min(ChunkSize, nd - first);
+            if (options.MaxDegreeOfParallelism == 1)
+            {
+                for (int i = 0; i < count; i++) chunk[i] = Analyze(analyzer, _documents[first + i]);
+            }
+            else
+            {
+                int start = first;
+                Parallel.For(0, count, options, i => chunk[i] = Analyze(analyzer, _documents[start + i]));
+            }
+
+            // lunr.Builder.add, in add order: term indices, postings, field lengths, term frequencies.
+            for (int i = 0; i < count; i++)
+            {
+                int doc = first + i;
+                var fieldTerms = chunk[i];
+                for (int f = 0; f < nf; f++)
+                {
+                    var tokens = fieldTerms[f];
+                    int fieldRef = doc * nf + f;
+                    fieldLengths[fieldRef] = tokens.Length;
+                    lengthSums[f] += tokens.Length;
+                    if (idBuffer.Length < tokens.Length) idBuffer = new int[Math.Max(tokens.Length, idBuffer.Length * 2)];
+                    for (int j = 0; j < tokens.Length; j++)
+                    {
+                        var term = tokens[j];
+                        if (term.Id < 0)
+                        {
+                            term.Id = terms.Count;
+                            terms.Add(term);
+                        }
+                        ref var posting = ref term.Postings[f];
+                        if (posting.Count == 0 || posting.Last != doc) posting.Add(doc);
+                        idBuffer[j] = term.Id;
+                    }
+                    // lunr.Vector keeps elements sorted by term index; count frequencies on the sorted ids.
+                    var ids = idBuffer.AsSpan(0, tokens.Length);
+                    ids.Sort();
+                    for (int j = 0; j < ids.Length;)
+                    {
+                        int k = j + 1;
+                        while (k < ids.Length && ids[k] == ids[j]) k++;
+                        vectorTerms.Add(ids[j]);
+                        vectorTf.Add(k - j);
+                        j = k;
+                    }
+                    vectorStart[fieldRef + 1] = vectorTerms.Count;
+                }
+                chunk[i] = null!;
+            }
+        }
+
+        // lunr.idf: documentsWithTerm counts (field, document) pairs, not documents.
+        var idf = new double[terms.Count];
+        for (int t = 0; t < terms.Count; t++)
+        {
+            int withTerm = 0;
+            foreach (var p in terms[t].Postings) withTerm += p.Count;
+            double x = (nd - withTerm + 0.5) / (withTerm + 0.5);
+            idf[t] = JsMath.Log(1 + Math.Abs(x));
+        }
+
+        // lunr.Builder.calculateAverageFieldLengths
+        var averageLength = new double[nf];
+        for (int f = 0; f < nf; f++) averageLength[f] = (double)lengthSums[f] / nd;
+
+        // lunr.Builder.createFieldVectors: BM25 with the builder's k1 and b, boosts, 3 decimals.
+        var scores = new double[vectorTerms.Count];
+        double k1 = K1, b = _b;
+        var termIds = vectorTerms.AsSpan();
+        var tfs = vectorTf.AsSpan();
+        for (int doc = 0; doc < nd; doc++)
+        {
+            double docBoost = OrOne(_documents[doc].Boost);
+            for (int f = 0; f < nf; f++)
+            {
+                int fieldRef = doc * nf + f;
+                double fieldLength = fieldLengths[fieldRef];
+                double fieldBoost = OrOne(_fields[f].Boost);
+                for (int e = vectorStart[fieldRef]; e < vectorStart[fieldRef + 1]; e++)
+                {
+                    double tf = tfs[e];
+                    double score = idf[termIds[e]] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (fieldLength / averageLength[f])) + tf);
+                    score *= fieldBoost;
+                    score *= docBoost;
+                    scores[e] = JsNumber.Round(score * 1000) / 1000;
+                }
+            }
+        }
+
+        return new LunrIndex(
+            Array.ConvertAll(_fields, f => f.Name),
+            _documents.ConvertAll(d => d.Ref).ToArray(),
+            terms.ToArray(),
+            vectorStart,
+            termIds.ToArray(),
+            scores);
+    }
+
+    private Term[][] Analyze(TermAnalyzer analyzer, LunrDocument document)
+    {
+        var result = new Term[_fields.Length][];
+        for (int f = 0; f < _fields.Length; f++)
+        {
+            document.Fields.TryGetValue(_fields[f].Name, out var value);
+            result[f] = analyzer.Analyze(value);
+        }
+        return result;
+    }
+
+    // lunr reads boosts as `attributes.boost || 1`.
+    private static double OrOne(double boost) => boost == 0 || double.IsNaN(boost) ? 1 : boost;
+}
