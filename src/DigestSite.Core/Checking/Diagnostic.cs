@@ -15,6 +15,12 @@ public readonly record struct SourcePosition(int Line, int Column)
 /// </summary>
 public sealed record Diagnostic(string Path, SourcePosition Position, string Message)
 {
+    /// <summary>
+    /// Always one line, whatever the content quoted in it (a key written "a\nb" in YAML), so that
+    /// reports stay one problem per line: line breaks and other control characters are escaped.
+    /// </summary>
+    public string Message { get; init; } = OneLine(Message);
+
     public int Line => Position.Line;
     public int Column => Position.Column;
 
@@ -31,6 +37,25 @@ public sealed record Diagnostic(string Path, SourcePosition Position, string Mes
         if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
         return c;
     });
+
+    private static string OneLine(string message)
+    {
+        if (!message.Any(IsBreaking)) return message;
+        var text = new System.Text.StringBuilder(message.Length + 8);
+        foreach (char c in message)
+        {
+            text.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                _ when IsBreaking(c) => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+        return text.ToString();
+    }
+
+    private static bool IsBreaking(char c) => char.IsControl(c) && c != '\t' || c is '\u2028' or '\u2029';
 
     public static IReadOnlyList<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics)
     {

@@ -14,14 +14,31 @@ public sealed record SourceText(string Path, string Text)
     /// <summary>Reads <paramref name="fullPath"/>; <paramref name="path"/> is how diagnostics name it.</summary>
     public static SourceText? Read(string fullPath, string path, List<Diagnostic> diagnostics)
     {
-        var info = new FileInfo(fullPath);
-        if (info.Length > MaxBytes)
+        byte[] bytes;
+        try
         {
-            diagnostics.Add(Diagnostic.AtStart(path,
-                $"the file is {info.Length:N0} bytes; content files are limited to 1 MiB ({MaxBytes:N0} bytes). Shorten it."));
+            var info = new FileInfo(fullPath);
+            if (info.Length > MaxBytes)
+            {
+                diagnostics.Add(Diagnostic.AtStart(path,
+                    $"the file is {info.Length:N0} bytes; content files are limited to 1 MiB ({MaxBytes:N0} bytes). Shorten it."));
+                return null;
+            }
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A broken symbolic link, a file without read permission, a file removed while reading.
+            var reason = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "it is a link to a file that does not exist",
+                UnauthorizedAccessException => "permission denied",
+                _ => e.Message.TrimEnd('.'),
+            };
+            diagnostics.Add(Diagnostic.AtStart(path, $"the file cannot be read: {reason}."));
             return null;
         }
-        return Decode(File.ReadAllBytes(fullPath), path, diagnostics);
+        return Decode(bytes, path, diagnostics);
     }
 
     public static SourceText? Decode(byte[] bytes, string path, List<Diagnostic> diagnostics)
@@ -29,7 +46,7 @@ public sealed record SourceText(string Path, string Text)
         int invalidAt = FirstInvalidUtf8Byte(bytes);
         if (invalidAt >= 0)
         {
-            var position = PositionAfter(StrictUtf8.GetString(bytes, 0, invalidAt));
+            var position = PositionAfter(StrictUtf8.GetString(bytes, 0, invalidAt).TrimStart('\uFEFF'));
             diagnostics.Add(Diagnostic.At(path, position,
                 $"the file is not valid UTF-8 (byte 0x{bytes[invalidAt]:X2} at offset {invalidAt}). Save it as UTF-8."));
             return null;

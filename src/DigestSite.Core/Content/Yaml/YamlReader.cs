@@ -21,14 +21,17 @@ public static class YamlReader
     /// </summary>
     public static YamlNode? Read(string yaml, int firstLine, string path, List<Diagnostic> diagnostics)
     {
-        var reader = new Reading(new Parser(new StringReader(yaml)), firstLine - 1, path);
+        var scanner = new Scanner(new StringReader(yaml));
+        var reader = new Reading(new GuardedParser(new Parser(scanner)), firstLine - 1, path);
         try
         {
             return reader.Document();
         }
         catch (YamlException e)
         {
-            diagnostics.Add(Diagnostic.At(path, reader.Position(e.Start), $"invalid YAML: {Describe(e)}"));
+            // Some errors come without a position (a tab used as indentation): the scanner stopped at the problem.
+            var at = e.Start.Equals(Mark.Empty) ? scanner.CurrentPosition : e.Start;
+            diagnostics.Add(Diagnostic.At(path, reader.Position(at), $"invalid YAML: {Describe(e)}"));
             return null;
         }
         catch (RefusedYaml refused)
@@ -46,6 +49,33 @@ public static class YamlReader
         if (close >= 0) message = message[(close + 3)..];
         message = message.TrimEnd('.');
         return message.Length == 0 ? "the YAML could not be read." : char.ToLowerInvariant(message[0]) + message[1..] + ".";
+    }
+
+    /// <summary>
+    /// YamlDotNet's scanner throws exceptions other than <see cref="YamlException"/> on some malformed
+    /// input (an unclosed "[" followed by more lines throws InvalidOperationException): make every
+    /// failure of the parser a syntax error, located at the last event it did read.
+    /// </summary>
+    private sealed class GuardedParser(IParser parser) : IParser
+    {
+        private Mark lastGood = Mark.Empty;
+
+        public ParsingEvent? Current => parser.Current;
+
+        public bool MoveNext()
+        {
+            try
+            {
+                bool moved = parser.MoveNext();
+                if (parser.Current is { } current) lastGood = current.Start;
+                return moved;
+            }
+            catch (Exception e) when (e is not YamlException)
+            {
+                throw new YamlException(lastGood, lastGood,
+                    "the YAML cannot be read from here on: look for an unclosed bracket, brace or quote", e);
+            }
+        }
     }
 
     /// <summary>Stops the reading of one file with a diagnostic; never leaves this class.</summary>
@@ -66,7 +96,7 @@ public static class YamlReader
             var root = Node(depth: 0);
             parser.Consume<DocumentEnd>();
             if (parser.Current is DocumentStart second)
-                Refuse(second.Start, "the front matter holds a second YAML document (\"---\" inside it?); keep one set of fields.");
+                Refuse(second.Start, "a second YAML document starts here: keep one set of fields.");
             return root;
         }
 
