@@ -6,12 +6,17 @@ using DigestSite.Checking;
 using DigestSite.Content;
 using DigestSite.Output;
 using DigestSite.Pages;
+using DigestSite.Publishing;
 using DigestSite.Rendering;
 
 namespace DigestSite;
 
 /// <summary>What to build from where: the content, the theme's layers (base first), the output, and an optional URL override.</summary>
-public sealed record BuildOptions(string ContentDir, IReadOnlyList<string> ThemeLayers, string OutputDir, Uri? BaseUrl = null);
+public sealed record BuildOptions(string ContentDir, IReadOnlyList<string> ThemeLayers, string OutputDir, Uri? BaseUrl = null)
+{
+    /// <summary>Threads for rendering; -1 for one per core. The output is the same whatever it is.</summary>
+    public int Parallelism { get; init; } = -1;
+}
 
 /// <summary>The outcome: diagnostics when it failed (and nothing was written), else what was written.</summary>
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, int Files, long Bytes, TimeSpan Elapsed)
@@ -40,17 +45,17 @@ public static class SiteBuilder
         if (theme is null || templates is null) return Failed(diagnostics, clock);
 
         using var output = new StagedOutput(options.OutputDir);
-        var renderErrors = RenderPages(pages, model, templates, output);
+        var renderErrors = RenderPages(pages, model, templates, output, options.Parallelism);
         if (renderErrors.Count > 0) return Failed(renderErrors, clock);
-        WriteSiteFiles(theme, output);
+        WriteSiteFiles(model, pages, theme, output);
         output.Commit();
         return new BuildResult([], pages.Count, output.FilesWritten, output.BytesWritten, clock.Elapsed);
     }
 
-    private static List<Diagnostic> RenderPages(IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output)
+    private static List<Diagnostic> RenderPages(IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output, int parallelism)
     {
         var errors = new ConcurrentBag<Diagnostic>();
-        Parallel.ForEach(pages, page =>
+        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, page =>
         {
             var local = new List<Diagnostic>();
             if (templates.Render(page, model.Site, local) is { } html)
@@ -61,8 +66,13 @@ public static class SiteBuilder
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }
 
-    private static void WriteSiteFiles(Theme theme, StagedOutput output)
+    private static void WriteSiteFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output)
     {
+        output.Write(model.Urls.OutputPath(model.Urls.Feed), AtomFeeds.Site(model));
+        foreach (var topic in model.Archive.Topics)
+            output.Write(model.Urls.OutputPath(model.Urls.TopicFeed(topic.Slug)), AtomFeeds.Topic(model, topic));
+        output.Write(model.Urls.OutputPath(model.Urls.Sitemap), Sitemap.Xml(model, pages));
+        output.Write("robots.txt", Sitemap.Robots(model));
         foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
         // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".
         output.Write(".nojekyll", "");

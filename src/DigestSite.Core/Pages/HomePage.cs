@@ -14,6 +14,6 @@ public static class HomePage
         {
             ["latest"] = latest,
             ["recent_issues"] = recent,
-        });
+        }, model.Newest);
     }
 }

@@ -12,7 +12,7 @@ public static class PaperPages
                 var paper = model.Papers[source.Slug];
                 var page = PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText, 300), paper.Url,
                     CitationTags(paper), JsonLd(model, paper));
-                yield return new PlannedPage(paper.Url, "paper", page, new Dictionary<string, object?> { ["paper"] = paper });
+                yield return new PlannedPage(paper.Url, "paper", page, new Dictionary<string, object?> { ["paper"] = paper }, issue.Date);
             }
         }
     }

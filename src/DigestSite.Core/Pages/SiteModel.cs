@@ -41,6 +41,9 @@ public sealed class SiteModel
         PapersByTopic = byTopic.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<PaperView>)kv.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>The newest issue's date: when the archive as a whole last changed.</summary>
+    public DateOnly? Newest => Archive.Issues.Count > 0 ? Archive.Issues[0].Date : null;
+
     public static string DateLabel(DateOnly date) => date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
 
     private static IssueRef IssueRefOf(Issue issue, Urls urls) => new(

@@ -10,7 +10,7 @@ public static class TopicPages
             .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal)
             .ToArray();
         var index = PageHeads.For(model, "topics", "Topics", $"Papers by topic: {string.Join(", ", topics.Select(t => t.Name))}.", model.Urls.Topics);
-        yield return new PlannedPage(model.Urls.Topics, "topics", index, new Dictionary<string, object?> { ["topics"] = topics });
+        yield return new PlannedPage(model.Urls.Topics, "topics", index, new Dictionary<string, object?> { ["topics"] = topics }, model.Newest);
 
         int perPage = model.Archive.Site.PapersPerPage;
         foreach (var topic in topics)
@@ -20,15 +20,16 @@ public static class TopicPages
             for (int number = 1; number <= pages; number++)
             {
                 var url = model.Urls.Topic(topic.Slug, number);
+                var shown = papers.Skip((number - 1) * perPage).Take(perPage).ToArray();
                 var title = number == 1 ? topic.Name : $"{topic.Name}, page {number}";
                 var feed = new AlternateLink($"{topic.Name} · {model.Site.Title}", topic.FeedUrl, "application/atom+xml");
                 var page = PageHeads.For(model, "topic", title, topic.Description is { Length: > 0 } d ? d : topic.Name, url, alternates: [feed]);
                 yield return new PlannedPage(url, "topic", page, new Dictionary<string, object?>
                 {
                     ["topic"] = topic,
-                    ["papers"] = papers.Skip((number - 1) * perPage).Take(perPage).ToArray(),
+                    ["papers"] = shown,
                     ["pagination"] = Pagination(model, topic.Slug, number, pages),
-                });
+                }, shown.Length > 0 ? DateOnly.ParseExact(shown[0].Issue.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
             }
         }
     }

@@ -1,0 +1,52 @@
+namespace DigestSite.Rendering.Tests;
+
+/// <summary>A failed build reports its errors and leaves the previous output exactly as it was.</summary>
+public sealed class FailedBuildTests
+{
+    [Fact]
+    public void Bad_content_fails_with_located_errors_and_keeps_the_previous_site()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var before = TestSite.Snapshot(site.Output);
+
+        site.WriteContent("issues/2026-03-18/broken.md", "---\ntitle: \"Broken\"\nautors: [\"A\"]\ntopics: [retrieval]\n---\n\nText.\n");
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d is { Path: "issues/2026-03-18/broken.md", Line: 3, Column: 1 } && d.Message.Contains("did you mean \"authors\""));
+        Assert.Equal(before, TestSite.Snapshot(site.Output));
+        Assert.False(Directory.Exists(site.Output + ".staging"));
+    }
+
+    [Fact]
+    public void A_template_syntax_error_names_the_template_and_line_and_keeps_the_previous_site()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var before = TestSite.Snapshot(site.Output);
+        var theme = Path.Combine(site.Root, "my-theme");
+        Directory.CreateDirectory(Path.Combine(theme, "layouts"));
+        File.WriteAllText(Path.Combine(theme, "layouts", "paper.liquid"), "<h1>{{ paper.title }}</h1>\n<p>{% if paper.arxiv %}</p>\n");
+
+        var result = site.Build([theme]);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(Path.Combine(theme, "layouts", "paper.liquid"), error.Path);
+        Assert.Equal(2, error.Line);
+        Assert.StartsWith("template error:", error.Message);
+        Assert.Equal(before, TestSite.Snapshot(site.Output));
+    }
+
+    [Fact]
+    public void A_missing_template_is_reported()
+    {
+        using var site = new TestSite("basic");
+        var emptyTheme = Directory.CreateDirectory(Path.Combine(site.Root, "empty-theme")).FullName;
+        var result = SiteBuilder.Build(new BuildOptions(site.Content, [emptyTheme], site.Output));
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Message == "the theme has no template layouts/paper.liquid.");
+        Assert.False(Directory.Exists(site.Output));
+    }
+}
