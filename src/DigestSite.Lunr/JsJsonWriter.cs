@@ -39,6 +39,7 @@ internal sealed class JsJsonWriter : IDisposable
     }
 
     /// <summary>The escaped characters of <paramref name="s"/>, without quotes.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void StringContent(string s)
     {
         for (int i = 0; i < s.Length; i++)

@@ -28,6 +28,7 @@ public static class JsString
         (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_';
 
     /// <summary>JS <c>String.prototype.toLowerCase()</c> (root locale).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static string ToLowerCase(string s)
     {
         int i = 0;

@@ -43,6 +43,7 @@ public sealed class LunrIndex
     }
 
     /// <summary>Writes <see cref="ToJson"/> to <paramref name="stream"/> as UTF-8 (no BOM), streaming.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void WriteJson(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);

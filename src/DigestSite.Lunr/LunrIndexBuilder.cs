@@ -56,6 +56,7 @@ public sealed class LunrIndexBuilder
     }
 
     /// <summary>Builds the index (lunr.Builder.build).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public LunrIndex Build()
     {
         int nf = _fields.Length, nd = _documents.Count;

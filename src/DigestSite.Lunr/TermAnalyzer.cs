@@ -1,50 +1,65 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace DigestSite.Lunr;
 
 /// <summary>
 /// Turns field values into terms: lunr.tokenizer then the default pipeline. The pipeline result
-/// depends only on the lowercased token, so it is memoized per distinct token (thread-safe, so
-/// documents can be analyzed in parallel), and equal terms share one <see cref="Term"/>.
+/// depends only on the lowercased token, so it is memoized per distinct token: first in a
+/// per-thread dictionary (no contention), then in a shared one (each token is stemmed about once
+/// however many threads analyze documents). Equal terms share one <see cref="Term"/>.
 /// </summary>
 internal sealed class TermAnalyzer
 {
+    private static readonly Term NoTerm = new("", 0); // cached "dropped by the stop word filter"
+
     private readonly int _fieldCount;
-    private readonly ConcurrentDictionary<string, Term?> _tokens = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Term?>.AlternateLookup<ReadOnlySpan<char>> _tokenLookup;
+    private readonly ConcurrentDictionary<string, Term> _sharedTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Term> _terms = new(StringComparer.Ordinal);
+    private readonly ThreadLocal<LocalState> _local = new(() => new LocalState());
 
-    [ThreadStatic] private static List<Range>? t_ranges;
-    [ThreadStatic] private static List<Term>? t_terms;
-
-    public TermAnalyzer(int fieldCount)
+    private sealed class LocalState
     {
-        _fieldCount = fieldCount;
-        _tokenLookup = _tokens.GetAlternateLookup<ReadOnlySpan<char>>();
+        public readonly Dictionary<string, Term> Tokens = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> Lookup;
+        public readonly List<Range> Ranges = [];
+        public readonly List<Term> Terms = [];
+
+        public LocalState() => Lookup = Tokens.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    public TermAnalyzer(int fieldCount) => _fieldCount = fieldCount;
+
     /// <summary>The terms lunr's pipeline leaves of <paramref name="value"/>, in token order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Term[] Analyze(string? value)
     {
         if (string.IsNullOrEmpty(value)) return [];
         string lower = JsString.ToLowerCase(value);
-        var ranges = t_ranges ??= new List<Range>();
-        var terms = t_terms ??= new List<Term>();
+        var local = _local.Value!;
+        var ranges = local.Ranges;
+        var terms = local.Terms;
         ranges.Clear();
         terms.Clear();
         Tokenizer.Split(lower, ranges);
         foreach (var range in ranges)
         {
             var token = lower.AsSpan()[range];
-            if (!_tokenLookup.TryGetValue(token, out var term))
-            {
-                string tokenString = token.ToString();
-                string? text = LunrPipeline.Run(tokenString);
-                term = text is null ? null : _terms.GetOrAdd(text, static (t, n) => new Term(t, n), _fieldCount);
-                _tokens.TryAdd(tokenString, term);
-            }
-            if (term is not null) terms.Add(term);
+            if (!local.Lookup.TryGetValue(token, out var term)) term = Miss(local, token.ToString());
+            if (!ReferenceEquals(term, NoTerm)) terms.Add(term);
         }
         return terms.ToArray();
+    }
+
+    private Term Miss(LocalState local, string token)
+    {
+        if (!_sharedTokens.TryGetValue(token, out var term))
+        {
+            string? text = LunrPipeline.Run(token);
+            term = text is null ? NoTerm : _terms.GetOrAdd(text, static (t, n) => new Term(t, n), _fieldCount);
+            term = _sharedTokens.GetOrAdd(token, term);
+        }
+        local.Tokens.Add(token, term);
+        return term;
     }
 }

@@ -23,6 +23,7 @@ public static class Tokenizer
     }
 
     /// <summary>Appends the ranges of the tokens of an already lowercased string to <paramref name="tokens"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Split(string lower, List<Range> tokens)
     {
         int start = 0;

@@ -3,8 +3,9 @@
 //   node lunr-reference.js LUNR_DIR MODE [INPUT_FILE]     (input is JSON, from INPUT_FILE or stdin)
 //
 // Modes:
-//   build   {fields:[{name,boost}], ref, documents:[{ref, fields:{..}, boost?}]}
-//           -> stdout: JSON.stringify(index) exactly; stderr: "build-ms <n>" (builder time only)
+//   build   {fields:[{name,boost}], ref, documents:[{ref, fields:{..}, boost?}], warmup?}
+//           -> stdout: JSON.stringify(index) exactly; stderr: "build-ms <n>" (build + stringify,
+//              timed in-process; with warmup: true, after one untimed build)
 //   search  {fields, ref, documents, queries:[..], index: <serialized index to load>}
 //           -> {lunr: [[[ref, score]..] per query], loaded: [..same, run on lunr.Index.load(index)]}
 //   stem    ["word", ..]          -> [lunr.stemmer of each word]
@@ -53,6 +54,7 @@ function search(idx, queries) {
 const out = process.stdout;
 switch (mode) {
   case 'build': {
+    if (input.warmup) JSON.stringify(build(input)); // let V8 optimize before timing
     const start = process.hrtime.bigint();
     const idx = build(input);
     const json = JSON.stringify(idx);
