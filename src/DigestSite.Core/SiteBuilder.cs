@@ -7,6 +7,7 @@ using DigestSite.Content;
 using DigestSite.Output;
 using DigestSite.Pages;
 using DigestSite.Publishing;
+using DigestSite.Search;
 using DigestSite.Rendering;
 
 namespace DigestSite;
@@ -39,6 +40,7 @@ public static class SiteBuilder
 
         var diagnostics = new List<Diagnostic>();
         var theme = Theme.Load(options.ThemeLayers, diagnostics);
+        if (theme is null) return Failed(diagnostics, clock);
         var model = new SiteModel(archive);
         var pages = SitePlan.Pages(model);
         var templates = theme is null ? null : TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
@@ -73,6 +75,9 @@ public static class SiteBuilder
             output.Write(model.Urls.OutputPath(model.Urls.TopicFeed(topic.Slug)), AtomFeeds.Topic(model, topic));
         output.Write(model.Urls.OutputPath(model.Urls.Sitemap), Sitemap.Xml(model, pages));
         output.Write("robots.txt", Sitemap.Robots(model));
+        var papers = model.Archive.Papers.Select(p => model.Papers[p.Slug]).ToArray();
+        output.Write(SearchIndex.IndexFile, stream => SearchIndex.Build(papers).WriteJson(stream));
+        output.Write(SearchIndex.DocsFile, SearchIndex.Docs(papers));
         foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
         // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".
         output.Write(".nojekyll", "");

@@ -31,6 +31,14 @@ public sealed class StagedOutput : IDisposable
         Count(content.Length);
     }
 
+    /// <summary>Streams a large file (the search index) instead of holding it whole in memory.</summary>
+    public void Write(string relativePath, Action<Stream> write)
+    {
+        var path = StagedPath(relativePath);
+        using (var file = File.Create(path)) write(file);
+        Count(new FileInfo(path).Length);
+    }
+
     public void Write(string relativePath, string content) => Write(relativePath, System.Text.Encoding.UTF8.GetBytes(content));
 
     public void Copy(string sourcePath, string relativePath)

@@ -61,7 +61,8 @@ public sealed class SiteModel
             site.Title, site.Description, site.Language,
             urls.Absolute(urls.Home), urls.BasePath, urls.Home, urls.IssuesArchive, urls.Topics, urls.Search,
             urls.Feed, urls.Absolute(urls.Feed), site.Subscribe?.AbsoluteUri,
-            urls.Asset("style.css"), urls.Asset("site.js"),
+            urls.Asset("style.css"), urls.Asset("site.js"), urls.Asset("search.js"), urls.Asset("lunr.min.js"),
+            urls.File(Search.SearchIndex.IndexFile), urls.File(Search.SearchIndex.DocsFile),
             archive.Issues.Sum(i => i.Papers.Count), archive.Issues.Count);
     }
 }

@@ -20,6 +20,10 @@ public sealed record SiteView(
     string? SubscribeUrl,
     string StylesheetUrl,
     string ScriptUrl,
+    string SearchScriptUrl,
+    string LunrUrl,
+    string SearchIndexUrl,
+    string SearchDocsUrl,
     int PaperCount,
     int IssueCount);
 

@@ -14,6 +14,15 @@ public sealed class Theme
     public const string LayoutsFolder = "layouts";
     public const string AssetsFolder = "assets";
 
+    /// <summary>
+    /// Browser code the theme takes from npm (theme/package.json and its lockfile), never copied
+    /// into the repository: asset name -> path in the layer.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> NpmAssets = new Dictionary<string, string>
+    {
+        ["lunr.min.js"] = "node_modules/lunr/lunr.min.js",
+    };
+
     /// <summary>By name, e.g. "layouts/partials/paper-card.liquid"; later layers win.</summary>
     public IReadOnlyDictionary<string, ThemeFile> Templates { get; }
 
@@ -33,6 +42,7 @@ public sealed class Theme
     /// <summary>Reads the layers, base theme first. A missing layer is reported as a diagnostic.</summary>
     public static Theme? Load(IReadOnlyList<string> layers, List<Diagnostic> diagnostics)
     {
+        int errorsBefore = diagnostics.Count;
         var templates = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
         var assets = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
         foreach (var layer in layers)
@@ -46,8 +56,13 @@ public sealed class Theme
                 templates[$"{LayoutsFolder}/{file.Name}"] = file with { Name = $"{LayoutsFolder}/{file.Name}" };
             foreach (var file in Files(layer, AssetsFolder))
                 assets[file.Name] = file;
+            foreach (var (name, path) in NpmAssets.Where(a => File.Exists(Path.Combine(layer, a.Value))))
+                assets[name] = new ThemeFile(name, Path.GetFullPath(Path.Combine(layer, path)));
         }
-        return new Theme(layers, templates, assets);
+        foreach (var (name, path) in NpmAssets.Where(a => !assets.ContainsKey(a.Key)))
+            diagnostics.Add(Diagnostic.AtStart(Path.GetFullPath(Path.Combine(layers[^1], "package.json")),
+                $"the theme needs {path} from npm: run `npm ci` in the theme folder (Node.js and npm are needed)."));
+        return diagnostics.Count > errorsBefore ? null : new Theme(layers, templates, assets);
     }
 
     private static IEnumerable<ThemeFile> Files(string layer, string folder)

@@ -1,0 +1,71 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using DigestSite.Lunr;
+using DigestSite.Pages;
+
+namespace DigestSite.Search;
+
+/// <summary>
+/// The search files: /search/index.json, a prebuilt lunr 2.3.9 index that lunr.Index.load reads
+/// as it is, and /search/docs.json, what a result shows for each paper. Ref = the paper's slug.
+/// </summary>
+public static class SearchIndex
+{
+    public const string IndexFile = "search/index.json";
+    public const string DocsFile = "search/docs.json";
+
+    /// <summary>Fields and boosts: a match in the title counts most, then authors, topics, summary.</summary>
+    public static readonly LunrField[] Fields =
+    [
+        new("title", boost: 10),
+        new("authors", boost: 5),
+        new("topics", boost: 3),
+        new("summary", boost: 1),
+    ];
+
+    private const int ExcerptLength = 240;
+
+    /// <summary>Papers in archive order (newest issue first), so the index is the same on every build.</summary>
+    public static LunrIndex Build(IEnumerable<PaperView> papers, int parallelism = -1)
+    {
+        var builder = new LunrIndexBuilder(Fields) { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
+        foreach (var paper in papers)
+        {
+            builder.Add(new LunrDocument(paper.Slug, new Dictionary<string, string?>
+            {
+                ["title"] = paper.Title,
+                ["authors"] = paper.AuthorsText,
+                ["topics"] = string.Join(", ", paper.Topics.Select(t => t.Name)),
+                ["summary"] = paper.SummaryText,
+            }));
+        }
+        return builder.Build();
+    }
+
+    /// <summary>docs.json: slug -> { title, url, date, authors, topics, excerpt }.</summary>
+    public static byte[] Docs(IEnumerable<PaperView> papers)
+    {
+        var buffer = new MemoryStream();
+        // Non-ASCII stays as it is (smaller, readable); the encoder still escapes what HTML would misread.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
+        {
+            json.WriteStartObject();
+            foreach (var paper in papers)
+            {
+                json.WriteStartObject(paper.Slug);
+                json.WriteString("title", paper.Title);
+                json.WriteString("url", paper.Url);
+                json.WriteString("date", paper.Issue.Date);
+                json.WriteString("authors", paper.AuthorsText);
+                json.WriteStartArray("topics");
+                foreach (var topic in paper.Topics) json.WriteStringValue(topic.Name);
+                json.WriteEndArray();
+                json.WriteString("excerpt", PageHeads.Shorten(paper.SummaryText, ExcerptLength));
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+}
