@@ -44,7 +44,7 @@ public static class SiteBuilder
         var model = new SiteModel(archive);
         var pages = SitePlan.Pages(model);
         var templates = theme is null ? null : TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
-        if (theme is null || templates is null) return Failed(diagnostics, clock);
+        if (templates is null || diagnostics.Count > 0) return Failed(diagnostics, clock);
 
         using var output = new StagedOutput(options.OutputDir);
         var renderErrors = RenderPages(pages, model, templates, output, options.Parallelism);

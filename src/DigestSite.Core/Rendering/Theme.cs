@@ -39,10 +39,12 @@ public sealed class Theme
         Assets = assets;
     }
 
-    /// <summary>Reads the layers, base theme first. A missing layer is reported as a diagnostic.</summary>
+    /// <summary>
+    /// Reads the layers, base theme first. A missing layer fails the load; a missing npm asset is
+    /// reported but the theme is returned, so its templates are checked in the same run.
+    /// </summary>
     public static Theme? Load(IReadOnlyList<string> layers, List<Diagnostic> diagnostics)
     {
-        int errorsBefore = diagnostics.Count;
         var templates = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
         var assets = new SortedDictionary<string, ThemeFile>(StringComparer.Ordinal);
         foreach (var layer in layers)
@@ -62,7 +64,7 @@ public sealed class Theme
         foreach (var (name, path) in NpmAssets.Where(a => !assets.ContainsKey(a.Key)))
             diagnostics.Add(Diagnostic.AtStart(Path.GetFullPath(Path.Combine(layers[^1], "package.json")),
                 $"the theme needs {path} from npm: run `npm ci` in the theme folder (Node.js and npm are needed)."));
-        return diagnostics.Count > errorsBefore ? null : new Theme(layers, templates, assets);
+        return new Theme(layers, templates, assets);
     }
 
     private static IEnumerable<ThemeFile> Files(string layer, string folder)
