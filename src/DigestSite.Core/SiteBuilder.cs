@@ -43,7 +43,7 @@ public static class SiteBuilder
         if (theme is null) return Failed(diagnostics, clock);
         var model = new SiteModel(archive);
         var pages = SitePlan.Pages(model);
-        var templates = theme is null ? null : TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
+        var templates = TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
         if (templates is null || diagnostics.Count > 0) return Failed(diagnostics, clock);
 
         using var output = new StagedOutput(options.OutputDir);
