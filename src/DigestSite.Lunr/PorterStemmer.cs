@@ -1,65 +1,59 @@
-using System.Text.RegularExpressions;
+using System.Runtime.CompilerServices;
 
 namespace DigestSite.Lunr;
 
 /// <summary>
-/// lunr.stemmer: lunr's Porter stemmer (from tartarus.org/~martin/PorterStemmer/js.txt), with its
-/// regular expressions carried over verbatim so its quirks survive: y is a vowel in <c>v</c> but a
-/// consonant in <c>c</c>, any non-ASCII code unit is a consonant, a leading 'y' is uppercased while
-/// stemming. Two translations keep the .NET regexes equal to the JS ones: JS <c>$</c> (no m flag) is
-/// <c>\z</c>, and JS <c>.</c> excludes all four line terminators.
+/// lunr.stemmer: lunr's Porter stemmer (from tartarus.org/~martin/PorterStemmer/js.txt), reproduced
+/// regex by regex with its quirks: y is a vowel in <c>v = [aeiouy]</c> yet also matches
+/// <c>c = [^aeiou]</c>, any non-ASCII code unit is a consonant, a leading 'y' is uppercased while
+/// stemming. The regexes are evaluated without a regex engine (the stemmer is the hot part of
+/// indexing, and regexes are slow before the JIT warms up):
+/// <list type="bullet">
+/// <item>the measure tests (mgr0, meq1, mgr1, s_v, the cvc tests) are simulated as the small
+/// automata they are, so each matches exactly the language of the JS regex;</item>
+/// <item>the <c>^(.+?)(suffix|…)$</c> tests take, like the lazy group, the longest listed suffix that
+/// leaves a non-empty stem; JS <c>.</c> rejects line terminators, so a stem containing one never matches.</item>
+/// </list>
 /// </summary>
-public static partial class PorterStemmer
+public static class PorterStemmer
 {
-    private const string Dot = @"[^\n\r\u2028\u2029]";
-    private const string End = @"\z";
-    private const string c = "[^aeiou]";          // consonant
-    private const string v = "[aeiouy]";          // vowel
-    private const string C = c + "[^aeiouy]*";    // consonant sequence
-    private const string V = v + "[aeiou]*";      // vowel sequence
-    private const string Mgr0 = "^(" + C + ")?" + V + C;                      // [C]VC... is m>0
-    private const string Meq1 = "^(" + C + ")?" + V + C + "(" + V + ")?" + End; // [C]VC[V] is m=1
-    private const string Mgr1 = "^(" + C + ")?" + V + C + V + C;              // [C]VCVC... is m>1
-    private const string SV = "^(" + C + ")?" + v;                           // vowel in stem
+    // Character classes of lunr's stemmer regexes.
+    private const byte NotAeiou = 0;   // c = [^aeiou]
+    private const byte NotAeiouy = 1;  // [^aeiouy], the rest of a consonant sequence C
+    private const byte Aeiouy = 2;     // v = [aeiouy]
+    private const byte Aeiou = 3;      // [aeiou], the rest of a vowel sequence V
+    private const byte NotAeiouwxy = 4; // [^aeiouwxy]
 
-    [GeneratedRegex(Mgr0)] private static partial Regex ReMgr0();
-    [GeneratedRegex(Mgr1)] private static partial Regex ReMgr1();
-    [GeneratedRegex(Meq1)] private static partial Regex ReMeq1();
-    [GeneratedRegex(SV)] private static partial Regex ReSV();
-    [GeneratedRegex("^(" + Dot + "+?)(ss|i)es" + End)] private static partial Regex Re1a();
-    [GeneratedRegex("^(" + Dot + "+?)([^s])s" + End)] private static partial Regex Re2_1a();
-    [GeneratedRegex("^(" + Dot + "+?)eed" + End)] private static partial Regex Re1b();
-    [GeneratedRegex("^(" + Dot + "+?)(ed|ing)" + End)] private static partial Regex Re2_1b();
-    [GeneratedRegex("(at|bl|iz)" + End)] private static partial Regex Re2_1b_2();
-    [GeneratedRegex(@"([^aeiouylsz])\1" + End)] private static partial Regex Re3_1b_2();
-    [GeneratedRegex("^" + C + v + "[^aeiouwxy]" + End)] private static partial Regex Re4_1b_2();
-    [GeneratedRegex("^(" + Dot + "+?[^aeiou])y" + End)] private static partial Regex Re1c();
-    [GeneratedRegex("^(" + Dot + "+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)" + End)]
-    private static partial Regex Re2();
-    [GeneratedRegex("^(" + Dot + "+?)(icate|ative|alize|iciti|ical|ful|ness)" + End)] private static partial Regex Re3();
-    [GeneratedRegex("^(" + Dot + "+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)" + End)]
-    private static partial Regex Re4();
-    [GeneratedRegex("^(" + Dot + "+?)(s|t)(ion)" + End)] private static partial Regex Re2_4();
-    [GeneratedRegex("^(" + Dot + "+?)e" + End)] private static partial Regex Re5();
-    [GeneratedRegex("ll" + End)] private static partial Regex Re5_1();
-    [GeneratedRegex("^" + C + v + "[^aeiouwxy]" + End)] private static partial Regex Re3_5();
+    private readonly record struct Item(byte Class, bool Star);
 
-    private static readonly Dictionary<string, string> Step2List = new(StringComparer.Ordinal)
-    {
-        ["ational"] = "ate", ["tional"] = "tion", ["enci"] = "ence", ["anci"] = "ance", ["izer"] = "ize",
-        ["bli"] = "ble", ["alli"] = "al", ["entli"] = "ent", ["eli"] = "e", ["ousli"] = "ous",
-        ["ization"] = "ize", ["ation"] = "ate", ["ator"] = "ate", ["alism"] = "al", ["iveness"] = "ive",
-        ["fulness"] = "ful", ["ousness"] = "ous", ["aliti"] = "al", ["iviti"] = "ive", ["biliti"] = "ble",
-        ["logi"] = "log",
-    };
+    // Every pattern starts with the optional group (C)? = (c[^aeiouy]*)?, items 0 and 1.
+    private static readonly Item[] Mgr0 = [new(NotAeiou, false), new(NotAeiouy, true), new(Aeiouy, false), new(Aeiou, true), new(NotAeiou, false)];
+    private static readonly Item[] Mgr1 =
+    [
+        new(NotAeiou, false), new(NotAeiouy, true), new(Aeiouy, false), new(Aeiou, true), new(NotAeiou, false),
+        new(NotAeiouy, true), new(Aeiouy, false), new(Aeiou, true), new(NotAeiou, false),
+    ];
+    private static readonly Item[] Meq1 =
+    [
+        new(NotAeiou, false), new(NotAeiouy, true), new(Aeiouy, false), new(Aeiou, true), new(NotAeiou, false),
+        new(NotAeiouy, true), new(Aeiouy, false), new(Aeiou, true),
+    ];
+    private static readonly Item[] SV = [new(NotAeiou, false), new(NotAeiouy, true), new(Aeiouy, false)];
+    private static readonly Item[] Cvc = [new(NotAeiou, false), new(NotAeiouy, true), new(Aeiouy, false), new(NotAeiouwxy, false)];
 
-    private static readonly Dictionary<string, string> Step3List = new(StringComparer.Ordinal)
-    {
-        ["icate"] = "ic", ["ative"] = "", ["alize"] = "al", ["iciti"] = "ic", ["ical"] = "ic",
-        ["ful"] = "", ["ness"] = "",
-    };
+    private const int OptionalStart = 0b101; // before (C)? or right after it
+
+    private static readonly string[] Step2Suffixes =
+        ["ational", "tional", "enci", "anci", "izer", "bli", "alli", "entli", "eli", "ousli", "ization", "ation", "ator", "alism", "iveness", "fulness", "ousness", "aliti", "iviti", "biliti", "logi"];
+    private static readonly string[] Step2Replacements =
+        ["ate", "tion", "ence", "ance", "ize", "ble", "al", "ent", "e", "ous", "ize", "ate", "ate", "al", "ive", "ful", "ous", "al", "ive", "ble", "log"];
+    private static readonly string[] Step3Suffixes = ["icate", "ative", "alize", "iciti", "ical", "ful", "ness"];
+    private static readonly string[] Step3Replacements = ["ic", "", "al", "ic", "ic", "", ""];
+    private static readonly string[] Step4Suffixes =
+        ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ou", "ism", "ate", "iti", "ous", "ive", "ize"];
 
     /// <summary>The stem lunr.stemmer gives <paramref name="w"/> (a lowercased, trimmed token).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Stem(string w)
     {
         if (w.Length < 3) return w;
@@ -67,68 +61,137 @@ public static partial class PorterStemmer
         bool firstY = w[0] == 'y';
         if (firstY) w = "Y" + w[1..];
 
-        Match m;
-        // Step 1a
-        if ((m = Re1a().Match(w)).Success || (m = Re2_1a().Match(w)).Success)
-            w = m.Groups[1].Value + m.Groups[2].Value;
+        // Step 1a: /^(.+?)(ss|i)es$/ else /^(.+?)([^s])s$/, replaced by "$1$2"
+        if ((EndsWith(w, "sses") && IsStem(w, w.Length - 4)) || (EndsWith(w, "ies") && IsStem(w, w.Length - 3)))
+            w = w[..^2];
+        else if (w.Length >= 3 && w[^1] == 's' && w[^2] != 's' && IsStem(w, w.Length - 2))
+            w = w[..^1];
 
-        // Step 1b
-        if ((m = Re1b().Match(w)).Success)
+        // Step 1b: /^(.+?)eed$/ else /^(.+?)(ed|ing)$/
+        if (EndsWith(w, "eed") && IsStem(w, w.Length - 3))
         {
-            if (ReMgr0().IsMatch(m.Groups[1].Value)) w = DropLastChar(w);
+            if (Matches(Mgr0, w.AsSpan(0, w.Length - 3), OptionalStart, 1 << Mgr0.Length, prefix: true)) w = DropLastChar(w);
         }
-        else if ((m = Re2_1b().Match(w)).Success)
+        else if ((EndsWith(w, "ed") && IsStem(w, w.Length - 2)) || (EndsWith(w, "ing") && IsStem(w, w.Length - 3)))
         {
-            string stem = m.Groups[1].Value;
-            if (ReSV().IsMatch(stem))
+            string stem = w[..^(w[^1] == 'd' ? 2 : 3)];
+            if (Matches(SV, stem, OptionalStart, 1 << SV.Length, prefix: true))
             {
                 w = stem;
-                if (Re2_1b_2().IsMatch(w)) w += "e";
-                else if (Re3_1b_2().IsMatch(w)) w = DropLastChar(w);
-                else if (Re4_1b_2().IsMatch(w)) w += "e";
+                if (EndsWith(w, "at") || EndsWith(w, "bl") || EndsWith(w, "iz")) w += "e";           // /(at|bl|iz)$/
+                else if (w.Length >= 2 && w[^1] == w[^2] && !"aeiouylsz".Contains(w[^1])) w = DropLastChar(w); // /([^aeiouylsz])\1$/
+                else if (Matches(Cvc, w, 1, 1 << Cvc.Length, prefix: false)) w += "e";                 // /^C v [^aeiouwxy]$/
             }
         }
 
-        // Step 1c: a final y after a consonant becomes i
-        if ((m = Re1c().Match(w)).Success) w = m.Groups[1].Value + "i";
+        // Step 1c: /^(.+?[^aeiou])y$/ -> "$1i"
+        if (w.Length >= 3 && w[^1] == 'y' && !IsAeiou(w[^2]) && IsStem(w, w.Length - 2))
+            w = w[..^1] + "i";
 
-        // Step 2
-        if ((m = Re2().Match(w)).Success)
+        // Step 2 and 3: /^(.+?)(suffixes)$/, replaced when the stem has m > 0
+        int s = LongestSuffix(w, Step2Suffixes);
+        if (s >= 0)
         {
-            string stem = m.Groups[1].Value;
-            if (ReMgr0().IsMatch(stem)) w = stem + Step2List[m.Groups[2].Value];
+            string stem = w[..^Step2Suffixes[s].Length];
+            if (Matches(Mgr0, stem, OptionalStart, 1 << Mgr0.Length, prefix: true)) w = stem + Step2Replacements[s];
         }
-
-        // Step 3
-        if ((m = Re3().Match(w)).Success)
+        s = LongestSuffix(w, Step3Suffixes);
+        if (s >= 0)
         {
-            string stem = m.Groups[1].Value;
-            if (ReMgr0().IsMatch(stem)) w = stem + Step3List[m.Groups[2].Value];
-        }
-
-        // Step 4 (as in lunr, -ion is only tried when no other step-4 suffix matches)
-        if ((m = Re4().Match(w)).Success)
-        {
-            string stem = m.Groups[1].Value;
-            if (ReMgr1().IsMatch(stem)) w = stem;
-        }
-        else if ((m = Re2_4().Match(w)).Success)
-        {
-            string stem = m.Groups[1].Value + m.Groups[2].Value;
-            if (ReMgr1().IsMatch(stem)) w = stem;
+            string stem = w[..^Step3Suffixes[s].Length];
+            if (Matches(Mgr0, stem, OptionalStart, 1 << Mgr0.Length, prefix: true)) w = stem + Step3Replacements[s];
         }
 
-        // Step 5
-        if ((m = Re5().Match(w)).Success)
+        // Step 4: /^(.+?)(suffixes)$/, else (only when no suffix matched) /^(.+?)(s|t)(ion)$/; removed when m > 1
+        s = LongestSuffix(w, Step4Suffixes);
+        if (s >= 0)
         {
-            string stem = m.Groups[1].Value;
-            if (ReMgr1().IsMatch(stem) || (ReMeq1().IsMatch(stem) && !Re3_5().IsMatch(stem))) w = stem;
+            string stem = w[..^Step4Suffixes[s].Length];
+            if (Matches(Mgr1, stem, OptionalStart, 1 << Mgr1.Length, prefix: true)) w = stem;
         }
-        if (Re5_1().IsMatch(w) && ReMgr1().IsMatch(w)) w = DropLastChar(w);
+        else if ((EndsWith(w, "sion") || EndsWith(w, "tion")) && IsStem(w, w.Length - 4))
+        {
+            string stem = w[..^3];
+            if (Matches(Mgr1, stem, OptionalStart, 1 << Mgr1.Length, prefix: true)) w = stem;
+        }
+
+        // Step 5: /^(.+?)e$/ removed when m > 1, or m = 1 and not *o; then /ll$/ with m > 1 loses an l
+        if (EndsWith(w, "e") && IsStem(w, w.Length - 1))
+        {
+            string stem = w[..^1];
+            if (Matches(Mgr1, stem, OptionalStart, 1 << Mgr1.Length, prefix: true)
+                || (Matches(Meq1, stem, OptionalStart, (1 << 6) | (1 << Meq1.Length), prefix: false)
+                    && !Matches(Cvc, stem, 1, 1 << Cvc.Length, prefix: false)))
+            {
+                w = stem;
+            }
+        }
+        if (EndsWith(w, "ll") && Matches(Mgr1, w, OptionalStart, 1 << Mgr1.Length, prefix: true)) w = DropLastChar(w);
 
         // and turn initial Y back to y
         if (firstY) w = "y" + w[1..];
         return w;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="s"/> (or, with <paramref name="prefix"/>, some prefix of it) is in the
+    /// language of <paramref name="items"/>: an NFA over item positions, bit i meaning "before item i".
+    /// </summary>
+    private static bool Matches(Item[] items, ReadOnlySpan<char> s, int start, int accept, bool prefix)
+    {
+        int state = Closure(items, start);
+        if (prefix && (state & accept) != 0) return true;
+        foreach (char ch in s)
+        {
+            int next = 0;
+            for (int i = 0; i < items.Length; i++)
+            {
+                if ((state & (1 << i)) == 0 || !InClass(items[i].Class, ch)) continue;
+                next |= items[i].Star ? 1 << i : 1 << (i + 1);
+            }
+            state = Closure(items, next);
+            if (state == 0) return false;
+            if (prefix && (state & accept) != 0) return true;
+        }
+        return (state & accept) != 0;
+    }
+
+    private static int Closure(Item[] items, int state)
+    {
+        for (int i = 0; i < items.Length; i++)
+        {
+            if ((state & (1 << i)) != 0 && items[i].Star) state |= 1 << (i + 1);
+        }
+        return state;
+    }
+
+    private static bool InClass(byte cls, char ch) => cls switch
+    {
+        NotAeiou => !IsAeiou(ch),
+        NotAeiouy => !IsAeiou(ch) && ch != 'y',
+        Aeiouy => IsAeiou(ch) || ch == 'y',
+        Aeiou => IsAeiou(ch),
+        _ => !IsAeiou(ch) && ch is not ('w' or 'x' or 'y'),
+    };
+
+    private static bool IsAeiou(char ch) => ch is 'a' or 'e' or 'i' or 'o' or 'u';
+
+    private static bool EndsWith(string w, string suffix) => w.EndsWith(suffix, StringComparison.Ordinal);
+
+    // The lazy group (.+?) before a suffix ending at length: non-empty, no JS line terminator.
+    private static bool IsStem(string w, int length) =>
+        length >= 1 && w.AsSpan(0, length).IndexOfAny('\n', '\r', '\u2028') < 0 && w.AsSpan(0, length).IndexOf('\u2029') < 0;
+
+    // ^(.+?)(a|b|…)$: the first match has the shortest stem, i.e. the longest listed suffix.
+    private static int LongestSuffix(string w, string[] suffixes)
+    {
+        int best = -1;
+        for (int i = 0; i < suffixes.Length; i++)
+        {
+            if (EndsWith(w, suffixes[i]) && (best < 0 || suffixes[i].Length > suffixes[best].Length) && IsStem(w, w.Length - suffixes[i].Length))
+                best = i;
+        }
+        return best;
     }
 
     // w.replace(/.$/, ""): removes the last code unit unless it is a line terminator.

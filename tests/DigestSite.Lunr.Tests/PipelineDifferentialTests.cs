@@ -31,6 +31,34 @@ public class PipelineDifferentialTests
     }
 
     [Fact]
+    public void Stemmer_MatchesLunrStemmer_OnRandomWordsBuiltFromPorterSuffixes()
+    {
+        string[] suffixes =
+        [
+            "sses", "ies", "ss", "s", "eed", "ed", "ing", "at", "bl", "iz", "y", "ational", "tional", "enci", "anci",
+            "izer", "bli", "alli", "entli", "eli", "ousli", "ization", "ation", "ator", "alism", "iveness", "fulness",
+            "ousness", "aliti", "iviti", "biliti", "logi", "icate", "ative", "alize", "iciti", "ical", "ful", "ness",
+            "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ou", "ism", "ate", "iti",
+            "ous", "ive", "ize", "sion", "tion", "e", "ll", "", "",
+        ];
+        const string letters = "aeiouyaeiouybcdlmnrstwxzyslYé\u2028\n";
+        var rng = new Random(2024);
+        var words = new List<string>();
+        for (int i = 0; i < 60_000; i++)
+        {
+            var stem = new char[rng.Next(0, 8)];
+            for (int j = 0; j < stem.Length; j++) stem[j] = letters[rng.Next(letters.Length - (rng.Next(50) == 0 ? 0 : 4))];
+            string w = new string(stem) + suffixes[rng.Next(suffixes.Length)];
+            if (rng.Next(3) == 0) w += suffixes[rng.Next(suffixes.Length)];
+            if (rng.Next(10) == 0) w = "y" + w;
+            words.Add(w);
+        }
+        var expected = MiniJson.StringArray(LunrReference.Run("stem", TestJson.StrArray(words)));
+        var diffs = words.Select((w, i) => (w, e: expected[i], a: PorterStemmer.Stem(w))).Where(x => x.e != x.a).ToList();
+        Assert.True(diffs.Count == 0, $"{diffs.Count} stems differ: " + string.Join(", ", diffs.Take(20).Select(d => $"{d.w} -> lunr {d.e} / ours {d.a}")));
+    }
+
+    [Fact]
     public void TokenizerAndPipeline_MatchLunr_OnTrickyStrings()
     {
         var texts = TestCorpus.Stress().SelectMany(d => d.Fields.Values).Where(v => v is not null).Select(v => v!)
