@@ -60,11 +60,16 @@ public sealed class FixtureSite : IDisposable
 
         """;
 
+    /// <summary>A fresh temporary folder holding the content folder, "content/": where CLI tests run.</summary>
+    public string Workspace { get; }
+
+    /// <summary>The content folder, Workspace/content.</summary>
     public string Root { get; }
 
     public FixtureSite()
     {
-        Root = Path.Combine(Path.GetTempPath(), "digestsite-tests", Guid.NewGuid().ToString("N"));
+        Workspace = Path.Combine(Path.GetTempPath(), "digestsite-tests", Guid.NewGuid().ToString("N"));
+        Root = Path.Combine(Workspace, "content");
         Directory.CreateDirectory(Root);
         Write("site.yml", SiteYml);
         Write("topics.yml", TopicsYml);
@@ -113,7 +118,7 @@ public sealed class FixtureSite : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(Root, recursive: true); }
+        try { Directory.Delete(Workspace, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }
