@@ -223,7 +223,7 @@ public class FileRulesTests
     public void A_colon_in_a_plain_title_is_located()
     {
         Assert.Equal(
-            [$"{A}:2:12: invalid YAML: while scanning a plain scalar value, found invalid mapping."],
+            [$"{A}:2:12: invalid YAML: while scanning a plain scalar value, found invalid mapping. A value containing \": \" must be quoted, e.g.  title: \"LoRA: Low-Rank Adaptation\""],
             ErrorsForText("---\ntitle: LoRA: Low-Rank Adaptation\nauthors: [Ada]\ntopics: [rag]\n---\nA summary.\n"));
     }
 

@@ -48,7 +48,12 @@ public static class YamlReader
         int close = message.StartsWith("(Line:", StringComparison.Ordinal) ? message.IndexOf("): ", StringComparison.Ordinal) : -1;
         if (close >= 0) message = message[(close + 3)..];
         message = message.TrimEnd('.');
-        return message.Length == 0 ? "the YAML could not be read." : char.ToLowerInvariant(message[0]) + message[1..] + ".";
+        if (message.Length == 0) return "the YAML could not be read.";
+        message = char.ToLowerInvariant(message[0]) + message[1..] + ".";
+        // The most common mistake of all: a colon in an unquoted title ("title: LoRA: Low-Rank ...").
+        if (message.Contains("invalid mapping", StringComparison.Ordinal) || message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase))
+            message += " A value containing \": \" must be quoted, e.g.  title: \"LoRA: Low-Rank Adaptation\"";
+        return message;
     }
 
     /// <summary>
