@@ -33,10 +33,24 @@ internal static class NewCommand
         var path = Path.Combine(contentDir, relativePath);
         var shown = DiagnosticReport.DisplayPath(contentDir, relativePath);
         if (File.Exists(path)) return Fail([$"{shown} already exists: edit it, or choose another --arxiv or --title."]);
+        // Slugs are unique across the archive: the same paper filed under another issue would fail check.
+        if (SameSlugElsewhere(contentDir, relativePath) is { } other)
+            return Fail([$"{DiagnosticReport.DisplayPath(contentDir, other)} already exists: slugs are unique across the archive; edit it, or choose another --arxiv or --title."]);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         Console.WriteLine($"Wrote {shown}. Write the summary after the closing \"---\", then run: digestsite check");
         return 0;
+    }
+
+    private static string? SameSlugElsewhere(string contentDir, string relativePath)
+    {
+        var issues = Path.Combine(contentDir, ContentLoader.IssuesFolder);
+        if (!Directory.Exists(issues)) return null;
+        var fileName = Path.GetFileName(relativePath);
+        return Directory.EnumerateDirectories(issues)
+            .Select(dir => $"{ContentLoader.IssuesFolder}/{Path.GetFileName(dir)}/{fileName}")
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault(candidate => File.Exists(Path.Combine(contentDir, candidate)));
     }
 
     private static IReadOnlyCollection<string> KnownTopics(string contentDir, List<string> errors)

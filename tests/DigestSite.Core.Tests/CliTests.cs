@@ -195,6 +195,16 @@ public class CliTests
     }
 
     [Fact]
+    public void New_refuses_a_slug_already_used_by_another_issue()
+    {
+        using var site = new FixtureSite();
+        var result = Cli.Run(site.Workspace, "new", "--date", "2026-04-01", "--title", "RAG survey", "--arxiv", "2312.15918", "--author", "Ada", "--topic", "rag");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["error: content/issues/2026-03-18/2312.15918.md already exists: slugs are unique across the archive; edit it, or choose another --arxiv or --title."], result.ErrLines);
+        Assert.False(Directory.Exists(site.FullPath("issues/2026-04-01")));
+    }
+
+    [Fact]
     public void New_rejects_an_unknown_topic_with_a_suggestion()
     {
         using var site = new FixtureSite();
