@@ -8,8 +8,12 @@ public static class Suggestions
     {
         string? best = null;
         int bestDistance = int.MaxValue;
+        // A third of the word may be wrong; beyond that a suggestion is more noise than help.
+        int allowed = Math.Max(2, typed.Length / 3);
         foreach (var candidate in candidates.OrderBy(c => c, StringComparer.Ordinal))
         {
+            // The distance is at least the difference in length: skip the quadratic work (a 1 MB "topic").
+            if (Math.Abs(candidate.Length - typed.Length) > allowed) continue;
             int distance = EditDistance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance)
             {
@@ -17,8 +21,6 @@ public static class Suggestions
                 bestDistance = distance;
             }
         }
-        // A third of the word may be wrong; beyond that a suggestion is more noise than help.
-        int allowed = Math.Max(2, typed.Length / 3);
         return bestDistance <= allowed ? best : null;
     }
 
