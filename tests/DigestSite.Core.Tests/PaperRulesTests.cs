@@ -470,6 +470,20 @@ public class PaperRulesTests
                 """));
     }
 
+    [Fact]
+    public void A_link_to_a_list_is_an_error()
+    {
+        Assert.Equal(
+            [$"{A}:6:9: \"links\": \"code\" must have one value on one line, not a list."],
+            ErrorsFor("""
+                title: "T"
+                authors: [Ada]
+                topics: [rag]
+                links:
+                  code: ["https://a.example", "https://b.example"]
+                """));
+    }
+
     // ---- submitted_by
 
     [Fact]

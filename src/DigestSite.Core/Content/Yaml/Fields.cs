@@ -123,8 +123,10 @@ public sealed class Fields(YamlMapping mapping, string path, SourcePosition miss
         {
             if (entry.Value is YamlScalar { IsNull: false } scalar && scalar.Value.Trim() is { Length: > 0 } text)
                 entries.Add((new(entry.Key.Value, entry.Key.Position), new(text, scalar.Position)));
-            else
+            else if (entry.Value is YamlScalar)
                 Report(entry.Value.Position, $"\"{key}\": \"{entry.Key.Value}\" must have a value on one line.");
+            else
+                Report(entry.Value.Position, $"\"{key}\": \"{entry.Key.Value}\" must have one value on one line, not {entry.Value.Kind}.");
         }
         return entries;
     }
