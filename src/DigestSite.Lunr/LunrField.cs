@@ -9,9 +9,19 @@ public sealed class LunrField
     {
         ArgumentNullException.ThrowIfNull(name);
         if (name.Contains('/')) throw new ArgumentException($"Field '{name}' contains illegal character '/'", nameof(name));
+        // lunr.Builder.calculateAverageFieldLengths accumulates into a plain {} object, so a field named
+        // like an Object.prototype member starts from that member instead of 0 and every score is NaN.
+        if (ObjectPrototypeMembers.Contains(name))
+            throw new ArgumentException($"Field '{name}' is an Object.prototype member name; lunr.js cannot score it", nameof(name));
         Name = name;
         Boost = boost;
     }
+
+    private static readonly HashSet<string> ObjectPrototypeMembers = new(StringComparer.Ordinal)
+    {
+        "constructor", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "toLocaleString", "toString",
+        "valueOf", "__proto__", "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__",
+    };
 
     /// <summary>The field name, as written in the index's <c>fields</c>.</summary>
     public string Name { get; }

@@ -60,7 +60,7 @@ public sealed class LunrIndexBuilder
     public LunrIndex Build()
     {
         int nf = _fields.Length, nd = _documents.Count;
-        var analyzer = new TermAnalyzer(nf);
+        using var analyzer = new TermAnalyzer(nf);
         var fieldLengths = new int[nd * nf];
         var vectorStart = new int[nd * nf + 1];
         var vectorTerms = new IntList();

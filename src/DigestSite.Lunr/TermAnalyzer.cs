@@ -9,7 +9,7 @@ namespace DigestSite.Lunr;
 /// per-thread dictionary (no contention), then in a shared one (each token is stemmed about once
 /// however many threads analyze documents). Equal terms share one <see cref="Term"/>.
 /// </summary>
-internal sealed class TermAnalyzer
+internal sealed class TermAnalyzer : IDisposable
 {
     private static readonly Term NoTerm = new("", 0); // cached "dropped by the stop word filter"
 
@@ -29,6 +29,8 @@ internal sealed class TermAnalyzer
     }
 
     public TermAnalyzer(int fieldCount) => _fieldCount = fieldCount;
+
+    public void Dispose() => _local.Dispose();
 
     /// <summary>The terms lunr's pipeline leaves of <paramref name="value"/>, in token order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -104,6 +104,13 @@ public class IndexDifferentialTests
         Assert.Throws<ArgumentException>(() => b.Add(new LunrDocument("a", new Dictionary<string, string?>())));
     }
 
+    [Theory]
+    [InlineData("constructor")]
+    [InlineData("toString")]
+    [InlineData("__proto__")]
+    public void FieldNamesThatLunrCannotScore_AreRejected(string name) =>
+        Assert.Throws<ArgumentException>(() => new LunrField(name));
+
     [Fact]
     public void FieldNamesWithSlash_AreRejectedLikeLunrBuilderField() =>
         Assert.Throws<ArgumentException>(() => new LunrField("a/b"));
