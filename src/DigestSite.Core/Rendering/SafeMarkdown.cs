@@ -1,17 +1,22 @@
 using Markdig;
+using Markdig.Renderers;
 using Markdig.Renderers.Html;
-using Markdig.Syntax;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax.Inlines;
 
 namespace DigestSite.Rendering;
 
 /// <summary>
 /// Markdown from pull requests, made safe to print: raw HTML is shown as text, and only http, https
-/// and mailto links and http(s) images survive (others become their plain text), so a summary can
-/// never run script. Links are marked rel="nofollow ugc": they are contributors' links.
+/// and mailto links and http(s) images are rendered as such (others show their text only), so a
+/// summary can never run script. Links carry rel="nofollow ugc": they are contributors' links.
+/// The check is made by the link renderers rather than by editing the parsed tree, so what is
+/// written is exactly what was checked.
 /// </summary>
 public static class SafeMarkdown
 {
+    private const string Rel = "nofollow ugc";
+
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
         .UseEmphasisExtras()
@@ -21,8 +26,13 @@ public static class SafeMarkdown
     public static string ToHtml(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        Sanitize(document);
-        return document.ToHtml(Pipeline);
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer());
+        renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
+        renderer.Render(document);
+        return writer.ToString();
     }
 
     /// <summary>The text a reader sees, without markup: for search, excerpts and meta descriptions.</summary>
@@ -32,39 +42,29 @@ public static class SafeMarkdown
         return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static void Sanitize(MarkdownDocument document)
-    {
-        foreach (var link in document.Descendants<LinkInline>().ToArray())
-        {
-            if (IsAllowed(link.Url, link.IsImage))
-                link.GetAttributes().AddPropertyIfNotExist("rel", "nofollow ugc");
-            else
-                Unwrap(link);
-        }
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToArray())
-        {
-            if (!IsAllowed(autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url, isImage: false))
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
-        }
-    }
-
-    private static bool IsAllowed(string? url, bool isImage) =>
+    public static bool IsAllowed(string? url, bool isImage) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || (!isImage && uri.Scheme == Uri.UriSchemeMailto));
 
-    /// <summary>Keeps what the link shows (its text, or an image's description) and drops the link.</summary>
-    private static void Unwrap(LinkInline link)
+    private sealed class SafeLinkRenderer : HtmlObjectRenderer<LinkInline>
     {
-        if (link.IsImage)
+        private readonly LinkInlineRenderer links = new() { Rel = Rel };
+
+        protected override void Write(HtmlRenderer renderer, LinkInline link)
         {
-            link.ReplaceBy(new LiteralInline(string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()))));
-            return;
+            if (IsAllowed(link.Url, link.IsImage)) links.Write(renderer, link);
+            else renderer.WriteChildren(link);
         }
-        foreach (var child in link.ToArray())
+    }
+
+    private sealed class SafeAutolinkRenderer : HtmlObjectRenderer<AutolinkInline>
+    {
+        private readonly AutolinkInlineRenderer links = new() { Rel = Rel };
+
+        protected override void Write(HtmlRenderer renderer, AutolinkInline link)
         {
-            child.Remove();
-            link.InsertBefore(child);
+            if (IsAllowed(link.IsEmail ? "mailto:" + link.Url : link.Url, isImage: false)) links.Write(renderer, link);
+            else renderer.WriteEscape(link.Url);
         }
-        link.Remove();
     }
 }
