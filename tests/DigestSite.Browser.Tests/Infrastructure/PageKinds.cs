@@ -1,0 +1,49 @@
+namespace DigestSite.Browser.Tests.Infrastructure;
+
+/// <summary>One page of each kind, per site, as (site, kind, path) rows for theories.</summary>
+public static class PageKinds
+{
+    public static readonly (string Kind, string Path)[] Fixture =
+    [
+        ("home", ""),
+        ("issues", "issues/"),
+        ("issue", "issues/2026-03-18/"),
+        ("issue-oldest", "issues/2026-03-16/"),
+        ("paper", "papers/2401.00001/"),
+        ("paper-without-arxiv", "papers/instruction-following/"),
+        ("topics", "topics/"),
+        ("topic", "topics/fine-tuning/"),
+        ("topic-page-2", "topics/fine-tuning/page/2/"),
+        ("topic-empty", "topics/speech/"),
+        ("search", "search/"),
+        ("404", "404.html"),
+    ];
+
+    public static readonly (string Kind, string Path)[] Sample =
+    [
+        ("home", ""),
+        ("issues", "issues/"),
+        ("issue", "issues/2026-11-24/"),
+        ("paper", "papers/2307.06435/"),
+        ("topics", "topics/"),
+        ("topic", "topics/fine-tuning/"),
+        ("topic-page-3", "topics/fine-tuning/page/3/"),
+        ("search", "search/"),
+        ("404", "404.html"),
+    ];
+
+    public static TheoryData<string, string, string> All()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (kind, path) in Fixture) data.Add("fixture", kind, path);
+        foreach (var (kind, path) in Sample) data.Add("sample", kind, path);
+        return data;
+    }
+
+    public static TheoryData<string, string, string> OfFixture()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (kind, path) in Fixture) data.Add("fixture", kind, path);
+        return data;
+    }
+}
