@@ -31,13 +31,15 @@ public static class JsString
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static string ToLowerCase(string s)
     {
-        int i = 0;
-        for (; i < s.Length; i++)
+        int i = s.AsSpan().IndexOfAnyInRange('A', 'Z');
+        int nonAscii = s.AsSpan().IndexOfAnyExceptInRange('\0', '\u007F');
+        if (nonAscii < 0)
         {
-            char c = s[i];
-            if (c >= 0x80 || (uint)(c - 'A') <= 'Z' - 'A') break;
+            // ASCII only (the common case): vectorized
+            if (i < 0) return s;
+            return string.Create(s.Length, s, static (dest, src) => System.Text.Ascii.ToLower(src, dest, out _));
         }
-        if (i == s.Length) return s;
+        if (i < 0 || i > nonAscii) i = nonAscii;
 
         var sb = new StringBuilder(s.Length);
         sb.Append(s, 0, i);
