@@ -55,7 +55,18 @@ public static class LunrReference
         string dir = Path.Combine(RepoRoot, "theme", "node_modules", "lunr");
         if (!File.Exists(Path.Combine(dir, "lunr.js")))
         {
-            var (code, _, stderr) = Exec("npm", ["ci", "--prefix", Path.Combine(RepoRoot, "theme")], null);
+            int code;
+            string stderr;
+            try
+            {
+                (code, _, stderr) = Exec("npm", ["ci", "--prefix", Path.Combine(RepoRoot, "theme")], null);
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new InvalidOperationException(
+                    "theme/node_modules/lunr is missing and npm is not on PATH. Install Node.js with npm " +
+                    "(e.g. `sudo apt-get install nodejs npm`), then run `npm ci --prefix theme`.", e);
+            }
             if (code != 0 || !File.Exists(Path.Combine(dir, "lunr.js")))
                 throw new InvalidOperationException($"`npm ci --prefix theme` did not install lunr ({code}):\n{stderr}");
         }
