@@ -6,5 +6,6 @@ var root = new RootCommand("DigestSite: builds a browsable digest of research pa
     CheckCommand.Create(),
     NewCommand.Create(),
     BuildCommand.Create(),
+    ServeCommand.Create(),
 };
 return root.Parse(args).Invoke();

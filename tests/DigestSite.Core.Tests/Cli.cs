@@ -13,6 +13,8 @@ public static class Cli
 
     private static readonly Lazy<string> Dll = new(FindDll);
 
+    public static string DllPath => Dll.Value;
+
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, gitHubActions: false, args);
 
     public static Result Run(string workingDirectory, bool gitHubActions, params string[] args)

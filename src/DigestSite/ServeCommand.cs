@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
+using System.CommandLine;
+using DigestSite.Cli.Serving;
+using DigestSite.Content;
+
+namespace DigestSite.Cli;
+
+/// <summary>`digestsite serve`: build, serve on 127.0.0.1, rebuild on every change, reload open pages.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var content = CommonOptions.Content();
+        var theme = CommonOptions.Theme();
+        var port = new Option<int>("--port") { Description = "The port on 127.0.0.1.", DefaultValueFactory = _ => 8080 };
+        var command = new Command("serve", "Build and serve the site locally, rebuilding and reloading on every change.") { content, theme, port };
+        command.SetAction((parsed, cancel) => Run(parsed.GetValue(content)!, parsed.GetValue(theme), parsed.GetValue(port), cancel));
+        return command;
+    }
+
+    private static async Task<int> Run(string contentDir, string? themeDir, int port, CancellationToken stop)
+    {
+        if (ThemeLayers.Resolve(themeDir) is not { } layers) return 1;
+        var basePath = BasePath(contentDir);
+        var siteUrl = new Uri($"http://127.0.0.1:{port}{basePath}");
+        var output = Path.Combine(Path.GetTempPath(), $"digestsite-serve-{Environment.ProcessId}");
+        var live = new LiveReload();
+        using var rebuilder = new Rebuilder(new BuildOptions(contentDir, layers, output, siteUrl), live);
+        rebuilder.Build();
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        await using var app = builder.Build();
+        // Ctrl-C reaches the web host's own handler first: stop when either hears it.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, app.Lifetime.ApplicationStopping);
+        var server = new DevServer(output, basePath, live, stopping.Token);
+        app.Run(server.Handle);
+        try
+        {
+            await app.StartAsync(stop);
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: cannot listen on 127.0.0.1:{port} ({e.Message}). Choose another --port.");
+            return 1;
+        }
+        Console.WriteLine($"Serving {siteUrl} — watching {contentDir} and the theme. Press Ctrl-C to stop.");
+        await rebuilder.Run(stopping.Token);
+        await app.StopAsync(CancellationToken.None);
+        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        Console.WriteLine("Stopped.");
+        return 0;
+    }
+
+    /// <summary>The base path from site.yml's url, so local links look like the published ones; "/" when unreadable.</summary>
+    private static string BasePath(string contentDir)
+    {
+        var diagnostics = new List<Checking.Diagnostic>();
+        var path = Path.Combine(contentDir, ContentLoader.SiteFile);
+        var site = File.Exists(path) && SourceText.Read(path, ContentLoader.SiteFile, diagnostics) is { } text ? SiteConfigReader.Read(text, diagnostics) : null;
+        return site is null ? "/" : new Pages.Urls(site.Url).BasePath;
+    }
+}
