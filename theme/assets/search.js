@@ -143,6 +143,9 @@
       to.value = params.get("to") || "";
     }
 
+    // Typing replaces the history entry it started; the first keystroke after a finished search
+    // (page load, Enter, back) starts a new one, so Back returns to that search.
+    let committed = true;
     function toUrl(push) {
       const params = new URLSearchParams();
       if (input.value.trim()) params.set("q", input.value.trim());
@@ -150,7 +153,10 @@
       if (from.value) params.set("from", from.value);
       if (to.value) params.set("to", to.value);
       const url = location.pathname + (params.toString() ? "?" + params : "");
-      if (push) history.pushState(null, "", url); else history.replaceState(null, "", url);
+      if (url === location.pathname + location.search) history.replaceState(null, "", url);
+      else if (push || committed) history.pushState(null, "", url);
+      else history.replaceState(null, "", url);
+      committed = push;
     }
 
     async function update() {
@@ -194,7 +200,7 @@
     for (const f of [form, document.querySelector("form.search-form")]) {
       f.addEventListener("submit", (event) => { event.preventDefault(); toUrl(true); update(); });
     }
-    window.addEventListener("popstate", () => { fromUrl(); update(); });
+    window.addEventListener("popstate", () => { committed = true; fromUrl(); update(); });
 
     fromUrl();
     topic.dataset.wanted = topic.value;
