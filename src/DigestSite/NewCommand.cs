@@ -55,12 +55,8 @@ internal static class NewCommand
 
     private static IReadOnlyCollection<string> KnownTopics(string contentDir, List<string> errors)
     {
-        var diagnostics = new List<DigestSite.Checking.Diagnostic>();
-        var path = Path.Combine(contentDir, ContentLoader.TopicsFile);
-        var topics = File.Exists(path) && SourceText.Read(path, ContentLoader.TopicsFile, diagnostics) is { } text
-            ? TopicsReader.Read(text, diagnostics)
-            : null;
-        if (topics is null) errors.Add($"could not read the topics from {path}: run digestsite check --content {contentDir}.");
+        var topics = ContentLoader.LoadTopics(contentDir, []);
+        if (topics is null) errors.Add($"could not read the topics from {Path.Combine(contentDir, ContentLoader.TopicsFile)}: run digestsite check --content {contentDir}.");
         return topics?.Select(t => t.Slug).ToArray() ?? [];
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using DigestSite.Cli.Serving;
 using DigestSite.Content;
+using DigestSite.Output;
 
 namespace DigestSite.Cli;
 
@@ -27,7 +28,7 @@ internal static class ServeCommand
         var siteUrl = new Uri($"http://127.0.0.1:{port}{basePath}");
         var output = Path.Combine(Path.GetTempPath(), $"digestsite-serve-{Environment.ProcessId}");
         var live = new LiveReload();
-        using var rebuilder = new Rebuilder(new BuildOptions(contentDir, layers, output, siteUrl), live);
+        using var rebuilder = new Rebuilder(new BuildOptions(contentDir, layers, output, siteUrl) { Cache = new BuildCache() }, live);
         rebuilder.Build();
 
         var builder = WebApplication.CreateSlimBuilder();
@@ -51,6 +52,7 @@ internal static class ServeCommand
         await rebuilder.Run(stopping.Token);
         await app.StopAsync(CancellationToken.None);
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
+        BuildManifest.Delete(output);
         Console.WriteLine("Stopped.");
         return 0;
     }
@@ -58,9 +60,7 @@ internal static class ServeCommand
     /// <summary>The base path from site.yml's url, so local links look like the published ones; "/" when unreadable.</summary>
     private static string BasePath(string contentDir)
     {
-        var diagnostics = new List<Checking.Diagnostic>();
-        var path = Path.Combine(contentDir, ContentLoader.SiteFile);
-        var site = File.Exists(path) && SourceText.Read(path, ContentLoader.SiteFile, diagnostics) is { } text ? SiteConfigReader.Read(text, diagnostics) : null;
+        var site = Directory.Exists(contentDir) ? ContentLoader.LoadSiteConfig(contentDir, []) : null;
         return site is null ? "/" : new Pages.Urls(site.Url).BasePath;
     }
 }

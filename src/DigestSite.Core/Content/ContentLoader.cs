@@ -29,10 +29,8 @@ public static class ContentLoader
             return new LoadResult(null, [Diagnostic.AtStart(".", $"the content folder \"{contentDir}\" does not exist.")]);
 
         CheckRootEntries(contentDir, diagnostics);
-        var site = ReadRequired(contentDir, SiteFile, "title, description and url", diagnostics) is { } siteText
-            ? SiteConfigReader.Read(siteText, diagnostics) : null;
-        var topics = ReadRequired(contentDir, TopicsFile, "the topics papers are filed under", diagnostics) is { } topicsText
-            ? TopicsReader.Read(topicsText, diagnostics) : null;
+        var site = LoadSiteConfig(contentDir, diagnostics);
+        var topics = LoadTopics(contentDir, diagnostics);
         var topicSlugs = topics?.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
 
         var folders = IssueFolderScanner.Scan(contentDir, diagnostics);
@@ -45,6 +43,14 @@ public static class ContentLoader
             return new LoadResult(null, Diagnostic.Sorted(diagnostics));
         return new LoadResult(ArchiveAssembly.Assemble(site, topics, folders, papers.Select(p => p.Paper), intros), []);
     }
+
+    /// <summary>site.yml alone, for commands that need the settings but not the archive.</summary>
+    public static SiteConfig? LoadSiteConfig(string contentDir, List<Diagnostic> diagnostics) =>
+        ReadRequired(contentDir, SiteFile, "title, description and url", diagnostics) is { } text ? SiteConfigReader.Read(text, diagnostics) : null;
+
+    /// <summary>topics.yml alone, for commands that need the vocabulary but not the archive.</summary>
+    public static IReadOnlyList<Topic>? LoadTopics(string contentDir, List<Diagnostic> diagnostics) =>
+        ReadRequired(contentDir, TopicsFile, "the topics papers are filed under", diagnostics) is { } text ? TopicsReader.Read(text, diagnostics) : null;
 
     private static void CheckRootEntries(string contentDir, List<Diagnostic> diagnostics)
     {
