@@ -17,11 +17,32 @@ public sealed record BuildOptions(string ContentDir, IReadOnlyList<string> Theme
 {
     /// <summary>Threads for rendering; -1 for one per core. The output is the same whatever it is.</summary>
     public int Parallelism { get; init; } = -1;
+
+    /// <summary>
+    /// Render again only what changed since the last build, from the manifest beside the output
+    /// folder ("_site.manifest"); the output is byte-identical to a full build's either way.
+    /// </summary>
+    public bool Incremental { get; init; } = true;
+
+    /// <summary>What a long-running process (serve) keeps from one build to the next.</summary>
+    public BuildCache? Cache { get; init; }
+}
+
+/// <summary>Kept between builds by a long-running process: the last manifest, so it is not read back and checked each time.</summary>
+public sealed class BuildCache
+{
+    internal BuildManifest? Manifest { get; set; }
 }
 
 /// <summary>The outcome: diagnostics when it failed (and nothing was written), else what was written.</summary>
+/// <remarks>Files and Bytes count what this build wrote; an incremental build keeps the other files as they were.</remarks>
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, int Files, long Bytes, TimeSpan Elapsed)
 {
+    /// <summary>Output files kept from the previous build, unchanged.</summary>
+    public int Unchanged { get; init; }
+
+    public bool Incremental { get; init; }
+
     public bool Succeeded => Diagnostics.Count == 0;
 }
 
@@ -34,7 +55,9 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options)
     {
         var clock = Stopwatch.StartNew();
+        var phase = Stopwatch.StartNew();
         var loaded = ContentLoader.Load(options.ContentDir);
+        Phase("load", phase);
         if (loaded.Archive is not { } archive) return Failed(loaded.Diagnostics, clock);
         if (options.BaseUrl is { } url) archive = archive with { Site = archive.Site with { Url = url } };
 
@@ -42,33 +65,57 @@ public static class SiteBuilder
         var theme = Theme.Load(options.ThemeLayers, diagnostics);
         if (theme is null) return Failed(diagnostics, clock);
         var model = new SiteModel(archive);
+        Phase("model", phase);
         var pages = SitePlan.Pages(model);
+        Phase("plan", phase);
         var templates = TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
         if (templates is null || diagnostics.Count > 0) return Failed(diagnostics, clock);
 
-        using var output = new StagedOutput(options.OutputDir);
-        var renderErrors = RenderPages(pages, model, templates, output, options.Parallelism);
+        Phase("templates", phase);
+
+        var previous = !options.Incremental ? null
+            : options.Cache?.Manifest is { } kept && Directory.Exists(options.OutputDir) ? kept
+            : BuildManifest.Load(options.OutputDir);
+        Phase("manifest", phase);
+        using var output = new StagedOutput(options.OutputDir, previous);
+        var hash = new InputHash(typeof(PaperView));
+        // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
+        var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
+            theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
+        var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism);
         if (renderErrors.Count > 0) return Failed(renderErrors, clock);
-        WriteSiteFiles(model, pages, theme, output);
-        output.Commit();
-        return new BuildResult([], pages.Count, output.FilesWritten, output.BytesWritten, clock.Elapsed);
+        Phase("render", phase);
+        WriteSiteFiles(model, pages, theme, output, hash, options.Parallelism);
+        Phase("site-files", phase);
+        var manifest = output.Commit();
+        if (options.Cache is { } cache) cache.Manifest = manifest;
+        Phase("commit", phase);
+        return new BuildResult([], pages.Count, output.FilesWritten, output.BytesWritten, clock.Elapsed)
+        {
+            Unchanged = output.FilesUnchanged,
+            Incremental = output.IsIncremental,
+        };
     }
 
-    private static List<Diagnostic> RenderPages(IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output, int parallelism)
+    private static List<Diagnostic> RenderPages(IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
+        InputHash hash, UInt128 common, int parallelism)
     {
         var errors = new ConcurrentBag<Diagnostic>();
         Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, page =>
         {
+            var path = model.Urls.OutputPath(page.Url);
+            var inputs = hash.Of(common, page.Url, page.Template, page.Page, page.Values);
+            if (output.IsCurrent(path, inputs)) return;
             var local = new List<Diagnostic>();
             if (templates.Render(page, model.Site, local) is { } html)
-                output.Write(model.Urls.OutputPath(page.Url), Encoding.UTF8.GetBytes(html));
+                output.Write(path, inputs, Encoding.UTF8.GetBytes(html));
             foreach (var error in local) errors.Add(error);
         });
         // One broken template fails every page: report each distinct problem once.
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }
 
-    private static void WriteSiteFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output)
+    private static void WriteSiteFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash, int parallelism)
     {
         output.Write(model.Urls.OutputPath(model.Urls.Feed), AtomFeeds.Site(model));
         foreach (var topic in model.Archive.Topics)
@@ -77,8 +124,12 @@ public static class SiteBuilder
         output.Write("robots.txt", Sitemap.Robots(model));
         var papers = model.Archive.Papers.Select(p => model.Papers[p.Slug]).ToArray();
         var phase = Stopwatch.StartNew();
-        output.Write(SearchIndex.IndexFile, stream => SearchIndex.Build(papers).WriteJson(stream));
-        output.Write(SearchIndex.DocsFile, SearchIndex.Docs(papers));
+        // The search files read the papers (in archive order) and nothing else: made again only when one changed.
+        var searchInputs = hash.Of(InputHash.Program, "search", papers);
+        if (!output.IsCurrent(SearchIndex.IndexFile, searchInputs))
+            output.Write(SearchIndex.IndexFile, searchInputs, stream => SearchIndex.Build(papers, parallelism).WriteJson(stream));
+        if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
+            output.Write(SearchIndex.DocsFile, searchInputs, SearchIndex.Docs(papers));
         Phase("search-index", phase);
         foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
         // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".

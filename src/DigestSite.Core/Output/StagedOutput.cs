@@ -1,62 +1,174 @@
+using System.Collections.Concurrent;
+
 namespace DigestSite.Output;
 
 /// <summary>
-/// A build's output, written into a staging folder beside the output folder and swapped in only
-/// when the whole build succeeded: a failed build leaves the previous site exactly as it was.
-/// Safe to write from several threads (each file once).
+/// A build's output, staged beside the output folder and applied only when the whole build
+/// succeeded: a failed build leaves the previous site exactly as it was. Safe to write from
+/// several threads (each file once).
+/// <para>
+/// Without a previous manifest (first build, or an output folder that no longer matches it) every
+/// file is written into "OUTPUT.staging", which then replaces the output folder. With one, only the
+/// files whose inputs changed are rendered and staged; commit moves each staged file over its
+/// old version (a rename: readers see the old file or the new one, never half of one) and removes
+/// the files the site no longer has. The manifest is removed before and written again after, so a
+/// build interrupted while applying is followed by a full build.
+/// </para>
 /// </summary>
 public sealed class StagedOutput : IDisposable
 {
     private readonly string outputDir;
     private readonly string stagingDir;
+    private readonly BuildManifest? previous;
+    private readonly ConcurrentDictionary<string, ManifestEntry> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<string> staged = [];
     private bool committed;
     private int filesWritten;
+    private int filesUnchanged;
     private long bytesWritten;
 
-    public StagedOutput(string outputDir)
+    /// <param name="previous">The last build's manifest, when the output folder still matches it: then the build is incremental.</param>
+    public StagedOutput(string outputDir, BuildManifest? previous = null)
     {
         this.outputDir = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         stagingDir = this.outputDir + ".staging";
+        this.previous = previous is not null && Directory.Exists(this.outputDir) ? previous : null;
         if (Directory.Exists(stagingDir)) Directory.Delete(stagingDir, recursive: true);
         Directory.CreateDirectory(stagingDir);
     }
 
+    public bool IsIncremental => previous is not null;
     public int FilesWritten => filesWritten;
+    public int FilesUnchanged => filesUnchanged;
     public long BytesWritten => Interlocked.Read(ref bytesWritten);
 
-    /// <summary>Writes <paramref name="relativePath"/> ("papers/x/index.html") in the staging folder.</summary>
-    public void Write(string relativePath, byte[] content)
+    /// <summary>
+    /// True when the last build wrote <paramref name="relativePath"/> from the same inputs: the file is
+    /// kept as it is, and need not be made again.
+    /// </summary>
+    public bool IsCurrent(string relativePath, UInt128 inputs)
     {
-        File.WriteAllBytes(StagedPath(relativePath), content);
-        Count(content.Length);
+        if (previous is null || !previous.Files.TryGetValue(relativePath, out var entry) || entry.Inputs != inputs) return false;
+        Keep(relativePath, entry);
+        return true;
     }
 
-    /// <summary>Streams a large file (the search index) instead of holding it whole in memory.</summary>
-    public void Write(string relativePath, Action<Stream> write)
+    /// <summary>Writes <paramref name="relativePath"/> ("papers/x/index.html"), made from <paramref name="inputs"/>.</summary>
+    public void Write(string relativePath, UInt128 inputs, byte[] content) =>
+        Write(relativePath, inputs, content, InputHash.Bytes(content));
+
+    /// <summary>A file made fresh on every build (a feed, the sitemap): its inputs are its bytes.</summary>
+    public void Write(string relativePath, byte[] content)
     {
-        var path = StagedPath(relativePath);
-        using (var file = File.Create(path)) write(file);
-        Count(new FileInfo(path).Length);
+        var hash = InputHash.Bytes(content);
+        Write(relativePath, hash, content, hash);
     }
 
     public void Write(string relativePath, string content) => Write(relativePath, System.Text.Encoding.UTF8.GetBytes(content));
 
-    public void Copy(string sourcePath, string relativePath)
+    /// <summary>Streams a large file (the search index) instead of holding it whole in memory.</summary>
+    public void Write(string relativePath, UInt128 inputs, Action<Stream> write)
     {
         var path = StagedPath(relativePath);
-        File.Copy(sourcePath, path);
-        Count(new FileInfo(path).Length);
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16)) write(file);
+        Staged(relativePath, path, inputs, InputHash.File(path), new FileInfo(path).Length);
     }
 
-    /// <summary>Replaces the output folder with the staged one.</summary>
-    public void Commit()
+    /// <summary>Copies a file of the theme (an asset); its inputs are its bytes.</summary>
+    public void Copy(string sourcePath, string relativePath)
     {
-        var previous = outputDir + ".previous";
-        if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
-        if (Directory.Exists(outputDir)) Directory.Move(outputDir, previous);
-        Directory.Move(stagingDir, outputDir);
-        if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
+        var hash = InputHash.File(sourcePath);
+        if (IsCurrent(relativePath, hash)) return;
+        var path = StagedPath(relativePath);
+        File.Copy(sourcePath, path, overwrite: true);
+        Staged(relativePath, path, hash, hash, new FileInfo(path).Length);
+    }
+
+    private void Write(string relativePath, UInt128 inputs, byte[] content, UInt128 contentHash)
+    {
+        if (Unchanged(relativePath, inputs, content.Length, contentHash)) return;
+        var path = StagedPath(relativePath);
+        File.WriteAllBytes(path, content);
+        Add(relativePath, path, new ManifestEntry(inputs, content.Length, contentHash));
+    }
+
+    private void Staged(string relativePath, string path, UInt128 inputs, UInt128 contentHash, long length)
+    {
+        if (Unchanged(relativePath, inputs, length, contentHash)) File.Delete(path);
+        else Add(relativePath, path, new ManifestEntry(inputs, length, contentHash));
+    }
+
+    /// <summary>Made again, but to the same bytes: the old file stays (only the manifest learns the new inputs).</summary>
+    private bool Unchanged(string relativePath, UInt128 inputs, long length, UInt128 contentHash)
+    {
+        if (previous is null || !previous.Files.TryGetValue(relativePath, out var entry) || entry.Length != length || entry.Content != contentHash) return false;
+        Keep(relativePath, entry with { Inputs = inputs });
+        return true;
+    }
+
+    private void Keep(string relativePath, ManifestEntry entry)
+    {
+        if (!files.TryAdd(relativePath, entry)) throw new InvalidOperationException($"{relativePath} is written twice.");
+        Interlocked.Increment(ref filesUnchanged);
+    }
+
+    private void Add(string relativePath, string stagedPath, ManifestEntry entry)
+    {
+        if (!files.TryAdd(relativePath, entry)) throw new InvalidOperationException($"{relativePath} is written twice.");
+        staged.Add(relativePath);
+        Interlocked.Increment(ref filesWritten);
+        Interlocked.Add(ref bytesWritten, entry.Length);
+    }
+
+    /// <summary>Applies the staged files to the output folder, and records them in the manifest beside it.</summary>
+    public BuildManifest Commit()
+    {
+        var manifest = new BuildManifest(new Dictionary<string, ManifestEntry>(files, StringComparer.Ordinal));
+        if (previous is null) Replace();
+        else if (!Apply(manifest)) { Directory.Delete(stagingDir, recursive: true); committed = true; return manifest; }
+        manifest.Save(outputDir);
         committed = true;
+        return manifest;
+    }
+
+    /// <summary>A full build: the staging folder becomes the output folder.</summary>
+    private void Replace()
+    {
+        BuildManifest.Delete(outputDir);
+        var old = outputDir + ".previous";
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+        if (Directory.Exists(outputDir)) Directory.Move(outputDir, old);
+        Directory.Move(stagingDir, outputDir);
+        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
+    }
+
+    /// <summary>An incremental build: moves staged files in, removes files the site no longer has. False when nothing changed at all.</summary>
+    private bool Apply(BuildManifest manifest)
+    {
+        var removed = previous!.Files.Keys.Where(f => !files.ContainsKey(f)).Order(StringComparer.Ordinal).ToArray();
+        bool sameInputs = removed.Length == 0 && staged.IsEmpty && manifest.Files.All(f => previous.Files[f.Key] == f.Value);
+        if (sameInputs) return false;
+
+        BuildManifest.Delete(outputDir);
+        foreach (var file in staged.Order(StringComparer.Ordinal))
+        {
+            var target = Path.Combine(outputDir, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(Path.Combine(stagingDir, file), target, overwrite: true);
+        }
+        var folders = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in removed)
+        {
+            var target = Path.Combine(outputDir, file);
+            if (File.Exists(target)) File.Delete(target);
+            for (var dir = Path.GetDirectoryName(target); dir is not null && dir.Length > outputDir.Length; dir = Path.GetDirectoryName(dir))
+                folders.Add(dir);
+        }
+        // Deepest first, so a folder emptied by removing its subfolders goes too.
+        foreach (var dir in folders.Reverse())
+            if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+        Directory.Delete(stagingDir, recursive: true);
+        return true;
     }
 
     /// <summary>Without a commit, the staged files are thrown away.</summary>
@@ -72,11 +184,5 @@ public sealed class StagedOutput : IDisposable
             throw new ArgumentException($"{relativePath} is outside the output folder.", nameof(relativePath));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
-    }
-
-    private void Count(long bytes)
-    {
-        Interlocked.Increment(ref filesWritten);
-        Interlocked.Add(ref bytesWritten, bytes);
     }
 }

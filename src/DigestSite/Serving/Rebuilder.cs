@@ -39,7 +39,7 @@ internal sealed class Rebuilder : IDisposable
         var result = SiteBuilder.Build(options);
         if (result.Succeeded)
         {
-            Console.WriteLine($"Built {DiagnosticReport.Count(result.Pages, "page")} in {result.Elapsed.TotalMilliseconds:0} ms.");
+            Console.WriteLine($"Built {DiagnosticReport.Count(result.Pages, "page")} in {result.Elapsed.TotalMilliseconds:0} ms (wrote {DiagnosticReport.Count(result.Files, "file")}).");
             live.Succeeded();
             return true;
         }

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+
+namespace DigestSite.Output;
+
+/// <summary>What the previous build wrote for one output file: the hash of what it was made from, and of its bytes.</summary>
+public readonly record struct ManifestEntry(UInt128 Inputs, long Length, UInt128 Content);
+
+/// <summary>
+/// The record of a build, kept beside the output folder (never in it, so it is not published):
+/// every output file with the hash of its inputs and of its bytes. The next build renders again
+/// only the files whose inputs hash changed, and removes those no longer made.
+/// One line per file, ordinal order: path, inputs, length, content.
+/// </summary>
+public sealed class BuildManifest
+{
+    private const string Header = "digestsite-manifest 1";
+
+    public IReadOnlyDictionary<string, ManifestEntry> Files { get; }
+
+    public BuildManifest(IReadOnlyDictionary<string, ManifestEntry> files) => Files = files;
+
+    /// <summary>Where the manifest of <paramref name="outputDir"/> is kept: "_site" -> "_site.manifest".</summary>
+    public static string PathFor(string outputDir) => Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar) + ".manifest";
+
+    /// <summary>
+    /// The manifest, when there is one and the output folder still holds exactly the files it lists
+    /// with their lengths (a folder edited by hand, or half deleted, gets a full build); else null.
+    /// </summary>
+    public static BuildManifest? Load(string outputDir, bool verifyOutput = true)
+    {
+        var path = PathFor(outputDir);
+        if (!File.Exists(path) || !Directory.Exists(outputDir)) return null;
+        var files = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
+        using (var reader = new StreamReader(path, Encoding.UTF8))
+        {
+            if (reader.ReadLine() != Header) return null;
+            while (reader.ReadLine() is { } line)
+            {
+                var parts = line.Split('\t');
+                if (parts.Length != 4
+                    || !UInt128.TryParse(parts[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
+                    || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                    || !UInt128.TryParse(parts[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var content))
+                    return null;
+                files[parts[0]] = new ManifestEntry(inputs, length, content);
+            }
+        }
+        var manifest = new BuildManifest(files);
+        return !verifyOutput || manifest.Matches(outputDir) ? manifest : null;
+    }
+
+    /// <summary>The output folder holds the listed files, with their lengths, and nothing else.</summary>
+    public bool Matches(string outputDir)
+    {
+        var root = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        int count = 0;
+        foreach (var file in new DirectoryInfo(root).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        {
+            var relative = file.FullName[root.Length..].Replace('\\', '/');
+            if (!Files.TryGetValue(relative, out var entry) || entry.Length != file.Length) return false;
+            count++;
+        }
+        return count == Files.Count;
+    }
+
+    /// <summary>Writes the manifest next to the output folder, atomically (a reader sees the old or the new one).</summary>
+    public void Save(string outputDir)
+    {
+        var path = PathFor(outputDir);
+        var temp = path + ".tmp";
+        using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
+        {
+            writer.Write(Header);
+            writer.Write('\n');
+            foreach (var (name, entry) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                writer.Write(name);
+                writer.Write('\t');
+                writer.Write(entry.Inputs.ToString("x32", CultureInfo.InvariantCulture));
+                writer.Write('\t');
+                writer.Write(entry.Length.ToString(CultureInfo.InvariantCulture));
+                writer.Write('\t');
+                writer.Write(entry.Content.ToString("x32", CultureInfo.InvariantCulture));
+                writer.Write('\n');
+            }
+        }
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static void Delete(string outputDir)
+    {
+        var path = PathFor(outputDir);
+        if (File.Exists(path)) File.Delete(path);
+    }
+}

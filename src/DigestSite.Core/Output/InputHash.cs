@@ -1,0 +1,130 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace DigestSite.Output;
+
+/// <summary>
+/// Hashes of what an output file is made from (XxHash128: fast, and the same on every machine and run).
+/// A page's inputs are exactly what its template can read: the view models of Pages/Views.cs, which
+/// the templates see and nothing else, plus the templates themselves and the program's version.
+/// Hashing the values rather than listing source files means nothing a page shows can be missed
+/// (a neighbour issue's title, a topic's name, the site's paper count).
+/// </summary>
+public sealed class InputHash
+{
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
+    // A paper is on its own page, its issue, its topics' pages and the home page: hash it once.
+    private readonly ConcurrentDictionary<object, UInt128> shared = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Type> sharedTypes;
+
+    /// <param name="sharedTypes">Types whose instances are hashed once and remembered (by reference).</param>
+    public InputHash(params Type[] sharedTypes) => this.sharedTypes = [.. sharedTypes];
+
+    /// <summary>The program itself: a new version of DigestSite may write other bytes from the same inputs.</summary>
+    public static readonly UInt128 Program = Bytes(Encoding.UTF8.GetBytes(
+        string.Join("|", typeof(InputHash).Assembly.ManifestModule.ModuleVersionId, typeof(Lunr.LunrIndex).Assembly.ManifestModule.ModuleVersionId)));
+
+    public static UInt128 Bytes(ReadOnlySpan<byte> bytes) => XxHash128.HashToUInt128(bytes);
+
+    public static UInt128 File(string path)
+    {
+        var hash = new XxHash128();
+        using var stream = System.IO.File.OpenRead(path);
+        hash.Append(stream);
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>The hash of several values, in order.</summary>
+    public UInt128 Of(params object?[] values)
+    {
+        var hash = new XxHash128();
+        foreach (var value in values) Append(hash, value);
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    private void Append(XxHash128 hash, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                Tag(hash, 0);
+                break;
+            case string s:
+                Tag(hash, 1);
+                Int(hash, s.Length);
+                hash.Append(MemoryMarshal.AsBytes(s.AsSpan()));
+                break;
+            case int i:
+                Tag(hash, 2);
+                Int(hash, i);
+                break;
+            case bool b:
+                Tag(hash, 3);
+                Int(hash, b ? 1 : 0);
+                break;
+            case UInt128 u:
+                Tag(hash, 4);
+                hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in u)));
+                break;
+            case IReadOnlyDictionary<string, object?> values:
+                Tag(hash, 5);
+                Int(hash, values.Count);
+                foreach (var key in values.Keys.Order(StringComparer.Ordinal))
+                {
+                    Append(hash, key);
+                    Append(hash, values[key]);
+                }
+                break;
+            case IEnumerable items:
+                Tag(hash, 6);
+                foreach (var item in items) Append(hash, item);
+                Tag(hash, 7);
+                break;
+            default:
+                var type = value.GetType();
+                if (sharedTypes.Contains(type))
+                {
+                    var h = shared.GetOrAdd(value, v => Record(v));
+                    Tag(hash, 8);
+                    hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in h)));
+                }
+                else
+                {
+                    AppendRecord(hash, value);
+                }
+                break;
+        }
+    }
+
+    private UInt128 Record(object value)
+    {
+        var hash = new XxHash128();
+        AppendRecord(hash, value);
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    private void AppendRecord(XxHash128 hash, object value)
+    {
+        var type = value.GetType();
+        if (type.IsPrimitive || type.IsEnum || value is DateOnly or DateTime or Uri or decimal or double)
+        {
+            Append(hash, value.ToString());
+            return;
+        }
+        Tag(hash, 9);
+        Append(hash, type.FullName);
+        foreach (var property in Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                     .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+                     .OrderBy(p => p.Name, StringComparer.Ordinal).ToArray()))
+            Append(hash, property.GetValue(value));
+    }
+
+    private static void Tag(XxHash128 hash, byte tag) => hash.Append([tag]);
+
+    private static void Int(XxHash128 hash, int value) => hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in value)));
+}

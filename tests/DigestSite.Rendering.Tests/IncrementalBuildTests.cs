@@ -1,0 +1,227 @@
+using DigestSite.Output;
+
+namespace DigestSite.Rendering.Tests;
+
+/// <summary>
+/// An incremental build (the default: it renders again only what changed since the last build,
+/// from the manifest beside the output folder) writes the same bytes as a clean build, for every
+/// kind of change, and a failed one leaves the previous site and its manifest as they were.
+/// </summary>
+public sealed class IncrementalBuildTests
+{
+    private const string Paper = "issues/2026-03-18/2402.00002.md";
+
+    [Fact]
+    public void A_second_build_of_unchanged_content_writes_nothing()
+    {
+        using var site = new TestSite("basic");
+        var first = site.Build();
+        Assert.True(first.Succeeded);
+        Assert.False(first.Incremental);
+        var manifest = BuildManifest.PathFor(site.Output);
+        Assert.True(File.Exists(manifest));
+        Assert.False(File.Exists(Path.Combine(site.Output, Path.GetFileName(manifest))));
+        var before = TestSite.Snapshot(site.Output);
+        var times = WriteTimes(site.Output);
+        var manifestTime = File.GetLastWriteTimeUtc(manifest);
+
+        var second = site.Build();
+
+        Assert.True(second.Succeeded);
+        Assert.True(second.Incremental);
+        Assert.Equal(0, second.Files);
+        Assert.Equal(before.Count, second.Unchanged);
+        Assert.Equal(before, TestSite.Snapshot(site.Output));
+        Assert.Equal(times, WriteTimes(site.Output));
+        Assert.Equal(manifestTime, File.GetLastWriteTimeUtc(manifest));
+        Assert.False(Directory.Exists(site.Output + ".staging"));
+    }
+
+    [Fact]
+    public void Editing_a_paper_renders_only_the_pages_that_show_it()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var before = TestSite.Snapshot(site.Output);
+        var text = File.ReadAllText(Path.Combine(site.Content, Paper));
+        site.WriteContent(Paper, text.Replace("match full fine-tuning", "nearly match full fine-tuning"));
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.True(result.Incremental);
+        AssertSameAsCleanBuild(site);
+        var after = TestSite.Snapshot(site.Output);
+        var changed = after.Keys.Where(k => !before.TryGetValue(k, out var old) || !old.AsSpan().SequenceEqual(after[k])).ToArray();
+        Assert.Contains("papers/2402.00002/index.html", changed);
+        Assert.Contains("issues/2026-03-18/index.html", changed);
+        Assert.Contains("search/index.json", changed);
+        Assert.DoesNotContain("papers/2401.00001/index.html", changed);
+        // Only what changed was written: every file written differs from its previous version.
+        Assert.Equal(changed.Length, result.Files);
+    }
+
+    [Fact]
+    public void Changing_the_config_gives_the_same_bytes_as_a_clean_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var config = File.ReadAllText(Path.Combine(site.Content, "site.yml"));
+        site.WriteContent("site.yml", config.Replace("Fixture Digest", "Renamed Digest").Replace("papers_per_page: 2", "papers_per_page: 1"));
+        Assert.True(site.Build().Succeeded);
+        AssertSameAsCleanBuild(site);
+        Assert.Contains("Renamed Digest", site.Page("papers/2401.00001/index.html"));
+    }
+
+    [Fact]
+    public void Changing_a_topic_name_gives_the_same_bytes_as_a_clean_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var topics = File.ReadAllText(Path.Combine(site.Content, "topics.yml"));
+        site.WriteContent("topics.yml", topics.Replace("name: \"Retrieval\"", "name: \"Retrieval and search\""));
+        Assert.True(site.Build().Succeeded);
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void Changing_the_theme_gives_the_same_bytes_as_a_clean_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var theme = Path.Combine(site.Root, "my-theme");
+        Directory.CreateDirectory(Path.Combine(theme, "layouts", "partials"));
+        Directory.CreateDirectory(Path.Combine(theme, "assets"));
+        // A partial, which several templates render, and an asset.
+        var card = File.ReadAllText(Path.Combine(TestSite.DefaultTheme, "layouts", "partials", "paper-card.liquid"));
+        File.WriteAllText(Path.Combine(theme, "layouts", "partials", "paper-card.liquid"), card.Replace("paper-card", "paper-card changed"));
+        File.WriteAllText(Path.Combine(theme, "assets", "style.css"), "body { color: red }\n");
+
+        Assert.True(site.Build([theme]).Succeeded);
+        AssertSameAsCleanBuild(site, [theme]);
+        Assert.Contains("paper-card changed", site.Page("issues/2026-03-18/index.html"));
+
+        // And back: the theme layer removed.
+        Assert.True(site.Build().Succeeded);
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void Deleting_a_paper_removes_its_page_and_gives_the_same_bytes_as_a_clean_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        Assert.True(File.Exists(Path.Combine(site.Output, "papers", "2402.00002", "index.html")));
+        File.Delete(Path.Combine(site.Content, Paper));
+
+        Assert.True(site.Build().Succeeded);
+
+        AssertSameAsCleanBuild(site);
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "papers", "2402.00002")));
+    }
+
+    [Fact]
+    public void Deleting_an_issue_removes_its_pages_and_gives_the_same_bytes_as_a_clean_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        Directory.Delete(Path.Combine(site.Content, "issues", "2026-03-18"), recursive: true);
+        Assert.True(site.Build().Succeeded);
+        AssertSameAsCleanBuild(site);
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "issues", "2026-03-18")));
+    }
+
+    [Fact]
+    public void Renaming_a_paper_gives_the_same_bytes_as_a_clean_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        File.Move(Path.Combine(site.Content, Paper), Path.Combine(site.Content, "issues", "2026-03-18", "low-rank-adapters.md"));
+
+        Assert.True(site.Build().Succeeded);
+
+        AssertSameAsCleanBuild(site);
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "papers", "2402.00002")));
+        Assert.True(File.Exists(Path.Combine(site.Output, "papers", "low-rank-adapters", "index.html")));
+    }
+
+    [Fact]
+    public void Moving_a_paper_to_another_issue_gives_the_same_bytes_as_a_clean_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        File.Move(Path.Combine(site.Content, Paper), Path.Combine(site.Content, "issues", "2026-03-16", "2402.00002.md"));
+        Assert.True(site.Build().Succeeded);
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void A_failed_incremental_build_leaves_the_site_and_its_manifest_as_they_were()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match", "beat"));
+        Assert.True(site.Build().Succeeded);
+        var before = TestSite.Snapshot(site.Output);
+        var manifest = File.ReadAllBytes(BuildManifest.PathFor(site.Output));
+
+        // A template that fails at run time on every paper page.
+        var theme = Path.Combine(site.Root, "bad-theme");
+        Directory.CreateDirectory(Path.Combine(theme, "layouts"));
+        File.WriteAllText(Path.Combine(theme, "layouts", "paper.liquid"), "{{ paper.title | divided_by: 0 }}");
+        Assert.False(site.Build([theme]).Succeeded);
+
+        Assert.Equal(before, TestSite.Snapshot(site.Output));
+        Assert.Equal(manifest, File.ReadAllBytes(BuildManifest.PathFor(site.Output)));
+        Assert.False(Directory.Exists(site.Output + ".staging"));
+        Assert.True(site.Build().Succeeded);
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void An_output_folder_changed_by_hand_gets_a_full_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        File.Delete(Path.Combine(site.Output, "papers", "2401.00001", "index.html"));
+        File.WriteAllText(Path.Combine(site.Output, "stray.txt"), "left over");
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.False(result.Incremental);
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void A_long_running_process_keeps_the_manifest_in_memory_with_the_same_result()
+    {
+        using var site = new TestSite("basic");
+        var options = new BuildOptions(site.Content, [TestSite.DefaultTheme], site.Output) { Cache = new BuildCache() };
+        Assert.True(SiteBuilder.Build(options).Succeeded);
+        site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match", "beat"));
+        var result = SiteBuilder.Build(options);
+        Assert.True(result.Succeeded);
+        Assert.True(result.Incremental);
+        AssertSameAsCleanBuild(site);
+    }
+
+    /// <summary>The output equals, byte for byte, a clean build of the same content into an empty folder.</summary>
+    private static void AssertSameAsCleanBuild(TestSite site, IReadOnlyList<string>? extraThemeLayers = null)
+    {
+        var clean = Path.Combine(site.Root, "_clean");
+        if (Directory.Exists(clean)) Directory.Delete(clean, recursive: true);
+        BuildManifest.Delete(clean);
+        var result = SiteBuilder.Build(new BuildOptions(site.Content, [TestSite.DefaultTheme, .. extraThemeLayers ?? []], clean) { Incremental = false });
+        Assert.True(result.Succeeded);
+        var expected = TestSite.Snapshot(clean);
+        var actual = TestSite.Snapshot(site.Output);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (path, bytes) in expected)
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), $"{path} differs from a clean build's");
+    }
+
+    private static SortedDictionary<string, DateTime> WriteTimes(string folder) =>
+        new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), File.GetLastWriteTimeUtc), StringComparer.Ordinal);
+}
