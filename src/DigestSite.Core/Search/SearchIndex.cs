@@ -43,29 +43,58 @@ public static class SearchIndex
         return builder.Build();
     }
 
+    /// <summary>index.json's bytes, for writing and for <see cref="SplitSearchIndex"/>.</summary>
+    public static byte[] Json(IEnumerable<PaperView> papers, int parallelism = -1)
+    {
+        var buffer = new MemoryStream();
+        Build(papers, parallelism).WriteJson(buffer);
+        return buffer.ToArray();
+    }
+
     /// <summary>docs.json: slug -> { title, url, date, authors, topics, excerpt }.</summary>
     public static byte[] Docs(IEnumerable<PaperView> papers)
     {
         var buffer = new MemoryStream();
-        // Non-ASCII stays as it is (smaller, readable); the encoder still escapes what HTML would misread.
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) }))
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
             foreach (var paper in papers)
             {
-                json.WriteStartObject(paper.Slug);
-                json.WriteString("title", paper.Title);
-                json.WriteString("url", paper.Url);
-                json.WriteString("date", paper.Issue.Date);
-                json.WriteString("authors", paper.AuthorsText);
-                json.WriteStartArray("topics");
-                foreach (var topic in paper.Topics) json.WriteStringValue(topic.Name);
-                json.WriteEndArray();
-                json.WriteString("excerpt", PageHeads.Shorten(paper.SummaryText, ExcerptLength));
-                json.WriteEndObject();
+                json.WritePropertyName(paper.Slug);
+                WriteDoc(json, paper);
             }
             json.WriteEndObject();
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>The same entries as docs.json, as a JSON array for papers[first .. first + count).</summary>
+    public static Func<int, int, byte[]> DocList(IReadOnlyList<PaperView> papers) => (first, count) =>
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartArray();
+            for (int i = first; i < first + count; i++) WriteDoc(json, papers[i]);
+            json.WriteEndArray();
+        }
+        return buffer.ToArray();
+    };
+
+    // Non-ASCII stays as it is (smaller, readable); the encoder still escapes what HTML would misread.
+    private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    private static void WriteDoc(Utf8JsonWriter json, PaperView paper)
+    {
+        json.WriteStartObject();
+        json.WriteString("title", paper.Title);
+        json.WriteString("url", paper.Url);
+        json.WriteString("date", paper.Issue.Date);
+        json.WriteString("authors", paper.AuthorsText);
+        json.WriteStartArray("topics");
+        foreach (var topic in paper.Topics) json.WriteStringValue(topic.Name);
+        json.WriteEndArray();
+        json.WriteString("excerpt", PageHeads.Shorten(paper.SummaryText, ExcerptLength));
+        json.WriteEndObject();
     }
 }
