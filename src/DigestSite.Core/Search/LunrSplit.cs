@@ -31,7 +31,7 @@ namespace DigestSite.Search;
 /// in a lunr-built index is Math.round(score * 1000) / 1000, so weight × 1000 is an integer and
 /// dividing it by 1000 in JavaScript gives back the very same double (checked here).</item>
 /// </list>
-/// When all postings are small (a small site), the one shard is inlined into the base.
+/// For a small site, the one shard is inlined into the base.
 /// </summary>
 public sealed class LunrSplit
 {
@@ -207,44 +207,37 @@ public sealed class LunrSplit
         return new LunrSplit(version, fields, pipeline, refs.ToArray(), terms.ToArray(), termIds.ToArray(), postings.ToArray());
     }
 
-    /// <summary>The split files: the base (with <paramref name="extra"/> members appended) and the shards, by name.</summary>
-    /// <param name="shardBytes">Target size of a postings shard, in JSON bytes before gzip; by default chosen from the archive's size.</param>
-    /// <param name="inlineBytes">All postings up to this size go into the base, one file for the whole search.</param>
-    public SplitFiles Write(Action<JsonText>? extra = null, int? shardBytes = null, int inlineBytes = 96 * 1024)
+    /// <summary>The split files: the base (with <paramref name="extra"/> members appended) and <paramref name="shardCount"/> shards.</summary>
+    /// <param name="shardCount">Postings shards: sorted ranges of terms of about equal size (some may be empty when
+    /// there are fewer terms). 0: the postings go into the base, one file for the whole search (a small site).</param>
+    public SplitFiles Write(int shardCount, Action<JsonText>? extra = null)
     {
-        // Each term's postings, encoded once; shards are sorted ranges of terms cut by size.
+        ArgumentOutOfRangeException.ThrowIfNegative(shardCount);
         var encoded = new string[Terms.Length];
+        var end = new long[Terms.Length]; // cumulative size up to and including each term
         long total = 0;
         for (int t = 0; t < Terms.Length; t++)
         {
             encoded[t] = EncodePosting(t);
-            total += encoded[t].Length + 1;
+            end[t] = total += encoded[t].Length + 1;
         }
-        int target = shardBytes ?? (int)Math.Clamp(total / 64, 16 * 1024, 64 * 1024);
-        var starts = new List<int>();
-        bool inline = total <= inlineBytes;
-        if (inline) starts.Add(0);
-        else
+        bool inline = shardCount == 0;
+        // Shard s starts at the first term ending past s/shardCount of the bytes: a given count, whatever the terms.
+        var starts = new List<int> { 0 };
+        for (int s = 1, t = 0; s < Math.Max(1, shardCount); s++)
         {
-            long size = 0;
-            for (int t = 0; t < Terms.Length; t++)
-            {
-                if (starts.Count == 0 || size + encoded[t].Length > target && size > 0)
-                {
-                    starts.Add(t);
-                    size = 0;
-                }
-                size += encoded[t].Length + 1;
-            }
+            long cut = total * s / shardCount;
+            while (t < Terms.Length && end[t] <= cut) t++;
+            starts.Add(Math.Min(t, Terms.Length));
         }
 
         var shards = new List<byte[]>();
         for (int s = 0; s < starts.Count; s++)
         {
-            int end = s + 1 < starts.Count ? starts[s + 1] : Terms.Length;
+            int last = s + 1 < starts.Count ? starts[s + 1] : Terms.Length;
             var json = new JsonText();
             json.Raw("{\"first\":").Int(starts[s]).Raw(",\"postings\":[");
-            for (int t = starts[s]; t < end; t++)
+            for (int t = starts[s]; t < last; t++)
             {
                 if (t > starts[s]) json.Raw(",");
                 json.Raw(encoded[t]);

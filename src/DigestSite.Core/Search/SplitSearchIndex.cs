@@ -23,20 +23,42 @@ public static class SplitSearchIndex
     /// <summary>Papers per display file: about one page of results, a few KB gzipped.</summary>
     public const int DocsPerFile = 16;
 
-    /// <summary>Writes the split form of <paramref name="indexJson"/> (built from <paramref name="papers"/> in this order).</summary>
-    public static void Write(byte[] indexJson, IReadOnlyList<PaperView> papers, Action<string, byte[]> write)
+    /// <summary>Papers per postings shard: shards of about 60 KB of JSON (some 20 KB gzipped) at any size.</summary>
+    public const int PapersPerShard = 64;
+
+    /// <summary>Postings shards for <paramref name="papers"/> papers; 0 (inlined into the base) up to <see cref="PapersPerShard"/>.</summary>
+    public static int ShardCount(int papers) => papers <= PapersPerShard ? 0 : (papers + PapersPerShard - 1) / PapersPerShard;
+
+    /// <summary>The split form's files for <paramref name="papers"/> papers: known from the count alone, so that an
+    /// incremental build can keep them without reading anything.</summary>
+    public static IEnumerable<string> Paths(int papers)
     {
-        foreach (var (path, content) in Files(indexJson, papers)) write(path, content);
+        yield return BaseFile;
+        for (int s = 0; s < ShardCount(papers); s++) yield return $"{Folder}/p{s}.json";
+        for (int n = 0; n * DocsPerFile < papers; n++) yield return $"{Folder}/d{n}.json";
     }
 
-    /// <summary>The split form's files, by output path.</summary>
-    public static IEnumerable<(string Path, byte[] Content)> Files(byte[] indexJson, IReadOnlyList<PaperView> papers, int? shardBytes = null)
+    /// <summary>
+    /// Writes the split form into <paramref name="output"/>, or keeps the last build's files when they
+    /// were made from the same <paramref name="inputs"/>; <paramref name="indexJson"/> (index.json's bytes,
+    /// built from <paramref name="papers"/> in this order) is asked for only when a file must be made.
+    /// </summary>
+    public static void Write(Output.StagedOutput output, UInt128 inputs, IReadOnlyList<PaperView> papers, Func<byte[]> indexJson)
+    {
+        var missing = Paths(papers.Count).Where(path => !output.IsCurrent(path, inputs)).ToHashSet(StringComparer.Ordinal);
+        if (missing.Count == 0) return;
+        foreach (var (path, content) in Files(indexJson(), papers))
+            if (missing.Contains(path)) output.Write(path, inputs, content);
+    }
+
+    /// <summary>The split form's files, by output path (<see cref="Paths"/>, in that order).</summary>
+    public static IEnumerable<(string Path, byte[] Content)> Files(byte[] indexJson, IReadOnlyList<PaperView> papers, int? shardCount = null)
     {
         var lunr = LunrSplit.Parse(indexJson);
         if (lunr.Refs.Length != papers.Count || papers.Where((p, i) => p.Slug != lunr.Refs[i]).Any())
             throw new InvalidOperationException("The search index's refs are not the papers' slugs in order.");
 
-        var files = lunr.Write(json => Site(json, papers), shardBytes);
+        var files = lunr.Write(shardCount ?? ShardCount(papers.Count), json => Site(json, papers));
         yield return (BaseFile, files.Base);
         for (int s = 0; s < files.Shards.Count; s++) yield return ($"{Folder}/p{s}.json", files.Shards[s]);
 

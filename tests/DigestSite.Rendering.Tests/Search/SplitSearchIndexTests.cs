@@ -55,11 +55,12 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     }
 
     [Theory]
-    [InlineData(512)]      // a shard per term or two: postings lists in many small files
-    [InlineData(1 << 30)]  // one shard for everything
-    public void Shard_size_does_not_change_results(int shardBytes)
+    [InlineData(0)]      // inlined into the base
+    [InlineData(1)]      // one shard for everything
+    [InlineData(3000)]   // a shard per term or two, and empty ones
+    public void Shard_count_does_not_change_results(int shards)
     {
-        var dir = archive.WriteSplit(shardBytes);
+        var dir = archive.WriteSplit(shards);
         var outcome = archive.Compare(dir, Queries);
         Assert.True(outcome.Errors.Count == 0, "errors: " + string.Join("\n", outcome.Errors));
         Assert.True(outcome.Mismatches.Count == 0, "mismatches: " + string.Join("\n", outcome.Mismatches));
@@ -71,6 +72,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         var first = SplitSearchIndex.Files(archive.IndexJson, archive.Papers).ToList();
         var again = SplitSearchIndex.Files(SearchIndex.Json(archive.Papers, parallelism: 1), archive.Papers).ToList();
         Assert.Equal(first.Select(f => f.Path), again.Select(f => f.Path));
+        Assert.Equal(SplitSearchIndex.Paths(archive.Papers.Length), first.Select(f => f.Path));
         for (int i = 0; i < first.Count; i++) Assert.True(first[i].Content.AsSpan().SequenceEqual(again[i].Content), first[i].Path);
     }
 
@@ -104,9 +106,10 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         var dir = Directory.CreateTempSubdirectory("digestsite-split-awkward-").FullName;
         try
         {
-            foreach (var shardBytes in new[] { 64, 1 << 30 })
+            foreach (var shards in new[] { 0, 1, 7, 100 })
             {
-                var files = split.Write(shardBytes: shardBytes, inlineBytes: shardBytes > 64 ? 1 << 30 : 0);
+                var files = split.Write(shards);
+                if (Directory.Exists(Path.Combine(dir, "split"))) Directory.Delete(Path.Combine(dir, "split"), recursive: true);
                 Directory.CreateDirectory(Path.Combine(dir, "split"));
                 File.WriteAllBytes(Path.Combine(dir, "index.json"), json);
                 File.WriteAllBytes(Path.Combine(dir, "split", "base.json"), files.Base);
@@ -118,7 +121,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
                     "authors:ana", "title:same^3 summary:words", "same~1", "",
                 ]);
                 Assert.True(outcome.Errors.Count == 0, "errors: " + string.Join("\n", outcome.Errors));
-                Assert.True(outcome.Mismatches.Count == 0, $"shard bytes {shardBytes}, mismatches: " + string.Join("\n", outcome.Mismatches));
+                Assert.True(outcome.Mismatches.Count == 0, $"{shards} shards, mismatches: " + string.Join("\n", outcome.Mismatches));
                 Assert.True(outcome.Results.Count(r => r > 1) >= 10);
             }
         }
@@ -168,14 +171,14 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             DerivedQueries = [terms[0], terms[terms.Length / 2], terms[^1], terms[terms.Length / 3] + "*", terms[terms.Length / 4] + "~1"];
         }
 
-        /// <summary>index.json and the split form in a new folder (shards of about <paramref name="shardBytes"/>).</summary>
-        public string WriteSplit(int? shardBytes)
+        /// <summary>index.json and the split form in a new folder (<paramref name="shards"/> shards, by default as the build chooses).</summary>
+        public string WriteSplit(int? shards)
         {
-            var dir = Path.Combine(root, "split-" + (shardBytes?.ToString() ?? "default"));
+            var dir = Path.Combine(root, "split-" + (shards?.ToString() ?? "default"));
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
             Directory.CreateDirectory(dir);
             File.WriteAllBytes(Path.Combine(dir, "index.json"), IndexJson);
-            foreach (var (path, bytes) in SplitSearchIndex.Files(IndexJson, Papers, shardBytes))
+            foreach (var (path, bytes) in SplitSearchIndex.Files(IndexJson, Papers, shards))
             {
                 var file = Path.Combine(dir, "split", Path.GetFileName(path));
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
