@@ -126,10 +126,12 @@ public static class SiteBuilder
         var phase = Stopwatch.StartNew();
         // The search files read the papers (in archive order) and nothing else: made again only when one changed.
         var searchInputs = hash.Of(InputHash.Program, "search", papers);
+        byte[]? indexJson = null; // built once, for index.json and its split form
         if (!output.IsCurrent(SearchIndex.IndexFile, searchInputs))
-            output.Write(SearchIndex.IndexFile, searchInputs, stream => SearchIndex.Build(papers, parallelism).WriteJson(stream));
+            output.Write(SearchIndex.IndexFile, searchInputs, indexJson = SearchIndex.Json(papers, parallelism));
         if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
             output.Write(SearchIndex.DocsFile, searchInputs, SearchIndex.Docs(papers));
+        SplitSearchIndex.Write(output, searchInputs, papers, () => indexJson ??= SearchIndex.Json(papers, parallelism));
         Phase("search-index", phase);
         foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
         // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".

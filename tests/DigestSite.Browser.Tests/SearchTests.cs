@@ -73,13 +73,15 @@ public sealed class SearchTests(Sites sites)
         var fetched = new List<string>();
         tab.Page.Request += (_, request) => fetched.Add(request.Url);
         await tab.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        Assert.DoesNotContain(fetched, u => u.Contains("/search/index.json"));
+        Assert.DoesNotContain(fetched, u => u.Contains("/search/"));
 
         await tab.Page.Locator("#header-search-input").PressSequentiallyAsync("dense");
         var popup = tab.Page.Locator("#search-popup");
         await Assertions.Expect(popup).ToBeVisibleAsync();
         await Assertions.Expect(popup.Locator(".search-result a").First).ToHaveTextAsync(Dense);
-        Assert.Contains(fetched, u => u.EndsWith("/digest/search/index.json", StringComparison.Ordinal));
+        // The split index's base file, never the whole index (SearchBytesTests covers the rest).
+        Assert.Contains(fetched, u => u.EndsWith("/digest/search/split/base.json", StringComparison.Ordinal));
+        Assert.DoesNotContain(fetched, u => u.EndsWith("/search/index.json", StringComparison.Ordinal));
 
         await tab.Page.Keyboard.PressAsync("Enter");
         await tab.Page.WaitForURLAsync("**/digest/search/?q=dense");

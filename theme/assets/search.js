@@ -9,18 +9,91 @@
   const urls = form.dataset;
 
   // --- The engine: one load per page, shared by the page view and the popup. ---
+  //
+  // The index is split (search/split/, written by the build beside the whole index.json): a base
+  // file with every term, the refs and each paper's date and topics, then only the postings
+  // shards a query's terms need, and the text of the results shown. search-shards.js (loaded
+  // from beside this script) assembles from them, per query, a lunr index that gives exactly
+  // the results the whole index would; lunr.js runs the query.
+
+  const scriptUrl = document.currentScript && document.currentScript.src;
+  const splitUrl = new URL("split/", new URL(urls.searchIndex, document.baseURI)).href;
+
+  function getJson(url) {
+    return fetch(url).then((r) => {
+      if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+      return r.json();
+    });
+  }
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(src + " did not load"));
+      document.head.append(script);
+    });
+  }
+
+  // A Map of promises, each made once; a failed one is dropped so the next search tries again.
+  function cached(make) {
+    const cache = new Map();
+    return (key) => {
+      let value = cache.get(key);
+      if (!value) {
+        value = make(key);
+        cache.set(key, value);
+        value.catch(() => cache.delete(key));
+      }
+      return value;
+    };
+  }
 
   let engine = null;
   function loadEngine() {
     if (!engine) {
-      const get = (url) => fetch(url).then((r) => {
-        if (!r.ok) throw new Error(url + ": HTTP " + r.status);
-        return r.json();
-      });
-      engine = Promise.all([get(urls.searchIndex), get(urls.searchDocs)])
-        .then(([index, docs]) => ({ index: lunr.Index.load(index), docs }));
+      const shardsCode = window.DigestSearchShards ? null : loadScript(new URL("search-shards.js", scriptUrl || location.href).href);
+      engine = Promise.all([getJson(splitUrl + "base.json"), shardsCode])
+        .then(([base]) => base.version === lunr.version ? splitEngine(base) : wholeEngine());
+      engine.catch(() => { engine = null; });
     }
     return engine;
+  }
+
+  function splitEngine(base) {
+    const split = DigestSearchShards.open(lunr, base, (name) => getJson(splitUrl + name));
+    const site = base.site;
+    const numbers = new Map(base.refs.map((ref, i) => [ref, i]));
+    const docFile = cached((n) => getJson(splitUrl + "d" + n + ".json"));
+    return {
+      search: (text) => split.search(text),
+      facets(ref) {
+        const i = numbers.get(ref);
+        if (i === undefined) return null;
+        const topics = site.topics[i];
+        return { date: site.dates[site.date[i]], topics: (typeof topics === "number" ? [topics] : topics).map((t) => site.topicNames[t]) };
+      },
+      topicNames: () => site.topicNames,
+      docs: (refs) => Promise.all(refs.map((ref) => {
+        const i = numbers.get(ref);
+        return docFile(Math.floor(i / site.docsPerFile)).then((docs) => docs[i % site.docsPerFile]);
+      })),
+    };
+  }
+
+  // The split form is exact for the lunr version it was written for; with any other lunr.js the
+  // page falls back to the whole index.
+  function wholeEngine() {
+    return Promise.all([getJson(urls.searchIndex), getJson(urls.searchDocs)]).then(([index, docs]) => {
+      const idx = lunr.Index.load(index);
+      return {
+        search: (text) => Promise.resolve().then(() => idx.search(text)),
+        facets: (ref) => docs[ref] || null,
+        topicNames: () => [...new Set(Object.values(docs).flatMap((d) => d.topics))],
+        docs: (refs) => Promise.resolve(refs.map((ref) => docs[ref])),
+      };
+    });
   }
 
   // While typing, the last word also matches as a prefix: "transf" finds "transformer".
@@ -32,19 +105,20 @@
     return text + " " + last + "*";
   }
 
-  function run(loaded, text, filters) {
+  // Every matching paper (after the filters), ranked; their text is fetched only when shown.
+  async function run(loaded, text, filters) {
     let hits;
     try {
-      hits = loaded.index.search(withPrefix(text));
+      hits = await loaded.search(withPrefix(text));
     } catch (e) {
       if (e instanceof lunr.QueryParseError) return { error: e.message, results: [] };
       throw e;
     }
     const results = [];
     for (const hit of hits) {
-      const doc = loaded.docs[hit.ref];
-      if (!doc || !matchesFilters(doc, filters)) continue;
-      results.push({ ref: hit.ref, score: hit.score, doc, terms: new Set(Object.keys(hit.matchData.metadata)) });
+      const facets = loaded.facets(hit.ref);
+      if (!facets || !matchesFilters(facets, filters)) continue;
+      results.push({ ref: hit.ref, score: hit.score, terms: new Set(Object.keys(hit.matchData.metadata)) });
     }
     return { error: null, results };
   }
@@ -55,6 +129,13 @@
     if (filters.from && doc.date < filters.from) return false;
     if (filters.to && doc.date > filters.to) return false;
     return true;
+  }
+
+  // The result items for results[from .. from + count), once their papers' text is here.
+  async function items(loaded, results, from, count, headingLevel) {
+    const shown = results.slice(from, from + count);
+    const docs = await loaded.docs(shown.map((r) => r.ref));
+    return shown.map((r, i) => resultItem(r, docs[i], headingLevel));
   }
 
   // --- Showing results: built with DOM nodes and textContent, never innerHTML, because titles
@@ -85,8 +166,8 @@
     return node;
   }
 
-  function resultItem(result, headingLevel) {
-    const { doc, terms } = result;
+  function resultItem(result, doc, headingLevel) {
+    const { terms } = result;
     const item = el("li", "search-result");
     const heading = el("h" + headingLevel);
     const link = el("a");
@@ -159,24 +240,69 @@
       committed = push;
     }
 
+    // Results come a page at a time: only the papers shown are fetched and drawn.
+    const pageSize = 25;
+    const more = el("button", "search-more-results");
+    more.type = "button";
+    more.hidden = true;
+    root.append(more);
+    let shown = { loaded: null, results: [], count: 0 };
+    more.addEventListener("click", async () => {
+      const { loaded, results, count } = shown;
+      more.disabled = true;
+      const added = await items(loaded, results, count, pageSize, 2);
+      more.disabled = false;
+      if (shown.results !== results) return; // a newer search replaced these
+      list.append(...added);
+      shown.count = count + added.length;
+      showMore();
+      if (added.length) added[0].querySelector("a").focus();
+    });
+    function showMore() {
+      const left = shown.results.length - shown.count;
+      more.hidden = left <= 0;
+      more.textContent = "Show " + Math.min(left, pageSize) + " more of " + left;
+    }
+
+    // Each update supersedes the ones before it: an answer that arrives late is dropped.
+    let latest = 0;
     async function update() {
       const text = input.value.trim();
-      list.replaceChildren();
-      if (!text) { status.textContent = "Type a word, a name or a topic."; return; }
-      status.textContent = "Loading the search index…";
-      let loaded;
-      try { loaded = await loadEngine(); } catch (e) { status.textContent = "The search index could not be loaded (" + e.message + ")."; return; }
-      if (input.value.trim() !== text) return; // a newer keystroke is on its way
-      fillTopics(loaded);
-      const { error, results } = run(loaded, text, { topic: topic.value, from: from.value, to: to.value });
-      if (error) {
-        status.textContent = "This query can’t be read: " + error + ". Try words, title:word, authors:name, +required, -excluded, prefix* or fuzzy~1.";
+      const generation = ++latest;
+      if (!text) {
+        list.replaceChildren();
+        shown = { loaded: null, results: [], count: 0 };
+        showMore();
+        status.textContent = "Type a word, a name or a topic.";
         return;
       }
-      status.textContent = results.length === 0
-        ? "No papers match “" + text + "”. Try fewer words, or the start of a word."
-        : results.length + (results.length === 1 ? " paper matches" : " papers match") + " “" + text + "”.";
-      list.replaceChildren(...results.map((r) => resultItem(r, 2)));
+      let loaded;
+      try {
+        const loading = loadEngine();
+        if (!topicsFilled) status.textContent = "Loading the search index…";
+        loaded = await loading;
+        if (generation !== latest) return;
+        fillTopics(loaded);
+        const { error, results } = await run(loaded, text, { topic: topic.value, from: from.value, to: to.value });
+        if (generation !== latest) return;
+        if (error) {
+          list.replaceChildren();
+          shown = { loaded, results: [], count: 0 };
+          showMore();
+          status.textContent = "This query can’t be read: " + error + ". Try words, title:word, authors:name, +required, -excluded, prefix* or fuzzy~1.";
+          return;
+        }
+        const first = await items(loaded, results, 0, pageSize, 2);
+        if (generation !== latest) return;
+        status.textContent = results.length === 0
+          ? "No papers match “" + text + "”. Try fewer words, or the start of a word."
+          : results.length + (results.length === 1 ? " paper matches" : " papers match") + " “" + text + "”.";
+        list.replaceChildren(...first);
+        shown = { loaded, results, count: first.length };
+        showMore();
+      } catch (e) {
+        if (generation === latest) status.textContent = "The search index could not be loaded (" + e.message + ").";
+      }
     }
 
     let topicsFilled = false;
@@ -184,7 +310,7 @@
       if (topicsFilled) return;
       topicsFilled = true;
       const wanted = topic.dataset.wanted || topic.value;
-      const names = [...new Set(Object.values(loaded.docs).flatMap((d) => d.topics))].sort((a, b) => a.localeCompare(b));
+      const names = [...loaded.topicNames()].sort((a, b) => a.localeCompare(b));
       for (const name of names) topic.append(new Option(name, name));
       topic.value = wanted;
     }
@@ -221,13 +347,17 @@
     input.setAttribute("aria-controls", panel.id);
     arrowKeys(panel, input);
 
+    let latest = 0;
     async function update() {
       const text = input.value.trim();
+      const generation = ++latest;
       if (!text) { panel.hidden = true; return; }
       const loaded = await loadEngine();
-      if (input.value.trim() !== text) return;
-      const { error, results } = run(loaded, text, null);
-      list.replaceChildren(...results.slice(0, 6).map((r) => resultItem(r, 3)));
+      if (generation !== latest) return;
+      const { error, results } = await run(loaded, text, null);
+      const first = await items(loaded, results, 0, 6, 3);
+      if (generation !== latest) return;
+      list.replaceChildren(...first);
       more.href = form.action + "?q=" + encodeURIComponent(text);
       more.textContent = error ? "Search for “" + text + "”" : results.length ? "All " + results.length + " results" : "No quick results: search the archive";
       panel.hidden = false;
