@@ -177,12 +177,17 @@ public sealed class StagedOutput : IDisposable
         if (!committed && Directory.Exists(stagingDir)) Directory.Delete(stagingDir, recursive: true);
     }
 
+
+    // Each folder is created once, not once per file written into it.
+    private readonly ConcurrentDictionary<string, bool> folders = new(StringComparer.Ordinal);
+
     private string StagedPath(string relativePath)
     {
         var path = Path.GetFullPath(Path.Combine(stagingDir, relativePath));
         if (!path.StartsWith(stagingDir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new ArgumentException($"{relativePath} is outside the output folder.", nameof(relativePath));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(relativePath) ?? "";
+        if (folder.Length > 0 && folders.TryAdd(folder, true)) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return path;
     }
 }

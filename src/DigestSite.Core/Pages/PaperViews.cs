@@ -13,6 +13,7 @@ public static class PaperViews
     {
         var arxivUrl = paper.Arxiv is { } id ? $"https://arxiv.org/abs/{id}" : null;
         var pdfUrl = paper.Arxiv is { } pid ? $"https://arxiv.org/pdf/{pid}" : null;
+        var (summaryHtml, summaryText) = SafeMarkdown.ToHtmlAndPlainText(paper.SummaryMarkdown);
         return new PaperView(
             paper.Slug,
             paper.Title,
@@ -29,8 +30,8 @@ public static class PaperViews
             paper.Upvotes,
             paper.Links.Select(l => new LinkView(l.Name, l.Url.AbsoluteUri)).ToArray(),
             paper.SubmittedBy,
-            SafeMarkdown.ToHtml(paper.SummaryMarkdown),
-            SafeMarkdown.ToPlainText(paper.SummaryMarkdown),
+            summaryHtml,
+            summaryText,
             Bibtex(paper, arxivUrl));
     }
 

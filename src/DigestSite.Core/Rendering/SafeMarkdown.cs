@@ -23,24 +23,59 @@ public static class SafeMarkdown
         .UseAutoLinks()
         .Build();
 
-    public static string ToHtml(string markdown)
+    public static string ToHtml(string markdown) => Render(Markdown.Parse(markdown, Pipeline), HtmlWriter);
+
+    /// <summary>The text a reader sees, without markup: for search, excerpts and meta descriptions.</summary>
+    public static string ToPlainText(string markdown) => Collapse(Render(Markdown.Parse(markdown, Pipeline), PlainWriter));
+
+    /// <summary>Both renderings of one text, parsed once (what every paper needs).</summary>
+    public static (string Html, string PlainText) ToHtmlAndPlainText(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
+        return (Render(document, HtmlWriter), Collapse(Render(document, PlainWriter)));
+    }
+
+    // A renderer is costly to set up and not thread-safe: one of each per thread, reset between texts.
+    [ThreadStatic] private static ReusableRenderer? html;
+    [ThreadStatic] private static ReusableRenderer? plain;
+
+    private static ReusableRenderer HtmlWriter => html ??= NewHtmlRenderer();
+    private static ReusableRenderer PlainWriter => plain ??= NewPlainRenderer();
+
+    private static string Render(Markdig.Syntax.MarkdownDocument document, ReusableRenderer renderer)
+    {
+        renderer.Clear();
+        renderer.Render(document);
+        renderer.Writer.Flush();
+        var text = renderer.Writer.ToString()!;
+        renderer.Clear();
+        return text;
+    }
+
+    private sealed class ReusableRenderer() : HtmlRenderer(new StringWriter())
+    {
+        /// <summary>Empties the writer and the renderer's state, for the next text.</summary>
+        public void Clear() => Reset();
+    }
+
+    private static ReusableRenderer NewHtmlRenderer()
+    {
+        var renderer = new ReusableRenderer();
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.Replace<LinkInlineRenderer>(new SafeLinkRenderer());
         renderer.ObjectRenderers.Replace<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
-        renderer.Render(document);
-        return writer.ToString();
+        return renderer;
     }
 
-    /// <summary>The text a reader sees, without markup: for search, excerpts and meta descriptions.</summary>
-    public static string ToPlainText(string markdown)
+    /// <summary>As Markdown.ToPlainText sets up its renderer.</summary>
+    private static ReusableRenderer NewPlainRenderer()
     {
-        var text = Markdown.ToPlainText(markdown, Pipeline);
-        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var renderer = new ReusableRenderer { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+        Pipeline.Setup(renderer);
+        return renderer;
     }
+
+    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     public static bool IsAllowed(string? url, bool isImage) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
