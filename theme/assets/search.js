@@ -98,10 +98,12 @@
 
   // While typing, the last word also matches as a prefix: "transf" finds "transformer".
   // Only for a plain last word: field, boost, fuzzy, wildcard and +/- terms are left as written.
+  // And only from three letters on: "r*" would read the postings of every term starting with r
+  // (a large part of the index) for results no one reads.
   function withPrefix(text) {
     const words = text.trim().split(/\s+/);
     const last = words[words.length - 1] || "";
-    if (!/^[\p{L}\p{N}]+$/u.test(last)) return text;
+    if (!/^[\p{L}\p{N}]{3,}$/u.test(last)) return text;
     return text + " " + last + "*";
   }
 
@@ -241,7 +243,7 @@
     }
 
     // Results come a page at a time: only the papers shown are fetched and drawn.
-    const pageSize = 25;
+    const pageSize = 20;
     const more = el("button", "search-more-results");
     more.type = "button";
     more.hidden = true;
@@ -355,6 +357,7 @@
       const loaded = await loadEngine();
       if (generation !== latest) return;
       const { error, results } = await run(loaded, text, null);
+      if (generation !== latest) return;
       const first = await items(loaded, results, 0, 6, 3);
       if (generation !== latest) return;
       list.replaceChildren(...first);

@@ -20,8 +20,9 @@ public static class SplitSearchIndex
     public const string Folder = "search/split";
     public const string BaseFile = Folder + "/base.json";
 
-    /// <summary>Papers per display file: about one page of results, a few KB gzipped.</summary>
-    public const int DocsPerFile = 16;
+    /// <summary>Papers per display file. The results shown are scattered over the archive, so each
+    /// usually needs its own file: 4 papers (about 1 KB gzipped) waste little, and keep the file count a quarter of the papers'.</summary>
+    public const int DocsPerFile = 4;
 
     /// <summary>Papers per postings shard: shards of about 60 KB of JSON (some 20 KB gzipped) at any size.</summary>
     public const int PapersPerShard = 64;
