@@ -85,7 +85,7 @@ public sealed class SearchBytesTests(Sites sites, ITestOutputHelper log)
 
                 Assert.DoesNotContain(list, l => l.Contains("/search/index.json") || l.Contains("/search/docs.json"));
                 Assert.True(bytes < budget, $"{bytes:N0} B fetched, over the {budget:N0} B budget");
-                Assert.True(bytes * 4 < wholeIndex, $"{bytes:N0} B fetched, not much less than the whole index's {wholeIndex:N0} B");
+                Assert.True(bytes * 3 < wholeIndex, $"{bytes:N0} B fetched, not much less than the whole index's {wholeIndex:N0} B");
                 Assert.Contains(list, l => l.Contains("/search/split/p"));
             }
             finally { await context.CloseAsync(); }

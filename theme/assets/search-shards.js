@@ -87,6 +87,32 @@
       return shard;
     }
 
+    // A term's inverted index entry as lunr.Index.load makes it, and per field the "field/ref" keys
+    // and weights of its documents: made once per session (lunr only reads them).
+    const decodedTerms = new Map();
+    function decoded(n, posting) {
+      let term = decodedTerms.get(n);
+      if (term) return term;
+      const termIndex = posting[0];
+      const entry = { _index: termIndex };
+      const perField = [];
+      for (let f = 0; f < fields.length; f++) {
+        const field = fields[f], list = posting[f + 1], refsInField = {};
+        const keys = new Array(list.length / 2), weights = new Array(list.length / 2);
+        for (let k = 0, doc = 0; k < list.length; k += 2) {
+          doc += list[k];
+          const ref = refs[doc];
+          setKey(refsInField, ref, {});
+          keys[k / 2] = field + "/" + ref;
+          weights[k / 2] = list[k + 1] / 1000; // the very double lunr stored (checked by the build)
+        }
+        entry[field] = refsInField;
+        perField.push({ keys, weights });
+      }
+      decodedTerms.set(n, term = { termIndex, entry, fields: perField });
+      return term;
+    }
+
     // The terms a query reads, as lunr.Index.prototype.query expands them, and for each the
     // fields where it scores (its non-prohibited clauses' fields). Throws lunr.QueryParseError.
     function expand(queryString) {
@@ -129,24 +155,17 @@
       const elements = new Map(); // "field/ref" -> [termIndex, weight, ...]
       for (const { n, posting } of entries) {
         const scoring = wanted.get(n);
-        const termIndex = posting[0];
-        const entry = { _index: termIndex };
+        const term = decoded(n, posting);
         for (let f = 0; f < fields.length; f++) {
-          const field = fields[f], list = posting[f + 1], refsInField = {};
-          const scores = scoring.has(field);
-          for (let k = 0, doc = 0; k < list.length; k += 2) {
-            doc += list[k];
-            const ref = refs[doc];
-            setKey(refsInField, ref, {});
-            if (!scores) continue;
-            const key = field + "/" + ref;
-            let vector = elements.get(key);
-            if (!vector) elements.set(key, vector = []);
-            vector.push(termIndex, list[k + 1] / 1000); // the very double lunr stored (checked by the build)
+          if (!scoring.has(fields[f])) continue;
+          const { keys, weights } = term.fields[f];
+          for (let i = 0; i < keys.length; i++) {
+            let vector = elements.get(keys[i]);
+            if (!vector) elements.set(keys[i], vector = []);
+            vector.push(term.termIndex, weights[i]);
           }
-          entry[field] = refsInField;
         }
-        invertedIndex[terms[n]] = entry;
+        invertedIndex[terms[n]] = term.entry;
       }
 
       const fieldVectors = {};
@@ -164,8 +183,12 @@
       refs,
       terms,
       index,
-      /** A promise of index(queryString).search(queryString): lunr's results. Rejects with lunr.QueryParseError. */
-      search: (queryString) => index(queryString).then((idx) => idx.search(queryString)),
+      /**
+       * A promise of index(queryString).search(queryString): lunr's results. Rejects with
+       * lunr.QueryParseError. With wanted(), a query no longer wanted once its shards are here
+       * (the reader typed on) resolves to null without running.
+       */
+      search: (queryString, wanted) => index(queryString).then((idx) => (wanted && !wanted() ? null : idx.search(queryString))),
     };
   }
 

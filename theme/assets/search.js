@@ -67,7 +67,7 @@
     const numbers = new Map(base.refs.map((ref, i) => [ref, i]));
     const docFile = cached((n) => getJson(splitUrl + "d" + n + ".json"));
     return {
-      search: (text) => split.search(text),
+      search: (text, wanted) => split.search(text, wanted),
       facets(ref) {
         const i = numbers.get(ref);
         if (i === undefined) return null;
@@ -108,14 +108,16 @@
   }
 
   // Every matching paper (after the filters), ranked; their text is fetched only when shown.
-  async function run(loaded, text, filters) {
+  // Null when wanted() says a newer search replaced this one before lunr ran it.
+  async function run(loaded, text, filters, wanted) {
     let hits;
     try {
-      hits = await loaded.search(withPrefix(text));
+      hits = await loaded.search(withPrefix(text), wanted);
     } catch (e) {
       if (e instanceof lunr.QueryParseError) return { error: e.message, results: [] };
       throw e;
     }
+    if (!hits) return null;
     const results = [];
     for (const hit of hits) {
       const facets = loaded.facets(hit.ref);
@@ -285,8 +287,9 @@
         loaded = await loading;
         if (generation !== latest) return;
         fillTopics(loaded);
-        const { error, results } = await run(loaded, text, { topic: topic.value, from: from.value, to: to.value });
-        if (generation !== latest) return;
+        const answer = await run(loaded, text, { topic: topic.value, from: from.value, to: to.value }, () => generation === latest);
+        if (!answer || generation !== latest) return;
+        const { error, results } = answer;
         if (error) {
           list.replaceChildren();
           shown = { loaded, results: [], count: 0 };
@@ -356,8 +359,9 @@
       if (!text) { panel.hidden = true; return; }
       const loaded = await loadEngine();
       if (generation !== latest) return;
-      const { error, results } = await run(loaded, text, null);
-      if (generation !== latest) return;
+      const answer = await run(loaded, text, null, () => generation === latest);
+      if (!answer || generation !== latest) return;
+      const { error, results } = answer;
       const first = await items(loaded, results, 0, 6, 3);
       if (generation !== latest) return;
       list.replaceChildren(...first);

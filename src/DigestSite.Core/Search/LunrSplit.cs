@@ -134,6 +134,8 @@ public sealed class LunrSplit
                     if (!sawVectors) throw Bad("fieldVectors must come before invertedIndex");
                     Read(ref reader, JsonTokenType.StartArray);
                     var docs = new List<int>();
+                    var refLookup = refNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
+                    var chars = new char[256];
                     while (Next(ref reader) == JsonTokenType.StartArray)
                     {
                         Read(ref reader, JsonTokenType.String);
@@ -157,8 +159,7 @@ public sealed class LunrSplit
                             docs.Clear();
                             while (Next(ref reader) == JsonTokenType.PropertyName)
                             {
-                                var docRef = reader.GetString()!;
-                                if (!refNumbers.TryGetValue(docRef, out int d)) throw Bad($"term {term} names unknown ref {docRef}");
+                                if (!RefNumber(ref reader, refLookup, chars, out int d)) throw Bad($"term {term} names unknown ref {reader.GetString()}");
                                 docs.Add(d);
                                 Read(ref reader, JsonTokenType.StartObject);
                                 if (Next(ref reader) != JsonTokenType.EndObject)
@@ -296,6 +297,16 @@ public sealed class LunrSplit
             json.Raw("]");
         }
         return json.Raw("]").ToString();
+    }
+
+    // A posting's ref, looked up without allocating a string (1.3 million of them at 10,000 papers).
+    private static bool RefNumber(ref Utf8JsonReader reader, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, char[] chars, out int number)
+    {
+        var raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || reader.HasValueSequence || raw.Length > chars.Length)
+            return lookup.Dictionary.TryGetValue(reader.GetString()!, out number);
+        int length = Encoding.UTF8.GetChars(raw, chars);
+        return lookup.TryGetValue(chars.AsSpan(0, length), out number);
     }
 
     private static string Base36(int n) => ((char)(n < 10 ? '0' + n : 'a' + n - 10)).ToString();
