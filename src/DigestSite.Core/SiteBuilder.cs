@@ -24,6 +24,9 @@ public sealed record BuildOptions(string ContentDir, IReadOnlyList<string> Theme
     /// </summary>
     public bool Incremental { get; init; } = true;
 
+    /// <summary>Told of each step, and of pages rendered, for a progress display; the output does not depend on it.</summary>
+    public IProgress<BuildProgress>? Progress { get; init; }
+
     /// <summary>What a long-running process (serve) keeps from one build to the next.</summary>
     public BuildCache? Cache { get; init; }
 }
@@ -33,6 +36,9 @@ public sealed class BuildCache
 {
     internal BuildManifest? Manifest { get; set; }
 }
+
+/// <summary>A step of the build ("Rendering pages") and, for counted steps, how far it is (Total 0: not counted).</summary>
+public sealed record BuildProgress(string Step, int Done, int Total);
 
 /// <summary>The outcome: diagnostics when it failed (and nothing was written), else what was written.</summary>
 /// <remarks>Files and Bytes count what this build wrote; an incremental build keeps the other files as they were.</remarks>
@@ -56,6 +62,7 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         var phase = Stopwatch.StartNew();
+        options.Progress?.Report(new BuildProgress("Reading content", 0, 0));
         var loaded = ContentLoader.Load(options.ContentDir);
         Phase("load", phase);
         if (loaded.Archive is not { } archive) return Failed(loaded.Diagnostics, clock);
@@ -82,9 +89,10 @@ public static class SiteBuilder
         // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
         var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
             theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
-        var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism);
+        var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism, options.Progress);
         if (renderErrors.Count > 0) return Failed(renderErrors, clock);
         Phase("render", phase);
+        options.Progress?.Report(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
         WriteSiteFiles(model, pages, theme, output, hash, options.Parallelism);
         Phase("site-files", phase);
         var manifest = output.Commit();
@@ -98,12 +106,15 @@ public static class SiteBuilder
     }
 
     private static List<Diagnostic> RenderPages(IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
-        InputHash hash, UInt128 common, int parallelism)
+        InputHash hash, UInt128 common, int parallelism, IProgress<BuildProgress>? progress)
     {
         var errors = new ConcurrentBag<Diagnostic>();
+        int done = 0;
+        progress?.Report(new BuildProgress("Rendering pages", 0, pages.Count));
         Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, page =>
         {
             var path = model.Urls.OutputPath(page.Url);
+            if (Interlocked.Increment(ref done) % 250 == 0) progress?.Report(new BuildProgress("Rendering pages", done, pages.Count));
             var inputs = hash.Of(common, page.Url, page.Template, page.Page, page.Values);
             if (output.IsCurrent(path, inputs)) return;
             var local = new List<Diagnostic>();

@@ -27,7 +27,9 @@ internal static class BuildCommand
         }
         if (ThemeLayers.Resolve(themeDir) is not { } layers) return 1;
 
-        var result = SiteBuilder.Build(new BuildOptions(contentDir, layers, outputDir, url));
+        var progress = new ProgressDisplay();
+        var result = SiteBuilder.Build(new BuildOptions(contentDir, layers, outputDir, url) { Progress = progress });
+        progress.Finish();
         if (!result.Succeeded)
         {
             DiagnosticReport.Print(result.Diagnostics, contentDir, Console.Error);

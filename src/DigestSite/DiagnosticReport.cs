@@ -30,7 +30,7 @@ internal static class DiagnosticReport
         return relativePath.EndsWith('/') && !shown.EndsWith('/') ? shown + "/" : shown;
     }
 
-    public static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+    public static string Count(int n, string noun) => $"{n:N0} {noun}{(n == 1 ? "" : "s")}";
 
     // GitHub's workflow command escaping: https://github.com/actions/toolkit (command.ts).
     private static string EscapeData(string s) => s.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");

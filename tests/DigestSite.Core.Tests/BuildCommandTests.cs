@@ -1,0 +1,36 @@
+namespace DigestSite.Core.Tests;
+
+/// <summary>`digestsite build` as a script or CI sees it: plain progress lines, a summary, and errors on failure.</summary>
+public sealed class BuildCommandTests : IDisposable
+{
+    private readonly FixtureSite site = new();
+
+    [Fact]
+    public void Build_prints_one_plain_line_per_step_then_a_summary()
+    {
+        var result = Cli.Run(site.Workspace, "build");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain('\r', result.Out);
+        Assert.DoesNotContain('\u001b', result.Out);
+        var lines = result.OutLines;
+        Assert.Equal(["Reading content…", "Rendering pages (10)…", "Writing feeds, sitemap and search index…"], lines[..3]);
+        Assert.Matches(@"^Built 10 pages \(wrote \d+ files, [\d.]+ MiB\) into _site in [\d.]+ s\.$", lines[3]);
+        Assert.True(File.Exists(Path.Combine(site.Workspace, "_site", "papers", "2312.15918", "index.html")));
+    }
+
+    [Fact]
+    public void A_failed_build_reports_located_errors_and_says_the_output_was_kept()
+    {
+        site.Write(FixtureSite.RagPaper, FixtureSite.RagPaperText.Replace("authors:", "autors:"));
+
+        var result = Cli.Run(site.Workspace, "build");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(result.ErrLines, l => l.StartsWith("content/issues/2026-03-18/2312.15918.md:", StringComparison.Ordinal) && l.Contains("did you mean \"authors\""));
+        Assert.Equal("The build failed; _site was left as it was.", result.ErrLines[^1]);
+        Assert.False(Directory.Exists(Path.Combine(site.Workspace, "_site")));
+    }
+
+    public void Dispose() => site.Dispose();
+}
