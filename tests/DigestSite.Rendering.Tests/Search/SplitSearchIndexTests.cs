@@ -141,7 +141,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         public int ShardsFetchedFor(string query, string[] queries) => ShardsFetched[Array.IndexOf(queries, query)];
     }
 
-    /// <summary>A 1,000-paper archive from the benchmark generator, its index.json and split form on disk.</summary>
+    /// <summary>A 1,000-paper archive (or DIGESTSITE_SPLIT_PAPERS) from the benchmark generator, its index.json and split form on disk.</summary>
     public sealed class Archive1k : IDisposable
     {
         public string Dir { get; }
@@ -157,7 +157,9 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         {
             root = Directory.CreateTempSubdirectory("digestsite-split-1k-").FullName;
             var content = Path.Combine(root, "content");
-            var (code, _, stderr) = Exec("python3", [FindCorpusScript(), content, "--papers", "1000"], null);
+            // DIGESTSITE_SPLIT_PAPERS=10000 runs the same tests on a bigger archive (docs/performance.md).
+            var papers = int.TryParse(Environment.GetEnvironmentVariable("DIGESTSITE_SPLIT_PAPERS"), out var n) ? n : 1000;
+            var (code, _, stderr) = Exec("python3", [FindCorpusScript(), content, "--papers", papers.ToString()], null);
             if (code != 0) throw new InvalidOperationException("make-corpus.py failed:\n" + stderr);
             var loaded = ContentLoader.Load(content);
             var model = new SiteModel(loaded.Archive ?? throw new InvalidOperationException("the generated archive did not load: " + string.Join("\n", loaded.Diagnostics)));
