@@ -29,12 +29,29 @@ public sealed record BuildOptions(string ContentDir, IReadOnlyList<string> Theme
 
     /// <summary>What a long-running process (serve) keeps from one build to the next.</summary>
     public BuildCache? Cache { get; init; }
+
+    /// <summary>
+    /// serve: when a paper changed, keep the previous search files for now (their manifest entries
+    /// keep their old inputs, so they are not current) and say so in <see cref="BuildResult.SearchDeferred"/>;
+    /// the next build without it makes them. Pages are then up to date without waiting for the index.
+    /// </summary>
+    public bool DeferSearch { get; init; }
 }
 
-/// <summary>Kept between builds by a long-running process: the last manifest, so it is not read back and checked each time.</summary>
+/// <summary>
+/// Kept between builds by a long-running process (serve): the last manifest, so it is not read back
+/// and checked each time; each content file's parse result, by file stamp; each paper's view; and
+/// the hashes of those views. What is reused is exactly what a fresh build would compute again.
+/// </summary>
 public sealed class BuildCache
 {
     internal BuildManifest? Manifest { get; set; }
+
+    public ContentCache Content { get; } = new();
+
+    public PaperViewCache Views { get; } = new();
+
+    internal InputHash Hash { get; } = new(typeof(PaperView));
 }
 
 /// <summary>A step of the build ("Rendering pages") and, for counted steps, how far it is (Total 0: not counted).</summary>
@@ -49,6 +66,12 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 
     public bool Incremental { get; init; }
 
+    /// <summary>Nothing the build reads had changed since the last one (the same file stamps), and the output still matched its manifest: nothing was done.</summary>
+    public bool Skipped { get; init; }
+
+    /// <summary>The search files are not up to date yet (<see cref="BuildOptions.DeferSearch"/>).</summary>
+    public bool SearchDeferred { get; init; }
+
     public bool Succeeded => Diagnostics.Count == 0;
 }
 
@@ -62,8 +85,25 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         var phase = Stopwatch.StartNew();
+        // The command line's fast path: the same inputs (by file stamp) as the build that wrote the manifest, and output as it left it.
+        UInt128? stamp = null;
+        if (options.Incremental && options.Cache is null)
+        {
+            stamp = InputStamp.Take(options.ContentDir, options.ThemeLayers, Theme.NpmAssets, options.OutputDir, OptionsKey(options));
+            if (stamp is { } now && InputStamp.Load(options.OutputDir) == now && BuildManifest.Load(options.OutputDir) is { } same)
+            {
+                Phase("stamp", phase);
+                return new BuildResult([], same.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), 0, 0, clock.Elapsed)
+                {
+                    Unchanged = same.Files.Count,
+                    Incremental = true,
+                    Skipped = true,
+                };
+            }
+            Phase("stamp", phase);
+        }
         options.Progress?.Report(new BuildProgress("Reading content", 0, 0));
-        var loaded = ContentLoader.Load(options.ContentDir);
+        var loaded = ContentLoader.Load(options.ContentDir, options.Cache?.Content);
         Phase("load", phase);
         if (loaded.Archive is not { } archive) return Failed(loaded.Diagnostics, clock);
         if (options.BaseUrl is { } url) archive = archive with { Site = archive.Site with { Url = url } };
@@ -71,7 +111,7 @@ public static class SiteBuilder
         var diagnostics = new List<Diagnostic>();
         var theme = Theme.Load(options.ThemeLayers, diagnostics);
         if (theme is null) return Failed(diagnostics, clock);
-        var model = new SiteModel(archive);
+        var model = new SiteModel(archive, options.Cache?.Views);
         Phase("model", phase);
         var pages = SitePlan.Pages(model);
         Phase("plan", phase);
@@ -85,7 +125,8 @@ public static class SiteBuilder
             : BuildManifest.Load(options.OutputDir);
         Phase("manifest", phase);
         using var output = new StagedOutput(options.OutputDir, previous);
-        var hash = new InputHash(typeof(PaperView));
+        var hash = options.Cache?.Hash ?? new InputHash(typeof(PaperView));
+        hash.Retain(model.Papers.Values);
         // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
         var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
             theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
@@ -93,15 +134,18 @@ public static class SiteBuilder
         if (renderErrors.Count > 0) return Failed(renderErrors, clock);
         Phase("render", phase);
         options.Progress?.Report(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
-        WriteSiteFiles(model, pages, theme, output, hash, options.Parallelism);
+        bool searchDeferred = WriteSiteFiles(model, pages, theme, output, hash, options.Parallelism, options.DeferSearch);
         Phase("site-files", phase);
         var manifest = output.Commit();
         if (options.Cache is { } cache) cache.Manifest = manifest;
+        if (stamp is { } taken) InputStamp.Save(options.OutputDir, taken);
+        else if (options.Cache is null) InputStamp.Delete(options.OutputDir);
         Phase("commit", phase);
         return new BuildResult([], pages.Count, output.FilesWritten, output.BytesWritten, clock.Elapsed)
         {
             Unchanged = output.FilesUnchanged,
             Incremental = output.IsIncremental,
+            SearchDeferred = searchDeferred,
         };
     }
 
@@ -126,7 +170,13 @@ public static class SiteBuilder
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }
 
-    private static void WriteSiteFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash, int parallelism)
+    /// <summary>Everything the build reads besides files: a different value means a different site.</summary>
+    private static string OptionsKey(BuildOptions options) =>
+        string.Join("\n", "base-url " + options.BaseUrl?.AbsoluteUri, "layers " + string.Join("|", options.ThemeLayers.Select(Path.GetFullPath)));
+
+    /// <returns>True when the search files were left as they were (<see cref="BuildOptions.DeferSearch"/>).</returns>
+    private static bool WriteSiteFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash, int parallelism,
+        bool deferSearch)
     {
         output.Write(model.Urls.OutputPath(model.Urls.Feed), AtomFeeds.Site(model));
         foreach (var topic in model.Archive.Topics)
@@ -138,16 +188,26 @@ public static class SiteBuilder
         // The search files read the papers (in archive order) and nothing else: made again only when one changed.
         var searchInputs = hash.Of(InputHash.Program, "search", papers);
         byte[]? indexJson = null; // built once, for index.json and its split form
-        if (!output.IsCurrent(SearchIndex.IndexFile, searchInputs))
-            output.Write(SearchIndex.IndexFile, searchInputs, indexJson = SearchIndex.Json(papers, parallelism));
-        if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
-            output.Write(SearchIndex.DocsFile, searchInputs, SearchIndex.Docs(papers));
-        SplitSearchIndex.Write(output, searchInputs, papers, () => indexJson ??= SearchIndex.Json(papers, parallelism));
+        // serve, after an edit: the last search files stay (with their old inputs) until a build without DeferSearch.
+        bool indexCurrent = output.IsCurrent(SearchIndex.IndexFile, searchInputs);
+        bool deferred = deferSearch && !indexCurrent && output.KeepPrevious(SearchFiles);
+        if (!deferred)
+        {
+            if (!indexCurrent)
+                output.Write(SearchIndex.IndexFile, searchInputs, indexJson = SearchIndex.Json(papers, parallelism));
+            if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
+                output.Write(SearchIndex.DocsFile, searchInputs, SearchIndex.Docs(papers));
+            SplitSearchIndex.Write(output, searchInputs, papers, () => indexJson ??= SearchIndex.Json(papers, parallelism));
+        }
         Phase("search-index", phase);
         foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
         // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".
         output.Write(".nojekyll", "");
+        return deferred;
     }
+
+    private static bool SearchFiles(string path) =>
+        path is SearchIndex.IndexFile or SearchIndex.DocsFile || path.StartsWith(SplitSearchIndex.Folder + "/", StringComparison.Ordinal);
 
     /// <summary>With DIGESTSITE_TIMINGS=1, each phase's time goes to stderr ("timing NAME MS"), for bench/DigestSite.Bench.</summary>
     private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("DIGESTSITE_TIMINGS") == "1";

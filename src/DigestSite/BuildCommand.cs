@@ -36,6 +36,12 @@ internal static class BuildCommand
             Console.Error.WriteLine($"The build failed; {outputDir} was left as it was.");
             return 1;
         }
+        if (result.Skipped)
+        {
+            Console.WriteLine($"Nothing changed since the last build: {outputDir} is up to date ({DiagnosticReport.Count(result.Pages, "page")}; wrote 0 files) " +
+                              $"in {result.Elapsed.TotalSeconds:0.00} s.");
+            return 0;
+        }
         var kept = result.Incremental ? $"; {DiagnosticReport.Count(result.Unchanged, "file")} unchanged" : "";
         Console.WriteLine($"Built {DiagnosticReport.Count(result.Pages, "page")} (wrote {DiagnosticReport.Count(result.Files, "file")}, " +
                           $"{result.Bytes / 1024.0 / 1024.0:0.0} MiB{kept}) into {outputDir} in {result.Elapsed.TotalSeconds:0.00} s.");

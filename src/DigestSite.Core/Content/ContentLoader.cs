@@ -22,22 +22,28 @@ public static class ContentLoader
     public const string IssuesFolder = "issues";
     public const string IssueIntroFile = "index.md";
 
-    public static LoadResult Load(string contentDir)
+    /// <param name="cache">Kept by a long-running process (serve): a file whose length and last-write time are unchanged is not read or parsed again.</param>
+    public static LoadResult Load(string contentDir, ContentCache? cache = null)
     {
         var diagnostics = new List<Diagnostic>();
         if (!Directory.Exists(contentDir))
             return new LoadResult(null, [Diagnostic.AtStart(".", $"the content folder \"{contentDir}\" does not exist.")]);
 
         CheckRootEntries(contentDir, diagnostics);
-        var site = LoadSiteConfig(contentDir, diagnostics);
-        var topics = LoadTopics(contentDir, diagnostics);
+        cache?.BeginLoad();
+        var site = LoadSiteConfig(contentDir, diagnostics, cache);
+        var topics = LoadTopics(contentDir, diagnostics, cache);
         var topicSlugs = topics?.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
+        // A paper's diagnostics depend on the known topics as well as on its file.
+        var topicsKey = topicSlugs is null ? null : string.Join("\n", topicSlugs.Order(StringComparer.Ordinal));
 
         var folders = IssueFolderScanner.Scan(contentDir, diagnostics);
-        var papers = ReadPapers(contentDir, folders, topicSlugs, diagnostics);
+        var papers = ReadPapers(contentDir, folders, topicSlugs, topicsKey, cache, diagnostics);
         var intros = folders.Where(f => f.IntroPath is not null)
-            .ToDictionary(f => f.Date, f => ReadFile(contentDir, f.IntroPath!, diagnostics) is { } text ? IssueIntroReader.Read(text, diagnostics) : null);
+            .ToDictionary(f => f.Date, f => Cached(cache, contentDir, f.IntroPath!, null, diagnostics,
+                local => ReadFile(contentDir, f.IntroPath!, local) is { } text ? IssueIntroReader.Read(text, local) : null));
         ArchiveRules.Check(papers, diagnostics);
+        cache?.EndLoad();
 
         if (diagnostics.Count > 0 || site is null || topics is null)
             return new LoadResult(null, Diagnostic.Sorted(diagnostics));
@@ -45,12 +51,18 @@ public static class ContentLoader
     }
 
     /// <summary>site.yml alone, for commands that need the settings but not the archive.</summary>
-    public static SiteConfig? LoadSiteConfig(string contentDir, List<Diagnostic> diagnostics) =>
-        ReadRequired(contentDir, SiteFile, "title, description and url", diagnostics) is { } text ? SiteConfigReader.Read(text, diagnostics) : null;
+    public static SiteConfig? LoadSiteConfig(string contentDir, List<Diagnostic> diagnostics, ContentCache? cache = null) =>
+        Cached(cache, contentDir, SiteFile, null, diagnostics,
+            local => ReadRequired(contentDir, SiteFile, "title, description and url", local) is { } text ? SiteConfigReader.Read(text, local) : null);
 
     /// <summary>topics.yml alone, for commands that need the vocabulary but not the archive.</summary>
-    public static IReadOnlyList<Topic>? LoadTopics(string contentDir, List<Diagnostic> diagnostics) =>
-        ReadRequired(contentDir, TopicsFile, "the topics papers are filed under", diagnostics) is { } text ? TopicsReader.Read(text, diagnostics) : null;
+    public static IReadOnlyList<Topic>? LoadTopics(string contentDir, List<Diagnostic> diagnostics, ContentCache? cache = null) =>
+        Cached(cache, contentDir, TopicsFile, null, diagnostics,
+            local => ReadRequired(contentDir, TopicsFile, "the topics papers are filed under", local) is { } text ? TopicsReader.Read(text, local) : null);
+
+    private static T? Cached<T>(ContentCache? cache, string contentDir, string relativePath, string? key, List<Diagnostic> diagnostics, Func<List<Diagnostic>, T?> read)
+        where T : class =>
+        cache is null ? read(diagnostics) : cache.Get(Path.Combine(contentDir, relativePath), key, diagnostics, read);
 
     private static void CheckRootEntries(string contentDir, List<Diagnostic> diagnostics)
     {
@@ -74,7 +86,8 @@ public static class ContentLoader
         SourceText.Read(Path.Combine(contentDir, relativePath), relativePath, diagnostics);
 
     private static IReadOnlyList<LoadedPaper> ReadPapers(
-        string contentDir, IReadOnlyList<IssueFolder> folders, IReadOnlySet<string>? topics, List<Diagnostic> diagnostics)
+        string contentDir, IReadOnlyList<IssueFolder> folders, IReadOnlySet<string>? topics, string? topicsKey, ContentCache? cache,
+        List<Diagnostic> diagnostics)
     {
         var files = folders.SelectMany(f => f.PaperFiles.Select(p => (Folder: f, File: p))).ToArray();
         var results = new LoadedPaper?[files.Length];
@@ -83,11 +96,73 @@ public static class ContentLoader
         {
             var local = new List<Diagnostic>();
             var (folder, file) = files[i];
-            if (ReadFile(contentDir, file.Path, local) is { } text)
-                results[i] = PaperReader.Read(text, file.Slug, folder.Date, topics, local);
+            results[i] = Cached(cache, contentDir, file.Path, topicsKey, local,
+                l => ReadFile(contentDir, file.Path, l) is { } text ? PaperReader.Read(text, file.Slug, folder.Date, topics, l) : null);
             foreach (var d in local) found.Add(d);
         });
         diagnostics.AddRange(found);
         return results.OfType<LoadedPaper>().ToArray();
+    }
+}
+
+/// <summary>
+/// What a long-running process (serve) keeps between loads: each content file's parse result (and
+/// its diagnostics), by full path, with the file's length and last-write time. A file is read and
+/// parsed again when either differs, or when its last-write time was too close to when it was read
+/// to tell a later write in the same clock tick apart (then it is never trusted, as git does with
+/// "racily clean" entries). Files no longer seen by a load are forgotten.
+/// </summary>
+public sealed class ContentCache
+{
+    /// <summary>Coarser than any file system's timestamps (FAT: 2 s) and than the kernel's clock tick.</summary>
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    private sealed record Entry(long Length, DateTime WriteTime, string? Key, object? Value, Diagnostic[] Diagnostics);
+
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, bool> seen = new(StringComparer.Ordinal);
+
+    /// <summary>Files read again (not taken from the cache) in the last load.</summary>
+    public int Misses => misses;
+    private int misses;
+
+    /// <summary>Forgets a file (a watcher saw it change): the next load reads it again whatever its stamp.</summary>
+    public void Forget(string fullPath) => entries.TryRemove(Path.GetFullPath(fullPath), out _);
+
+    internal void BeginLoad()
+    {
+        seen = new(StringComparer.Ordinal);
+        misses = 0;
+    }
+
+    internal void EndLoad()
+    {
+        foreach (var path in entries.Keys)
+            if (!seen.ContainsKey(path)) entries.TryRemove(path, out _);
+    }
+
+    internal T? Get<T>(string path, string? key, List<Diagnostic> diagnostics, Func<List<Diagnostic>, T?> read) where T : class
+    {
+        path = Path.GetFullPath(path);
+        seen[path] = true;
+        var info = new FileInfo(path);
+        bool stamped = info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0; // a link's target may change under it: not cached
+        if (stamped && entries.TryGetValue(path, out var entry) && entry.Length == info.Length && entry.WriteTime == info.LastWriteTimeUtc
+            && entry.Key == key)
+        {
+            diagnostics.AddRange(entry.Diagnostics);
+            return (T?)entry.Value;
+        }
+        Interlocked.Increment(ref misses);
+        var readAt = DateTime.UtcNow;
+        var local = new List<Diagnostic>();
+        var value = read(local);
+        diagnostics.AddRange(local);
+        // Stamped before reading, so a write during the read makes the stamp differ next time.
+        if (stamped && info.LastWriteTimeUtc < readAt - RacyWindow)
+            entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, key, value, [.. local]);
+        else
+            entries.TryRemove(path, out _);
+        return value;
     }
 }

@@ -25,6 +25,18 @@ public sealed class InputHash
     /// <param name="sharedTypes">Types whose instances are hashed once and remembered (by reference).</param>
     public InputHash(params Type[] sharedTypes) => this.sharedTypes = [.. sharedTypes];
 
+    /// <summary>
+    /// Forgets the remembered hashes of shared values other than <paramref name="current"/>: a
+    /// long-running process (serve) keeps one InputHash across builds, so a paper view reused from
+    /// the last build (the same object) is not hashed again. The values are immutable records.
+    /// </summary>
+    public void Retain(IEnumerable<object> current)
+    {
+        var keep = new HashSet<object>(current, ReferenceEqualityComparer.Instance);
+        foreach (var value in shared.Keys)
+            if (!keep.Contains(value)) shared.TryRemove(value, out _);
+    }
+
     /// <summary>The program itself: a new version of DigestSite may write other bytes from the same inputs.</summary>
     public static readonly UInt128 Program = Bytes(Encoding.UTF8.GetBytes(
         string.Join("|", typeof(InputHash).Assembly.ManifestModule.ModuleVersionId, typeof(Lunr.LunrIndex).Assembly.ManifestModule.ModuleVersionId)));

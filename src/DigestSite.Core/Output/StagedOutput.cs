@@ -53,6 +53,20 @@ public sealed class StagedOutput : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Keeps, as the last build left them, the files of the last build that <paramref name="which"/>
+    /// selects and that this build has not made: their manifest entries keep their old inputs, so a
+    /// later build makes them again. False (nothing kept) when the build is not incremental or the
+    /// last build had no such file.
+    /// </summary>
+    public bool KeepPrevious(Func<string, bool> which)
+    {
+        if (previous is null) return false;
+        var kept = previous.Files.Where(f => which(f.Key) && !files.ContainsKey(f.Key)).ToArray();
+        foreach (var (path, entry) in kept) Keep(path, entry);
+        return kept.Length > 0;
+    }
+
     /// <summary>Writes <paramref name="relativePath"/> ("papers/x/index.html"), made from <paramref name="inputs"/>.</summary>
     public void Write(string relativePath, UInt128 inputs, byte[] content) =>
         Write(relativePath, inputs, content, InputHash.Bytes(content));

@@ -30,8 +30,10 @@ public static class PageHeads
     /// JSON for a script element: the default encoder escapes &lt;, &gt;, &amp; and quotes as \uXXXX,
     /// so no string in it can close the element, whatever a contributor wrote.
     /// </summary>
-    public static string ScriptSafeJson(object value) =>
-        JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = JavaScriptEncoder.Default });
+    public static string ScriptSafeJson(object value) => JsonSerializer.Serialize(value, ScriptSafe);
+
+    // One instance: each new JsonSerializerOptions builds its serialization metadata again.
+    private static readonly JsonSerializerOptions ScriptSafe = new() { Encoder = JavaScriptEncoder.Default };
 
     public static string Shorten(string text, int max)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using DigestSite.Archive;
 using DigestSite.Content;
@@ -21,7 +22,8 @@ public sealed class SiteModel
     /// <summary>Each topic's papers, newest issue first, in each issue the issue's order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<PaperView>> PapersByTopic { get; }
 
-    public SiteModel(DigestArchive archive)
+    /// <param name="cache">Kept by a long-running process (serve): the views of papers that did not change are reused.</param>
+    public SiteModel(DigestArchive archive, PaperViewCache? cache = null)
     {
         Archive = archive;
         Urls = new Urls(archive.Site.Url);
@@ -31,7 +33,10 @@ public sealed class SiteModel
 
         var papers = archive.Papers.ToArray();
         var views = new PaperView[papers.Length];
-        Parallel.For(0, papers.Length, i => views[i] = PaperViews.Create(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls));
+        Parallel.For(0, papers.Length, i => views[i] = cache is null
+            ? PaperViews.Create(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls)
+            : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls));
+        cache?.Retain(views);
         Papers = views.ToDictionary(v => v.Slug, StringComparer.Ordinal);
 
         var byTopic = archive.Topics.ToDictionary(t => t.Slug, _ => new List<PaperView>(), StringComparer.Ordinal);
@@ -64,5 +69,43 @@ public sealed class SiteModel
             urls.Asset("style.css"), urls.Asset("site.js"), urls.Asset("search.js"), urls.Asset("lunr.min.js"),
             urls.File(Search.SearchIndex.IndexFile), urls.File(Search.SearchIndex.DocsFile),
             archive.Issues.Sum(i => i.Papers.Count), archive.Issues.Count);
+    }
+}
+
+/// <summary>
+/// Paper views kept between builds by a long-running process (serve). A view is computed from the
+/// paper, its issue's reference, the references of its topics and the site's URL, and from nothing
+/// else: it is reused only when the paper is the same object (the content cache returns the same
+/// Paper for an unchanged file) and the others are equal; else it is made again.
+/// </summary>
+public sealed class PaperViewCache
+{
+    private sealed record Entry(Paper Paper, IssueRef Issue, TopicRef[] Topics, string SiteUrl, PaperView View);
+
+    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private int made, lastMade;
+
+    /// <summary>Views made (not reused) by the last model.</summary>
+    public int Made => lastMade;
+
+    internal PaperView Get(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, Urls urls)
+    {
+        var siteUrl = urls.Absolute(urls.Home);
+        if (entries.TryGetValue(paper.Slug, out var entry) && ReferenceEquals(entry.Paper, paper) && entry.Issue == issue && entry.SiteUrl == siteUrl
+            && entry.Topics.Length == paper.TopicSlugs.Count && paper.TopicSlugs.Select((t, i) => topics[t] == entry.Topics[i]).All(same => same))
+            return entry.View;
+        Interlocked.Increment(ref made);
+        var view = PaperViews.Create(paper, issue, topics, urls);
+        entries[paper.Slug] = new Entry(paper, issue, paper.TopicSlugs.Select(t => topics[t]).ToArray(), siteUrl, view);
+        return view;
+    }
+
+    /// <summary>Forgets the papers the archive no longer has.</summary>
+    internal void Retain(IReadOnlyCollection<PaperView> current)
+    {
+        var slugs = current.Select(v => v.Slug).ToHashSet(StringComparer.Ordinal);
+        foreach (var slug in entries.Keys)
+            if (!slugs.Contains(slug)) entries.TryRemove(slug, out _);
+        lastMade = Interlocked.Exchange(ref made, 0);
     }
 }

@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace DigestSite.Output;
+
+/// <summary>
+/// A fingerprint of everything a build reads, taken from file stats alone (no file is read): every
+/// entry of the content folder (path, length, last-write time), every file of the theme layers'
+/// layouts/ and assets/ and npm assets, the program's version and the build's options. Kept beside
+/// the manifest ("_site.manifest.inputs", with the hash of the manifest it goes with): when the
+/// next build finds the same fingerprint and an output folder that still matches the manifest,
+/// nothing can have changed and the build is skipped.
+/// <para>
+/// Any doubt means no fingerprint, hence a normal build: a symbolic link among the inputs (its
+/// target may change without its own stamp changing), or a file written within two seconds of the
+/// fingerprint being taken (a later write in the same clock tick would keep the same stamp; git's
+/// "racily clean" rule).
+/// </para>
+/// </summary>
+public static class InputStamp
+{
+    private const string Header = "digestsite-inputs 1";
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    public static string PathFor(string outputDir) => BuildManifest.PathFor(outputDir) + ".inputs";
+
+    /// <summary>The fingerprint of the inputs now, or null when it cannot be trusted.</summary>
+    public static UInt128? Take(string contentDir, IReadOnlyList<string> themeLayers, IReadOnlyDictionary<string, string> npmAssets,
+        string outputDir, string options)
+    {
+        var takenAt = DateTime.UtcNow;
+        var hash = new XxHash128();
+        var newest = DateTime.MinValue;
+        Text(hash, Header);
+        Text(hash, InputHash.Program.ToString("x32", CultureInfo.InvariantCulture));
+        Text(hash, options);
+        Text(hash, Path.GetFullPath(outputDir));
+        Text(hash, Path.GetFullPath(contentDir));
+        if (!Directory.Exists(contentDir) || !Walk(hash, new DirectoryInfo(contentDir), "", skipHidden: true, ref newest)) return null;
+        foreach (var layer in themeLayers)
+        {
+            Text(hash, "layer " + Path.GetFullPath(layer));
+            if (!Directory.Exists(layer)) return null;
+            foreach (var folder in new[] { "layouts", "assets" })
+            {
+                var dir = new DirectoryInfo(Path.Combine(layer, folder));
+                Text(hash, folder + (dir.Exists ? "" : " none"));
+                if (dir.Exists && !Walk(hash, dir, "", skipHidden: false, ref newest)) return null;
+            }
+            foreach (var (_, path) in npmAssets.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                var file = new FileInfo(Path.Combine(layer, path));
+                if (!file.Exists) { Text(hash, path + " none"); continue; }
+                if ((file.Attributes & FileAttributes.ReparsePoint) != 0) return null;
+                Entry(hash, path, file, ref newest);
+            }
+        }
+        return newest >= takenAt - RacyWindow ? null : hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>Entries in ordinal order; false on a symbolic link.</summary>
+    private static bool Walk(XxHash128 hash, DirectoryInfo dir, string prefix, bool skipHidden, ref DateTime newest)
+    {
+        foreach (var entry in dir.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
+                     .OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (skipHidden && entry.Name.StartsWith('.')) continue;
+            if ((entry.Attributes & FileAttributes.ReparsePoint) != 0) return false;
+            var relative = prefix + entry.Name;
+            if (entry is DirectoryInfo sub)
+            {
+                Text(hash, relative + "/");
+                if (!Walk(hash, sub, relative + "/", skipHidden, ref newest)) return false;
+            }
+            else Entry(hash, relative, (FileInfo)entry, ref newest);
+        }
+        return true;
+    }
+
+    private static void Entry(XxHash128 hash, string relative, FileInfo file, ref DateTime newest)
+    {
+        Text(hash, relative);
+        long length = file.Length, ticks = file.LastWriteTimeUtc.Ticks;
+        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in length)));
+        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in ticks)));
+        if (file.LastWriteTimeUtc > newest) newest = file.LastWriteTimeUtc;
+    }
+
+    private static void Text(XxHash128 hash, string text)
+    {
+        int length = text.Length;
+        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in length)));
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    /// <summary>The fingerprint kept beside the manifest, when it goes with the manifest there now.</summary>
+    public static UInt128? Load(string outputDir)
+    {
+        var path = PathFor(outputDir);
+        var manifest = BuildManifest.PathFor(outputDir);
+        if (!File.Exists(path) || !File.Exists(manifest)) return null;
+        var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
+        if (lines.Length < 3 || lines[0] != Header
+            || !UInt128.TryParse(lines[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var stamp)
+            || !UInt128.TryParse(lines[2], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var manifestHash)
+            || manifestHash != InputHash.File(manifest))
+            return null;
+        return stamp;
+    }
+
+    /// <summary>Records the fingerprint of the build that wrote the manifest there now (atomically).</summary>
+    public static void Save(string outputDir, UInt128 stamp)
+    {
+        var path = PathFor(outputDir);
+        var text = $"{Header}\n{stamp.ToString("x32", CultureInfo.InvariantCulture)}\n{InputHash.File(BuildManifest.PathFor(outputDir)).ToString("x32", CultureInfo.InvariantCulture)}\n";
+        File.WriteAllText(path + ".tmp", text, new UTF8Encoding(false));
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+
+    public static void Delete(string outputDir)
+    {
+        var path = PathFor(outputDir);
+        if (File.Exists(path)) File.Delete(path);
+    }
+}
