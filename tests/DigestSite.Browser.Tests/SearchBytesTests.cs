@@ -61,6 +61,7 @@ public sealed class SearchBytesTests(Sites sites, ITestOutputHelper log)
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 var (bytes, files, list) = await TotalAsync(requests);
 
+
                 // Typing once the index is loaded: one more word, the time from the keystroke to its results.
                 clock.Restart();
                 await page.Locator("#search-input").PressSequentiallyAsync(" model");
@@ -87,6 +88,13 @@ public sealed class SearchBytesTests(Sites sites, ITestOutputHelper log)
                 Assert.True(bytes < budget, $"{bytes:N0} B fetched, over the {budget:N0} B budget");
                 Assert.True(bytes * 3 < wholeIndex, $"{bytes:N0} B fetched, not much less than the whole index's {wholeIndex:N0} B");
                 Assert.Contains(list, l => l.Contains("/search/split/p"));
+
+                // Results come 20 at a time; the rest on request.
+                var titles = page.Locator("#search-results .search-result h2 a");
+                Assert.Equal(20, await titles.CountAsync());
+                await page.Locator("#search-results button.search-more-results").ClickAsync();
+                await Assertions.Expect(titles).ToHaveCountAsync(40);
+                Assert.Equal(await titles.Nth(20).InnerTextAsync(), await page.EvaluateAsync<string>("document.activeElement.textContent"));
             }
             finally { await context.CloseAsync(); }
         }

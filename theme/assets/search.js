@@ -246,10 +246,9 @@
 
     // Results come a page at a time: only the papers shown are fetched and drawn.
     const pageSize = 20;
-    const more = el("button", "search-more-results");
+    // In the page only while there are more results (the theme's button style would show a hidden one).
+    const more = el("button", "search-more-results", "Show more results");
     more.type = "button";
-    more.hidden = true;
-    root.append(more);
     let shown = { loaded: null, results: [], count: 0 };
     more.addEventListener("click", async () => {
       const { loaded, results, count } = shown;
@@ -264,8 +263,9 @@
     });
     function showMore() {
       const left = shown.results.length - shown.count;
-      more.hidden = left <= 0;
+      if (left <= 0) { more.remove(); return; }
       more.textContent = "Show " + Math.min(left, pageSize) + " more of " + left;
+      if (!more.isConnected) root.append(more);
     }
 
     // Each update supersedes the ones before it: an answer that arrives late is dropped.
