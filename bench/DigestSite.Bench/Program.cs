@@ -1,7 +1,7 @@
 // Build benchmark: DigestSite and Hugo side by side on the same generated archives.
 //
 //   dotnet run -c Release --project bench/DigestSite.Bench -- [--sizes 1000,10000,50000] [--repeat 3]
-//       [--no-hugo] [--no-serve] [--serve-size 10000] [--no-build]
+//       [--no-hugo] [--no-serve] [--serve-size 10000] [--no-build] [--serve-only]
 //
 // Archives come from /work/shared/bench/make-corpus.py (or $MAKE_CORPUS) and are cached under
 // bench/out/corpus-N. digestsite is built in Release into bench/out/bin and run as a child process,
@@ -109,6 +109,7 @@ sealed record Options(int[] Sizes, int Repeat, bool NoHugo, bool NoServe, int Se
                 "--no-serve" => o with { NoServe = true },
                 "--serve-size" => o with { ServeSize = int.Parse(args[++i]) },
                 "--no-build" => o with { NoBuild = true },
+                "--serve-only" => o with { Sizes = [] },
                 _ => throw new ArgumentException($"unknown argument {args[i]}"),
             };
         }
@@ -278,7 +279,7 @@ static class Serve
         double startMs = startup.Elapsed.TotalMilliseconds;
         var paper = Corpus.PaperToEdit(corpus);
         var original = File.ReadAllBytes(paper);
-        var reloads = new List<double>(); var rebuilds = new List<double>();
+        var reloads = new List<double>(); var rebuilds = new List<double>(); var searches = new List<double>();
         try
         {
             using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -299,6 +300,16 @@ static class Serve
                 while (built is null && lines.TryTake(out var line, TimeSpan.FromSeconds(10)))
                     if (line.StartsWith("Built", StringComparison.Ordinal)) built = line;
                 if (built is not null && Regex.Match(built, @"in ([0-9]+) ms") is { Success: true } m) rebuilds.Add(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+                // Then, with nothing else changing, serve makes the search files ("Search index updated in X ms").
+                if (built is not null && built.Contains("search index next", StringComparison.Ordinal))
+                {
+                    while (lines.TryTake(out var line, TimeSpan.FromSeconds(120)))
+                        if (Regex.Match(line, @"^Search index updated in ([0-9]+) ms") is { Success: true } sm)
+                        {
+                            searches.Add(double.Parse(sm.Groups[1].Value, CultureInfo.InvariantCulture));
+                            break;
+                        }
+                }
             }
         }
         finally
@@ -313,6 +324,8 @@ static class Serve
         sb.Append("| serve, 1 paper edited | median ms | runs ms |\n|---|---:|---|\n");
         sb.Append($"| rebuild (as serve reports it) | {(rebuilds.Count > 0 ? Table.Med(rebuilds) : double.NaN):N0} | {string.Join(", ", rebuilds.Select(x => x.ToString("N0")))} |\n");
         sb.Append($"| save -> SSE \"reload\" event | {Table.Med(reloads):N0} | {string.Join(", ", reloads.Select(x => x.ToString("N0")))} |\n");
+        if (searches.Count > 0)
+            sb.Append($"| search index, made after the reload | {Table.Med(searches):N0} | {string.Join(", ", searches.Select(x => x.ToString("N0")))} |\n");
         return sb.ToString();
     }
 }

@@ -52,6 +52,9 @@ public sealed class BuildCache
     public PaperViewCache Views { get; } = new();
 
     internal InputHash Hash { get; } = new(typeof(PaperView));
+
+    /// <summary>Each planned page's inputs hash, by page object (the paper pages of unchanged papers are the same objects), with the common hash it was computed with.</summary>
+    internal ConcurrentDictionary<PlannedPage, (UInt128 Common, UInt128 Inputs)> PageHashes { get; } = new(ReferenceEqualityComparer.Instance);
 }
 
 /// <summary>A step of the build ("Rendering pages") and, for counted steps, how far it is (Total 0: not counted).</summary>
@@ -130,7 +133,7 @@ public static class SiteBuilder
         // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
         var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
             theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
-        var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism, options.Progress);
+        var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism, options.Progress, options.Cache?.PageHashes);
         if (renderErrors.Count > 0) return Failed(renderErrors, clock);
         Phase("render", phase);
         options.Progress?.Report(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
@@ -150,8 +153,15 @@ public static class SiteBuilder
     }
 
     private static List<Diagnostic> RenderPages(IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
-        InputHash hash, UInt128 common, int parallelism, IProgress<BuildProgress>? progress)
+        InputHash hash, UInt128 common, int parallelism, IProgress<BuildProgress>? progress,
+        ConcurrentDictionary<PlannedPage, (UInt128 Common, UInt128 Inputs)>? known)
     {
+        if (known is not null)
+        {
+            var current = pages.ToHashSet<PlannedPage>(ReferenceEqualityComparer.Instance);
+            foreach (var page in known.Keys)
+                if (!current.Contains(page)) known.TryRemove(page, out _);
+        }
         var errors = new ConcurrentBag<Diagnostic>();
         int done = 0;
         progress?.Report(new BuildProgress("Rendering pages", 0, pages.Count));
@@ -159,7 +169,13 @@ public static class SiteBuilder
         {
             var path = model.Urls.OutputPath(page.Url);
             if (Interlocked.Increment(ref done) % 250 == 0) progress?.Report(new BuildProgress("Rendering pages", done, pages.Count));
-            var inputs = hash.Of(common, page.Url, page.Template, page.Page, page.Values);
+            UInt128 inputs;
+            if (known is not null && known.TryGetValue(page, out var memo) && memo.Common == common) inputs = memo.Inputs;
+            else
+            {
+                inputs = hash.Of(common, page.Url, page.Template, page.Page, page.Values);
+                if (known is not null) known[page] = (common, inputs);
+            }
             if (output.IsCurrent(path, inputs)) return;
             var local = new List<Diagnostic>();
             if (templates.Render(page, model.Site, local) is { } html)

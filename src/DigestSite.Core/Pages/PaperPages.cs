@@ -10,9 +10,15 @@ public static class PaperPages
             foreach (var source in issue.Papers)
             {
                 var paper = model.Papers[source.Slug];
-                var page = PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText, 300), paper.Url,
-                    CitationTags(paper), JsonLd(model, paper));
-                yield return new PlannedPage(paper.Url, "paper", page, new Dictionary<string, object?> { ["paper"] = paper }, issue.Date);
+                var date = issue.Date;
+                PlannedPage Plan()
+                {
+                    var page = PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText, 300), paper.Url,
+                        CitationTags(paper), JsonLd(model, paper));
+                    return new PlannedPage(paper.Url, "paper", page, new Dictionary<string, object?> { ["paper"] = paper }, date);
+                }
+                // serve: an unchanged paper's page is the last build's (PaperView includes its issue's date).
+                yield return model.Cache is { } cache ? cache.PaperPage(paper, model.Site, Plan) : Plan();
             }
         }
     }

@@ -19,6 +19,8 @@ public sealed class SiteModel
     public IReadOnlyDictionary<DateOnly, IssueRef> IssueRefs { get; }
     public IReadOnlyDictionary<string, TopicRef> TopicRefs { get; }
 
+    internal PaperViewCache? Cache { get; }
+
     /// <summary>Each topic's papers, newest issue first, in each issue the issue's order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<PaperView>> PapersByTopic { get; }
 
@@ -26,6 +28,7 @@ public sealed class SiteModel
     public SiteModel(DigestArchive archive, PaperViewCache? cache = null)
     {
         Archive = archive;
+        Cache = cache;
         Urls = new Urls(archive.Site.Url);
         Site = SiteViewOf(archive, Urls);
         IssueRefs = archive.Issues.ToDictionary(i => i.Date, i => IssueRefOf(i, Urls));
@@ -100,12 +103,30 @@ public sealed class PaperViewCache
         return view;
     }
 
+    private readonly ConcurrentDictionary<PaperView, (SiteView Site, PlannedPage Page)> pages = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// A paper's page as the last build planned it, when made from the same view (the same object)
+    /// and an equal site view: its head is computed from those and the URLs, which the site view's
+    /// URL fields determine.
+    /// </summary>
+    internal PlannedPage PaperPage(PaperView view, SiteView site, Func<PlannedPage> plan)
+    {
+        if (pages.TryGetValue(view, out var kept) && kept.Site == site) return kept.Page;
+        var page = plan();
+        pages[view] = (site, page);
+        return page;
+    }
+
     /// <summary>Forgets the papers the archive no longer has.</summary>
     internal void Retain(IReadOnlyCollection<PaperView> current)
     {
         var slugs = current.Select(v => v.Slug).ToHashSet(StringComparer.Ordinal);
         foreach (var slug in entries.Keys)
             if (!slugs.Contains(slug)) entries.TryRemove(slug, out _);
+        var views = current.ToHashSet<PaperView>(ReferenceEqualityComparer.Instance);
+        foreach (var view in pages.Keys)
+            if (!views.Contains(view)) pages.TryRemove(view, out _);
         lastMade = Interlocked.Exchange(ref made, 0);
     }
 }
