@@ -163,6 +163,12 @@
     return fragment;
   }
 
+  // "2026-11-10" as "10 Nov 2026", as the issue pages write it.
+  const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  function shortDate(iso) {
+    return dateFormat.format(new Date(iso + "T00:00:00Z"));
+  }
+
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
@@ -180,7 +186,7 @@
     heading.append(link);
     item.append(heading);
     const meta = el("p", "search-meta muted");
-    const date = el("time", null, doc.date);
+    const date = el("time", null, shortDate(doc.date));
     date.dateTime = doc.date;
     meta.append(date, " · ", highlighted(doc.authors, terms));
     item.append(meta);
