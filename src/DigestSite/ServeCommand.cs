@@ -16,19 +16,20 @@ internal static class ServeCommand
         var content = CommonOptions.Content();
         var theme = CommonOptions.Theme();
         var port = new Option<int>("--port") { Description = "The port on 127.0.0.1.", DefaultValueFactory = _ => 8080 };
-        var command = new Command("serve", "Build and serve the site locally, rebuilding and reloading on every change.") { content, theme, port };
-        command.SetAction((parsed, cancel) => Run(parsed.GetValue(content)!, parsed.GetValue(theme), parsed.GetValue(port), cancel));
+        var poll = new Option<bool>("--poll") { Description = "Look for changes every second instead of asking the system to watch files (for network or container file systems)." };
+        var command = new Command("serve", "Build and serve the site locally, rebuilding and reloading on every change.") { content, theme, port, poll };
+        command.SetAction((parsed, cancel) => Run(parsed.GetValue(content)!, parsed.GetValue(theme), parsed.GetValue(port), parsed.GetValue(poll), cancel));
         return command;
     }
 
-    private static async Task<int> Run(string contentDir, string? themeDir, int port, CancellationToken stop)
+    private static async Task<int> Run(string contentDir, string? themeDir, int port, bool poll, CancellationToken stop)
     {
         if (ThemeLayers.Resolve(themeDir) is not { } layers) return 1;
         var basePath = BasePath(contentDir);
         var siteUrl = new Uri($"http://127.0.0.1:{port}{basePath}");
         var output = Path.Combine(Path.GetTempPath(), $"digestsite-serve-{Environment.ProcessId}");
         var live = new LiveReload();
-        using var rebuilder = new Rebuilder(new BuildOptions(contentDir, layers, output, siteUrl) { Cache = new BuildCache() }, live);
+        using var rebuilder = new Rebuilder(new BuildOptions(contentDir, layers, output, siteUrl) { Cache = new BuildCache() }, live, poll);
         rebuilder.Build();
 
         var builder = WebApplication.CreateSlimBuilder();

@@ -18,12 +18,15 @@ public sealed class ServeTests : IDisposable
     private readonly CancellationTokenSource stop = new();
     private Process? server;
 
-    [Fact]
-    public async Task Serves_rebuilds_reports_errors_and_stops_cleanly()
+    /// <param name="poll">--poll: look for changes by polling instead of file-system events.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Serves_rebuilds_reports_errors_and_stops_cleanly(bool poll)
     {
         int port = FreePort();
         var root = $"http://127.0.0.1:{port}";
-        server = Start(port);
+        server = Start(port, poll);
         var page = $"{root}/digest/papers/2312.15918/";
 
         Assert.Contains("Retrieval-Augmented Generation for Large Language Models: A Survey", await http.GetStringAsync(page));
@@ -51,10 +54,11 @@ public sealed class ServeTests : IDisposable
         Assert.Equal(0, server.ExitCode);
     }
 
-    private Process Start(int port)
+    private Process Start(int port, bool poll)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = site.Workspace, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { Cli.DllPath, "serve", "--port", port.ToString() }) start.ArgumentList.Add(arg);
+        if (poll) start.ArgumentList.Add("--poll");
         var process = Process.Start(start)!;
         var ready = new TaskCompletionSource();
         process.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("Serving ", StringComparison.Ordinal) == true) ready.TrySetResult(); };

@@ -24,20 +24,36 @@ internal sealed class Rebuilder : IDisposable
     private readonly Channel<string> changes = Channel.CreateUnbounded<string>();
     private readonly List<FileSystemWatcher> watchers = [];
 
-    public Rebuilder(BuildOptions options, LiveReload live)
+    public Rebuilder(BuildOptions options, LiveReload live, bool poll)
     {
         this.options = options;
         this.live = live;
-        foreach (var folder in options.ThemeLayers.Prepend(options.ContentDir).Where(Directory.Exists))
+        if (poll)
         {
-            var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-            watcher.Changed += OnChange;
-            watcher.Created += OnChange;
-            watcher.Deleted += OnChange;
-            watcher.Renamed += OnChange;
-            watchers.Add(watcher);
+            PollInstead(null);
+            return;
+        }
+        foreach (var folder in WatchedFolders)
+        {
+            try
+            {
+                var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true };
+                watcher.Changed += OnChange;
+                watcher.Created += OnChange;
+                watcher.Deleted += OnChange;
+                watcher.Renamed += OnChange;
+                watcher.Error += (_, e) => PollInstead(e.GetException().Message);
+                watcher.EnableRaisingEvents = true;
+                watchers.Add(watcher);
+            }
+            catch (IOException e)
+            {
+                PollInstead(e.Message);
+            }
         }
     }
+
+    private IEnumerable<string> WatchedFolders => options.ThemeLayers.Prepend(options.ContentDir).Where(Directory.Exists);
 
     /// <summary>Builds once, search files included; true when it succeeded.</summary>
     public bool Build() => Build(deferSearch: false);
@@ -59,12 +75,17 @@ internal sealed class Rebuilder : IDisposable
             live.Succeeded();
             return true;
         }
+        ReportFailure(result);
+        return false;
+    }
+
+    private void ReportFailure(BuildResult result)
+    {
         var report = new StringWriter();
         DiagnosticReport.Print(result.Diagnostics, options.ContentDir, report);
         Console.Error.Write(report.ToString());
         Console.Error.WriteLine("The last good version of the site is still served.");
         live.Failed(report.ToString().TrimEnd().Split('\n'));
-        return false;
     }
 
     /// <summary>Rebuilds after each burst of changes until <paramref name="stop"/>.</summary>
@@ -97,11 +118,48 @@ internal sealed class Rebuilder : IDisposable
             return;
         }
         // The content changed meanwhile and no longer builds: report it as any failed build.
-        var report = new StringWriter();
-        DiagnosticReport.Print(result.Diagnostics, options.ContentDir, report);
-        Console.Error.Write(report.ToString());
-        Console.Error.WriteLine("The last good version of the site is still served.");
-        live.Failed(report.ToString().TrimEnd().Split('\n'));
+        ReportFailure(result);
+    }
+
+    private int polling;
+
+    /// <summary>
+    /// When the system will not watch (too many watches, a lost event buffer), look for changes
+    /// every second instead, by the files' stamps: slower to notice, never blind.
+    /// </summary>
+    private void PollInstead(string? whyNotWatch)
+    {
+        if (Interlocked.Exchange(ref polling, 1) == 1) return;
+        if (whyNotWatch is not null)
+            Console.Error.WriteLine($"warning: watching files failed ({whyNotWatch}); checking for changes every second instead.");
+        _ = Task.Run(async () =>
+        {
+            var last = Stamp();
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                var now = Stamp();
+                if (now != last) changes.Writer.TryWrite("(a change found by polling)");
+                last = now;
+            }
+        });
+    }
+
+    /// <summary>Every watched file's path, length and last write, folded into one number.</summary>
+    private long Stamp()
+    {
+        var stamp = new HashCode();
+        foreach (var folder in WatchedFolders)
+        {
+            foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).OrderBy(f => f.FullName, StringComparer.Ordinal))
+            {
+                if (file.FullName.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}")) continue;
+                stamp.Add(file.FullName);
+                stamp.Add(file.Length);
+                stamp.Add(file.LastWriteTimeUtc.Ticks);
+            }
+        }
+        return stamp.ToHashCode();
     }
 
     private void OnChange(object sender, FileSystemEventArgs e)
