@@ -165,16 +165,17 @@ public static class SiteBuilder
         var errors = new ConcurrentBag<Diagnostic>();
         int done = 0;
         progress?.Report(new BuildProgress("Rendering pages", 0, pages.Count));
-        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, page =>
+        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, lazy =>
         {
+            var page = lazy.Planned(); // a paper page's head is made here, once, and dropped with the page's HTML
             var path = model.Urls.OutputPath(page.Url);
             if (Interlocked.Increment(ref done) % 250 == 0) progress?.Report(new BuildProgress("Rendering pages", done, pages.Count));
             UInt128 inputs;
-            if (known is not null && known.TryGetValue(page, out var memo) && memo.Common == common) inputs = memo.Inputs;
+            if (known is not null && known.TryGetValue(lazy, out var memo) && memo.Common == common) inputs = memo.Inputs;
             else
             {
                 inputs = hash.Of(common, page.Url, page.Template, page.Page, page.Values);
-                if (known is not null) known[page] = (common, inputs);
+                if (known is not null) known[lazy] = (common, inputs);
             }
             if (output.IsCurrent(path, inputs)) return;
             var local = new List<Diagnostic>();
@@ -203,17 +204,23 @@ public static class SiteBuilder
         var phase = Stopwatch.StartNew();
         // The search files read the papers (in archive order) and nothing else: made again only when one changed.
         var searchInputs = hash.Of(InputHash.Program, "search", papers);
-        byte[]? indexJson = null; // built once, for index.json and its split form
         // serve, after an edit: the last search files stay (with their old inputs) until a build without DeferSearch.
         bool indexCurrent = output.IsCurrent(SearchIndex.IndexFile, searchInputs);
         bool deferred = deferSearch && !indexCurrent && output.KeepPrevious(SearchFiles);
         if (!deferred)
         {
+            // The index is built once, for index.json (streamed to its file) and its split form (read from it directly),
+            // and dropped as soon as the split form has read it.
+            LunrSplit? split = null;
             if (!indexCurrent)
-                output.Write(SearchIndex.IndexFile, searchInputs, indexJson = SearchIndex.Json(papers, parallelism));
+            {
+                var index = SearchIndex.Build(papers, parallelism);
+                output.Write(SearchIndex.IndexFile, searchInputs, index.WriteJson);
+                split = LunrSplit.From(index);
+            }
             if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
-                output.Write(SearchIndex.DocsFile, searchInputs, SearchIndex.Docs(papers));
-            SplitSearchIndex.Write(output, searchInputs, papers, () => indexJson ??= SearchIndex.Json(papers, parallelism));
+                output.Write(SearchIndex.DocsFile, searchInputs, stream => SearchIndex.WriteDocs(stream, papers));
+            SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, parallelism)));
         }
         Phase("search-index", phase);
         foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
@@ -230,7 +237,16 @@ public static class SiteBuilder
 
     private static void Phase(string name, Stopwatch phase)
     {
-        if (ShowTimings) Console.Error.WriteLine($"timing {name} {phase.Elapsed.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}");
+        if (ShowTimings)
+        {
+            Console.Error.WriteLine($"timing {name} {phase.Elapsed.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}");
+            // Memory after the phase (bench/DigestSite.Bench reads only the "timing" lines): live heap, GC heap, process.
+            // DIGESTSITE_TIMINGS_GC=1: what is still reachable (a full collection first, which changes the run's memory profile).
+            long live = Environment.GetEnvironmentVariable("DIGESTSITE_TIMINGS_GC") == "1" ? GC.GetTotalMemory(true) : GC.GetTotalMemory(false);
+            var gc = GC.GetGCMemoryInfo();
+            using var self = Process.GetCurrentProcess();
+            Console.Error.WriteLine($"memory {name} live {live >> 20} MiB, heap {gc.HeapSizeBytes >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB, rss {self.WorkingSet64 >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB");
+        }
         phase.Restart();
     }
 

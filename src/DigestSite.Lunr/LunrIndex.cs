@@ -34,6 +34,72 @@ public sealed class LunrIndex
     /// <summary>Number of distinct terms (keys of the inverted index).</summary>
     public int TermCount => _terms.Length;
 
+    /// <summary>The document refs, in add order (the order of fieldVectors).</summary>
+    public IReadOnlyList<string> Refs => _refs;
+
+    /// <summary>The search pipeline's labels, as index.json lists them.</summary>
+    public static IReadOnlyList<string> PipelineLabels => LunrPipeline.SearchPipelineLabels;
+
+    /// <summary>Elements of all field vectors together (each is one posting of a term in a field of a document).</summary>
+    public int VectorElementCount => _vectorTerms.Length;
+
+    /// <summary>The terms' numbers (their <see cref="TermIndex"/>) in index.json's invertedIndex order (UTF-16 sorted).</summary>
+    public int[] SortedTerms()
+    {
+        var order = new int[_terms.Length];
+        for (int t = 0; t < order.Length; t++) order[t] = t;
+        Array.Sort(order, (x, y) => string.CompareOrdinal(_terms[x].Text, _terms[y].Text));
+        return order;
+    }
+
+    /// <summary>Term number <paramref name="term"/>'s text.</summary>
+    public string TermText(int term) => _terms[term].Text;
+
+    /// <summary>Term number <paramref name="term"/>'s lunr <c>_index</c>.</summary>
+    public int TermIndex(int term) => _terms[term].Id;
+
+    /// <summary>
+    /// The documents (numbers into <see cref="Refs"/>) whose <paramref name="field"/> holds term
+    /// number <paramref name="term"/>, in the key order index.json lists them, into <paramref name="into"/> (cleared first).
+    /// </summary>
+    public void Posting(int term, int field, List<int> into)
+    {
+        into.Clear();
+        var docs = _terms[term].Postings[field].AsSpan();
+        _indexRefs ??= IndexRefs();
+        if (_indexRefs.Value.Any)
+        {
+            var buffer = new List<int>();
+            docs = JsKeyOrder(docs, _indexRefs.Value.IsIndex, _indexRefs.Value.Index, buffer);
+        }
+        foreach (int d in docs) into.Add(d);
+    }
+
+    /// <summary>The weight of term number <paramref name="term"/> in document <paramref name="doc"/>'s <paramref name="field"/> vector, if there.</summary>
+    public bool TryGetWeight(int doc, int field, int term, out double weight)
+    {
+        int fieldRef = doc * _fields.Length + field;
+        int start = _vectorStart[fieldRef];
+        int at = Array.BinarySearch(_vectorTerms, start, _vectorStart[fieldRef + 1] - start, _terms[term].Id);
+        weight = at >= 0 ? _vectorScores[at] : 0;
+        return at >= 0;
+    }
+
+    private (bool Any, bool[] IsIndex, uint[] Index)? _indexRefs;
+
+    private (bool Any, bool[] IsIndex, uint[] Index) IndexRefs()
+    {
+        var index = new uint[_refs.Length];
+        var isIndex = new bool[_refs.Length];
+        bool any = false;
+        for (int d = 0; d < _refs.Length; d++)
+        {
+            isIndex[d] = JsObjectKeys.IsArrayIndex(_refs[d], out index[d]);
+            any |= isIndex[d];
+        }
+        return (any, isIndex, index);
+    }
+
     /// <summary>The serialized index, equal to <c>JSON.stringify(index)</c> in lunr.js.</summary>
     public string ToJson()
     {

@@ -11,14 +11,14 @@ public static class PaperPages
             {
                 var paper = model.Papers[source.Slug];
                 var date = issue.Date;
-                PlannedPage Plan()
-                {
-                    var page = PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText, 300), paper.Url,
-                        CitationTags(paper), JsonLd(model, paper));
-                    return new PlannedPage(paper.Url, "paper", page, new Dictionary<string, object?> { ["paper"] = paper }, date);
-                }
+                PageView Head() => PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText, 300), paper.Url,
+                    CitationTags(paper), JsonLd(model, paper));
+                PlannedPage Plan() => new(paper.Url, "paper", Head(), new Dictionary<string, object?> { ["paper"] = paper }, date);
                 // serve: an unchanged paper's page is the last build's (PaperView includes its issue's date).
-                yield return model.Cache is { } cache ? cache.PaperPage(paper, model.Site, Plan) : Plan();
+                // A build: the head (its description and JSON-LD repeat the summary) is made when the page is
+                // rendered, not held for every paper at once.
+                yield return model.Cache is { } cache ? cache.PaperPage(paper, model.Site, Plan)
+                    : new PlannedPage(paper.Url, "paper", "paper", Head, new Dictionary<string, object?> { ["paper"] = paper }, date);
             }
         }
     }

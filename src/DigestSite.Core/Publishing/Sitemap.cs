@@ -15,7 +15,7 @@ public static class Sitemap
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            foreach (var page in pages.Where(p => p.Page.Kind != "not-found"))
+            foreach (var page in pages.Where(p => p.Kind != "not-found"))
             {
                 writer.WriteStartElement("url");
                 writer.WriteElementString("loc", model.Urls.Absolute(page.Url));

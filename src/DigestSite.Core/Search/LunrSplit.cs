@@ -58,6 +58,46 @@ public sealed class LunrSplit
         this.postings = postings;
     }
 
+    /// <summary>
+    /// Reads a built index directly: the same as <see cref="Parse"/> of its serialized form
+    /// (<see cref="LunrIndex.WriteJson"/>), without making or holding that JSON.
+    /// </summary>
+    public static LunrSplit From(Lunr.LunrIndex index)
+    {
+        var fields = index.Fields.ToArray();
+        var order = index.SortedTerms();
+        var terms = new string[order.Length];
+        var termIds = new int[order.Length];
+        var postings = new int[order.Length][][];
+        var docs = new List<int>();
+        long paired = 0;
+        for (int t = 0; t < order.Length; t++)
+        {
+            int term = order[t];
+            terms[t] = index.TermText(term);
+            termIds[t] = index.TermIndex(term);
+            var byField = new int[fields.Length][];
+            for (int f = 0; f < fields.Length; f++)
+            {
+                index.Posting(term, f, docs);
+                var pairs = byField[f] = docs.Count == 0 ? [] : new int[docs.Count * 2];
+                for (int i = 0; i < docs.Count; i++)
+                {
+                    if (!index.TryGetWeight(docs[i], f, term, out double weight))
+                        throw Bad($"term {terms[t]} is in the posting of {fields[f]}/{index.Refs[docs[i]]} but not in its field vector");
+                    pairs[2 * i] = docs[i];
+                    pairs[2 * i + 1] = Thousandths(weight, fields[f] + "/" + index.Refs[docs[i]]);
+                    paired++;
+                }
+            }
+            postings[t] = byField;
+        }
+        if (paired != index.VectorElementCount) throw Bad("field vectors hold terms their postings do not list");
+        var refs = index.Refs.ToArray();
+        if (refs.Distinct(StringComparer.Ordinal).Count() != refs.Length) throw Bad("a ref appears twice");
+        return new LunrSplit(Lunr.LunrIndex.LunrVersion, fields, Lunr.LunrIndex.PipelineLabels.ToArray(), refs, terms, termIds, postings);
+    }
+
     /// <summary>Reads a serialized lunr index (as lunr's JSON.stringify writes it).</summary>
     public static LunrSplit Parse(ReadOnlySpan<byte> indexJson)
     {
@@ -214,12 +254,13 @@ public sealed class LunrSplit
     public SplitFiles Write(int shardCount, Action<JsonText>? extra = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(shardCount);
-        var encoded = new string[Terms.Length];
+        // ASCII (numbers, brackets, commas): one byte per character, held once for the shards made from them.
+        var encoded = new byte[Terms.Length][];
         var end = new long[Terms.Length]; // cumulative size up to and including each term
         long total = 0;
         for (int t = 0; t < Terms.Length; t++)
         {
-            encoded[t] = EncodePosting(t);
+            encoded[t] = Encoding.ASCII.GetBytes(EncodePosting(t));
             end[t] = total += encoded[t].Length + 1;
         }
         bool inline = shardCount == 0;
@@ -232,20 +273,8 @@ public sealed class LunrSplit
             starts.Add(Math.Min(t, Terms.Length));
         }
 
-        var shards = new List<byte[]>();
-        for (int s = 0; s < starts.Count; s++)
-        {
-            int last = s + 1 < starts.Count ? starts[s + 1] : Terms.Length;
-            var json = new JsonText();
-            json.Raw("{\"first\":").Int(starts[s]).Raw(",\"postings\":[");
-            for (int t = starts[s]; t < last; t++)
-            {
-                if (t > starts[s]) json.Raw(",");
-                json.Raw(encoded[t]);
-            }
-            json.Raw("]}");
-            shards.Add(json.ToUtf8());
-        }
+        // Each shard's bytes are made when asked for (written, then dropped), not all held at once.
+        var shards = new Shards(starts, encoded);
 
         var b = new JsonText();
         b.Raw("{\"format\":").Str(Format);
@@ -277,7 +306,7 @@ public sealed class LunrSplit
         if (inline) b.Raw(",\"inline\":[").Raw(Encoding.UTF8.GetString(shards[0])).Raw("]");
         extra?.Invoke(b);
         b.Raw("}");
-        return new SplitFiles(b.ToUtf8(), inline ? [] : shards);
+        return new SplitFiles(b.ToUtf8(), inline ? Array.Empty<byte[]>() : shards);
     }
 
     private string EncodePosting(int t)
@@ -343,8 +372,46 @@ public sealed class LunrSplit
     private static InvalidDataException Bad(string message) => new("search index: " + message);
 }
 
-/// <summary>The split form's base file and its postings shards (shard n is file n).</summary>
+/// <summary>The split form's base file and its postings shards (shard n is file n, made each time it is read).</summary>
 public sealed record SplitFiles(byte[] Base, IReadOnlyList<byte[]> Shards);
+
+/// <summary>Postings shards: shard s is terms starts[s] .. starts[s + 1] of the encoded postings.</summary>
+internal sealed class Shards(List<int> starts, byte[][] encoded) : IReadOnlyList<byte[]>
+{
+    public int Count => starts.Count;
+
+    public byte[] this[int s]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(s);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(s, Count);
+            int first = starts[s], last = s + 1 < starts.Count ? starts[s + 1] : encoded.Length;
+            var head = Encoding.ASCII.GetBytes("{\"first\":" + first.ToString(System.Globalization.CultureInfo.InvariantCulture) + ",\"postings\":[");
+            long length = head.Length + 2 + Math.Max(0, last - first - 1);
+            for (int t = first; t < last; t++) length += encoded[t].Length;
+            var bytes = new byte[length];
+            head.CopyTo(bytes, 0);
+            int at = head.Length;
+            for (int t = first; t < last; t++)
+            {
+                if (t > first) bytes[at++] = (byte)',';
+                encoded[t].CopyTo(bytes, at);
+                at += encoded[t].Length;
+            }
+            bytes[at++] = (byte)']';
+            bytes[at++] = (byte)'}';
+            return bytes;
+        }
+    }
+
+    public IEnumerator<byte[]> GetEnumerator()
+    {
+        for (int s = 0; s < Count; s++) yield return this[s];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
 
 /// <summary>A small JSON text builder: strings escaped so that any UTF-16 (lone surrogates too) survives.</summary>
 public sealed class JsonText

@@ -55,7 +55,14 @@ public static class SearchIndex
     public static byte[] Docs(IEnumerable<PaperView> papers)
     {
         var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        WriteDocs(buffer, papers);
+        return buffer.ToArray();
+    }
+
+    /// <summary>Writes <see cref="Docs"/> to <paramref name="stream"/>, streaming.</summary>
+    public static void WriteDocs(Stream stream, IEnumerable<PaperView> papers)
+    {
+        using (var json = new Utf8JsonWriter(stream, JsonOptions))
         {
             json.WriteStartObject();
             foreach (var paper in papers)
@@ -65,7 +72,6 @@ public static class SearchIndex
             }
             json.WriteEndObject();
         }
-        return buffer.ToArray();
     }
 
     /// <summary>The same entries as docs.json, as a JSON array for papers[first .. first + count).</summary>

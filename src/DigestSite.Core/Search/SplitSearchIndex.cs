@@ -44,18 +44,25 @@ public static class SplitSearchIndex
     /// were made from the same <paramref name="inputs"/>; <paramref name="indexJson"/> (index.json's bytes,
     /// built from <paramref name="papers"/> in this order) is asked for only when a file must be made.
     /// </summary>
-    public static void Write(Output.StagedOutput output, UInt128 inputs, IReadOnlyList<PaperView> papers, Func<byte[]> indexJson)
+    public static void Write(Output.StagedOutput output, UInt128 inputs, IReadOnlyList<PaperView> papers, Func<byte[]> indexJson) =>
+        Write(output, inputs, papers, () => LunrSplit.Parse(indexJson()));
+
+    /// <summary>As above, from the index read by <paramref name="lunr"/> (asked for only when a file must be made).</summary>
+    public static void Write(Output.StagedOutput output, UInt128 inputs, IReadOnlyList<PaperView> papers, Func<LunrSplit> lunr)
     {
         var missing = Paths(papers.Count).Where(path => !output.IsCurrent(path, inputs)).ToHashSet(StringComparer.Ordinal);
         if (missing.Count == 0) return;
-        foreach (var (path, content) in Files(indexJson(), papers))
+        foreach (var (path, content) in Files(lunr(), papers))
             if (missing.Contains(path)) output.Write(path, inputs, content);
     }
 
     /// <summary>The split form's files, by output path (<see cref="Paths"/>, in that order).</summary>
-    public static IEnumerable<(string Path, byte[] Content)> Files(byte[] indexJson, IReadOnlyList<PaperView> papers, int? shardCount = null)
+    public static IEnumerable<(string Path, byte[] Content)> Files(byte[] indexJson, IReadOnlyList<PaperView> papers, int? shardCount = null) =>
+        Files(LunrSplit.Parse(indexJson), papers, shardCount);
+
+    /// <summary>The split form's files from a read index (<see cref="LunrSplit.Parse"/> or <see cref="LunrSplit.From"/>).</summary>
+    public static IEnumerable<(string Path, byte[] Content)> Files(LunrSplit lunr, IReadOnlyList<PaperView> papers, int? shardCount = null)
     {
-        var lunr = LunrSplit.Parse(indexJson);
         if (lunr.Refs.Length != papers.Count || papers.Where((p, i) => p.Slug != lunr.Refs[i]).Any())
             throw new InvalidOperationException("The search index's refs are not the papers' slugs in order.");
 

@@ -77,6 +77,15 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     }
 
     [Fact]
+    public void Reading_the_built_index_gives_the_files_reading_its_json_gives()
+    {
+        var fromJson = SplitSearchIndex.Files(archive.IndexJson, archive.Papers).ToList();
+        var direct = SplitSearchIndex.Files(LunrSplit.From(SearchIndex.Build(archive.Papers)), archive.Papers).ToList();
+        Assert.Equal(fromJson.Select(f => f.Path), direct.Select(f => f.Path));
+        for (int i = 0; i < fromJson.Count; i++) Assert.True(fromJson[i].Content.AsSpan().SequenceEqual(direct[i].Content), fromJson[i].Path);
+    }
+
+    [Fact]
     public void A_small_site_is_one_file()
     {
         var small = archive.Papers.Take(40).ToArray();
@@ -101,8 +110,17 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
                 ["summary"] = string.Join(' ', Enumerable.Repeat("same words", i + 1)) + " hasOwnProperty valueOf",
             }));
         }
-        var json = Encoding.UTF8.GetBytes(builder.Build().ToJson());
+        var index = builder.Build();
+        var json = Encoding.UTF8.GetBytes(index.ToJson());
         var split = LunrSplit.Parse(json);
+        // Read from the built index directly (as the build does), the split form is the same, byte for byte.
+        var direct = LunrSplit.From(index);
+        foreach (var shards in new[] { 0, 1, 7, 100 })
+        {
+            var (a, b) = (split.Write(shards), direct.Write(shards));
+            Assert.Equal(a.Base, b.Base);
+            Assert.Equal(a.Shards.ToList(), b.Shards.ToList());
+        }
         var dir = Directory.CreateTempSubdirectory("digestsite-split-awkward-").FullName;
         try
         {
