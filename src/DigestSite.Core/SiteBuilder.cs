@@ -115,6 +115,7 @@ public static class SiteBuilder
         var theme = Theme.Load(options.ThemeLayers, diagnostics);
         if (theme is null) return Failed(diagnostics, clock);
         var model = new SiteModel(archive, options.Cache?.Views);
+        if (options.Cache is null) Compact(); // what reading left behind (file texts, YAML, Markdown trees) goes before the pages are rendered
         Phase("model", phase);
         var pages = SitePlan.Pages(model);
         Phase("plan", phase);
@@ -135,9 +136,10 @@ public static class SiteBuilder
             theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
         var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism, options.Progress, options.Cache?.PageHashes);
         if (renderErrors.Count > 0) return Failed(renderErrors, clock);
+        if (options.Cache is null) Compact(); // the pages' garbage, before the search index's large arrays
         Phase("render", phase);
         options.Progress?.Report(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
-        bool searchDeferred = WriteSiteFiles(model, pages, theme, output, hash, options.Parallelism, options.DeferSearch);
+        bool searchDeferred = WriteSiteFiles(model, pages, theme, output, hash, options.Parallelism, options.DeferSearch, compact: options.Cache is null);
         Phase("site-files", phase);
         var manifest = output.Commit();
         if (options.Cache is { } cache) cache.Manifest = manifest;
@@ -193,7 +195,7 @@ public static class SiteBuilder
 
     /// <returns>True when the search files were left as they were (<see cref="BuildOptions.DeferSearch"/>).</returns>
     private static bool WriteSiteFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash, int parallelism,
-        bool deferSearch)
+        bool deferSearch, bool compact)
     {
         output.Write(model.Urls.OutputPath(model.Urls.Feed), AtomFeeds.Site(model));
         foreach (var topic in model.Archive.Topics)
@@ -217,6 +219,8 @@ public static class SiteBuilder
                 var index = SearchIndex.Build(papers, parallelism);
                 output.Write(SearchIndex.IndexFile, searchInputs, index.WriteJson);
                 split = LunrSplit.From(index);
+                index = null!;
+                if (compact) Compact(); // the index and its builder's arrays, before the split form's
             }
             if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
                 output.Write(SearchIndex.DocsFile, searchInputs, stream => SearchIndex.WriteDocs(stream, papers));
@@ -231,6 +235,16 @@ public static class SiteBuilder
 
     private static bool SearchFiles(string path) =>
         path is SearchIndex.IndexFile or SearchIndex.DocsFile || path.StartsWith(SplitSearchIndex.Folder + "/", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A full, compacting collection (the large object heap too) between phases of a one-off build:
+    /// the GC would otherwise let the heap grow to two or three times what is live (docs/performance.md).
+    /// </summary>
+    private static void Compact()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
 
     /// <summary>With DIGESTSITE_TIMINGS=1, each phase's time goes to stderr ("timing NAME MS"), for bench/DigestSite.Bench.</summary>
     private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("DIGESTSITE_TIMINGS") == "1";

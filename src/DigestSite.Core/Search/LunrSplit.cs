@@ -45,9 +45,14 @@ public sealed class LunrSplit
     public string[] Terms { get; }
     private readonly int[] termIds;
     // Per term and field: (document number, weight × 1000) pairs, in the posting's key order.
-    private readonly int[][][] postings;
+    private readonly int[][][]? postings;
+    // Or, read from a built index: each term's posting already encoded (EncodePosting's ASCII), to hold less.
+    private readonly byte[][]? encodedPostings;
 
-    private LunrSplit(string version, string[] fields, string[] pipeline, string[] refs, string[] terms, int[] termIds, int[][][] postings)
+    private LunrSplit(string version, string[] fields, string[] pipeline, string[] refs, string[] terms, int[] termIds, byte[][] encodedPostings)
+        : this(version, fields, pipeline, refs, terms, termIds, (int[][][]?)null) => this.encodedPostings = encodedPostings;
+
+    private LunrSplit(string version, string[] fields, string[] pipeline, string[] refs, string[] terms, int[] termIds, int[][][]? postings)
     {
         Version = version;
         Fields = fields;
@@ -68,7 +73,7 @@ public sealed class LunrSplit
         var order = index.SortedTerms();
         var terms = new string[order.Length];
         var termIds = new int[order.Length];
-        var postings = new int[order.Length][][];
+        var encoded = new byte[order.Length][];
         var docs = new List<int>();
         long paired = 0;
         for (int t = 0; t < order.Length; t++)
@@ -90,12 +95,12 @@ public sealed class LunrSplit
                     paired++;
                 }
             }
-            postings[t] = byField;
+            encoded[t] = Encoding.ASCII.GetBytes(EncodePosting(termIds[t], byField));
         }
         if (paired != index.VectorElementCount) throw Bad("field vectors hold terms their postings do not list");
         var refs = index.Refs.ToArray();
         if (refs.Distinct(StringComparer.Ordinal).Count() != refs.Length) throw Bad("a ref appears twice");
-        return new LunrSplit(Lunr.LunrIndex.LunrVersion, fields, Lunr.LunrIndex.PipelineLabels.ToArray(), refs, terms, termIds, postings);
+        return new LunrSplit(Lunr.LunrIndex.LunrVersion, fields, Lunr.LunrIndex.PipelineLabels.ToArray(), refs, terms, termIds, encoded);
     }
 
     /// <summary>Reads a serialized lunr index (as lunr's JSON.stringify writes it).</summary>
@@ -260,7 +265,7 @@ public sealed class LunrSplit
         long total = 0;
         for (int t = 0; t < Terms.Length; t++)
         {
-            encoded[t] = Encoding.ASCII.GetBytes(EncodePosting(t));
+            encoded[t] = encodedPostings?[t] ?? Encoding.ASCII.GetBytes(EncodePosting(termIds[t], postings![t]));
             end[t] = total += encoded[t].Length + 1;
         }
         bool inline = shardCount == 0;
@@ -309,11 +314,11 @@ public sealed class LunrSplit
         return new SplitFiles(b.ToUtf8(), inline ? Array.Empty<byte[]>() : shards);
     }
 
-    private string EncodePosting(int t)
+    private static string EncodePosting(int termId, int[][] byField)
     {
         var json = new JsonText();
-        json.Raw("[").Int(termIds[t]);
-        foreach (var pairs in postings[t])
+        json.Raw("[").Int(termId);
+        foreach (var pairs in byField)
         {
             json.Raw(",[");
             int previous = 0;
