@@ -217,6 +217,7 @@ public static class SiteBuilder
             if (!indexCurrent)
             {
                 var index = SearchIndex.Build(papers, parallelism);
+                if (compact) Compact(); // the builder's documents and growing arrays, before index.json and the split form
                 output.Write(SearchIndex.IndexFile, searchInputs, index.WriteJson);
                 split = LunrSplit.From(index);
                 index = null!;
