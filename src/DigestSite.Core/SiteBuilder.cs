@@ -128,9 +128,9 @@ public static class SiteBuilder
             : options.Cache?.Manifest is { } kept && Directory.Exists(options.OutputDir) ? kept
             : BuildManifest.Load(options.OutputDir);
         Phase("manifest", phase);
-        using var output = new StagedOutput(options.OutputDir, previous);
+        using var output = new StagedOutput(options.OutputDir, previous, expectedFiles: pages.Count + model.Archive.Topics.Count + 64);
         var hash = options.Cache?.Hash ?? new InputHash(typeof(PaperView));
-        hash.Retain(model.Papers.Values);
+        hash.Retain(model.PapersInOrder, RetainSlack);
         // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
         var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
             theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
@@ -141,7 +141,7 @@ public static class SiteBuilder
         options.Progress?.Report(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
         bool searchDeferred = WriteSiteFiles(model, pages, theme, output, hash, options.Parallelism, options.DeferSearch, compact: options.Cache is null);
         Phase("site-files", phase);
-        var manifest = output.Commit();
+        var manifest = output.Commit(saveManifest: options.Cache is null);
         if (options.Cache is { } cache) cache.Manifest = manifest;
         if (stamp is { } taken) InputStamp.Save(options.OutputDir, taken);
         else if (options.Cache is null) InputStamp.Delete(options.OutputDir);
@@ -158,10 +158,10 @@ public static class SiteBuilder
         InputHash hash, UInt128 common, int parallelism, IProgress<BuildProgress>? progress,
         ConcurrentDictionary<PlannedPage, (UInt128 Common, UInt128 Inputs)>? known)
     {
-        if (known is not null)
+        if (known is not null && known.Count > pages.Count + RetainSlack)
         {
             var current = pages.ToHashSet<PlannedPage>(ReferenceEqualityComparer.Instance);
-            foreach (var page in known.Keys)
+            foreach (var (page, _) in known)
                 if (!current.Contains(page)) known.TryRemove(page, out _);
         }
         var errors = new ConcurrentBag<Diagnostic>();
@@ -189,6 +189,12 @@ public static class SiteBuilder
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }
 
+    /// <summary>
+    /// serve's memos (by object) are swept only when they hold this many entries more than the site
+    /// has: a sweep costs a set of the whole site, too much to pay on every rebuild for one stale entry.
+    /// </summary>
+    internal const int RetainSlack = 512;
+
     /// <summary>Everything the build reads besides files: a different value means a different site.</summary>
     private static string OptionsKey(BuildOptions options) =>
         string.Join("\n", "base-url " + options.BaseUrl?.AbsoluteUri, "layers " + string.Join("|", options.ThemeLayers.Select(Path.GetFullPath)));
@@ -197,12 +203,13 @@ public static class SiteBuilder
     private static bool WriteSiteFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash, int parallelism,
         bool deferSearch, bool compact)
     {
-        output.Write(model.Urls.OutputPath(model.Urls.Feed), AtomFeeds.Site(model));
+        // Feeds and the sitemap are made again only when what they read changed (serve: nearly every edit leaves them be).
+        WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Feed), AtomFeeds.SiteInputs(model), () => AtomFeeds.Site(model));
         foreach (var topic in model.Archive.Topics)
-            output.Write(model.Urls.OutputPath(model.Urls.TopicFeed(topic.Slug)), AtomFeeds.Topic(model, topic));
-        output.Write(model.Urls.OutputPath(model.Urls.Sitemap), Sitemap.Xml(model, pages));
+            WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.TopicFeed(topic.Slug)), AtomFeeds.TopicInputs(model, topic), () => AtomFeeds.Topic(model, topic));
+        WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Sitemap), Sitemap.Inputs(model, pages), () => Sitemap.Xml(model, pages));
         output.Write("robots.txt", Sitemap.Robots(model));
-        var papers = model.Archive.Papers.Select(p => model.Papers[p.Slug]).ToArray();
+        var papers = model.PapersInOrder;
         var phase = Stopwatch.StartNew();
         // The search files read the papers (in archive order) and nothing else: made again only when one changed.
         var searchInputs = hash.Of(InputHash.Program, "search", papers);
@@ -234,6 +241,12 @@ public static class SiteBuilder
         return deferred;
     }
 
+    private static void WriteIfChanged(StagedOutput output, InputHash hash, string path, object?[] reads, Func<byte[]> make)
+    {
+        var inputs = hash.Of(InputHash.Program, reads);
+        if (!output.IsCurrent(path, inputs)) output.Write(path, inputs, make());
+    }
+
     private static bool SearchFiles(string path) =>
         path is SearchIndex.IndexFile or SearchIndex.DocsFile || path.StartsWith(SplitSearchIndex.Folder + "/", StringComparison.Ordinal);
 
@@ -260,7 +273,8 @@ public static class SiteBuilder
             long live = Environment.GetEnvironmentVariable("DIGESTSITE_TIMINGS_GC") == "1" ? GC.GetTotalMemory(true) : GC.GetTotalMemory(false);
             var gc = GC.GetGCMemoryInfo();
             using var self = Process.GetCurrentProcess();
-            Console.Error.WriteLine($"memory {name} live {live >> 20} MiB, heap {gc.HeapSizeBytes >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB, rss {self.WorkingSet64 >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB");
+            Console.Error.WriteLine($"memory {name} live {live >> 20} MiB, heap {gc.HeapSizeBytes >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB, rss {self.WorkingSet64 >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, " +
+                $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
         }
         phase.Restart();
     }

@@ -258,6 +258,15 @@ public sealed class IncrementalBuildTests
         Assert.True(Serve().Succeeded);
         Check();
 
+        // What the feeds read besides papers: an issue's introduction (the site feed carries it), their size.
+        var intro = File.ReadAllText(Path.Combine(site.Content, "issues", "2026-03-18", "index.md"));
+        site.WriteContent("issues/2026-03-18/index.md", intro + "\nOne more sentence for the feed.\n");
+        Assert.True(Serve().Succeeded);
+        Check();
+        site.WriteContent("site.yml", File.ReadAllText(Path.Combine(site.Content, "site.yml")) + "feed_size: 1\n");
+        Assert.True(Serve().Succeeded);
+        Check();
+
         // A topic renamed: the views of its papers show the new name.
         var topics = File.ReadAllText(Path.Combine(site.Content, "topics.yml"));
         site.WriteContent("topics.yml", topics.Replace("name: \"Retrieval\"", "name: \"Retrieval and search\""));
@@ -319,6 +328,32 @@ public sealed class IncrementalBuildTests
         File.SetLastWriteTimeUtc(path, stamp); // same length, same time: only the watcher can tell
         cache.Content.Forget(path);
         Assert.True(SiteBuilder.Build(options).Succeeded);
+        AssertSameAsCleanBuild(site);
+        Assert.Contains("MATCH full fine-tuning", site.Page("papers/2402.00002/index.html"));
+    }
+
+    [Fact]
+    public void While_a_watcher_reports_changes_files_are_not_looked_at_again_and_a_reported_folder_is_read_again()
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        var cache = new BuildCache();
+        cache.Content.WatcherReportsChanges = true;
+        var options = new BuildOptions(site.Content, [TestSite.DefaultTheme], site.Output) { Cache = cache };
+        Assert.True(SiteBuilder.Build(options).Succeeded);
+        var path = Path.Combine(site.Content, Paper);
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, text.Replace("match full fine-tuning", "MATCH full fine-tuning"));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
+
+        // Not reported: the cached parse is used without a look at the file (that is what the watcher saves).
+        Assert.True(SiteBuilder.Build(options).Succeeded);
+        Assert.Equal(0, cache.Content.Misses);
+
+        // A folder reported (a rename or a move in): every file in it is read again.
+        cache.Content.Forget(Path.GetDirectoryName(path)!);
+        Assert.True(SiteBuilder.Build(options).Succeeded);
+        Assert.Equal(3, cache.Content.Misses); // two papers and the issue's index.md
         AssertSameAsCleanBuild(site);
         Assert.Contains("MATCH full fine-tuning", site.Page("papers/2402.00002/index.html"));
     }

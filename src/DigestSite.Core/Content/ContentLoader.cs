@@ -29,6 +29,8 @@ public static class ContentLoader
         if (!Directory.Exists(contentDir))
             return new LoadResult(null, [Diagnostic.AtStart(".", $"the content folder \"{contentDir}\" does not exist.")]);
 
+        // Absolute once: a relative path would make every file's full path ask for the working directory.
+        contentDir = Path.GetFullPath(contentDir);
         CheckRootEntries(contentDir, diagnostics);
         cache?.BeginLoad();
         var site = LoadSiteConfig(contentDir, diagnostics, cache);
@@ -117,42 +119,64 @@ public sealed class ContentCache
     /// <summary>Coarser than any file system's timestamps (FAT: 2 s) and than the kernel's clock tick.</summary>
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
-    private sealed record Entry(long Length, DateTime WriteTime, string? Key, object? Value, Diagnostic[] Diagnostics);
+    private sealed class Entry(long length, DateTime writeTime, string? key, object? value, Diagnostic[] diagnostics)
+    {
+        public long Length { get; } = length;
+        public DateTime WriteTime { get; } = writeTime;
+        public string? Key { get; } = key;
+        public object? Value { get; } = value;
+        public Diagnostic[] Diagnostics { get; } = diagnostics;
+
+        /// <summary>The last load that used this entry: entries of files a load did not see are dropped after it.</summary>
+        public int Load;
+    }
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, bool> seen = new(StringComparer.Ordinal);
+    private int load;
 
     /// <summary>Files read again (not taken from the cache) in the last load.</summary>
     public int Misses => misses;
     private int misses;
 
-    /// <summary>Forgets a file (a watcher saw it change): the next load reads it again whatever its stamp.</summary>
-    public void Forget(string fullPath) => entries.TryRemove(Path.GetFullPath(fullPath), out _);
+    /// <summary>
+    /// Set while a file watcher reports every change (and so every path is <see cref="Forget"/>-ed
+    /// before the next load): a cached file is then used without looking at its stamp, which saves
+    /// a stat per file on every rebuild. Cleared when the watcher fails; stamps are checked again.
+    /// </summary>
+    public bool WatcherReportsChanges { get; set; }
+
+    /// <summary>Forgets a file, or a folder and every file in it (a watcher saw it change): the next load reads them again whatever their stamps.</summary>
+    public void Forget(string fullPath)
+    {
+        var path = Path.GetFullPath(fullPath).TrimEnd(Path.DirectorySeparatorChar);
+        entries.TryRemove(path, out _);
+        var inside = path + Path.DirectorySeparatorChar;
+        foreach (var (file, _) in entries)
+            if (file.StartsWith(inside, StringComparison.Ordinal)) entries.TryRemove(file, out _);
+    }
 
     internal void BeginLoad()
     {
-        seen = new(StringComparer.Ordinal);
+        load++;
         misses = 0;
     }
 
     internal void EndLoad()
     {
-        foreach (var path in entries.Keys)
-            if (!seen.ContainsKey(path)) entries.TryRemove(path, out _);
+        foreach (var (path, entry) in entries)
+            if (entry.Load != load) entries.TryRemove(path, out _);
     }
 
     internal T? Get<T>(string path, string? key, List<Diagnostic> diagnostics, Func<List<Diagnostic>, T?> read) where T : class
     {
         path = Path.GetFullPath(path);
-        seen[path] = true;
+        if (WatcherReportsChanges && entries.TryGetValue(path, out var trusted) && trusted.Key == key)
+            return Hit<T>(trusted, diagnostics);
         var info = new FileInfo(path);
         bool stamped = info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0; // a link's target may change under it: not cached
         if (stamped && entries.TryGetValue(path, out var entry) && entry.Length == info.Length && entry.WriteTime == info.LastWriteTimeUtc
             && entry.Key == key)
-        {
-            diagnostics.AddRange(entry.Diagnostics);
-            return (T?)entry.Value;
-        }
+            return Hit<T>(entry, diagnostics);
         Interlocked.Increment(ref misses);
         var readAt = DateTime.UtcNow;
         var local = new List<Diagnostic>();
@@ -160,9 +184,16 @@ public sealed class ContentCache
         diagnostics.AddRange(local);
         // Stamped before reading, so a write during the read makes the stamp differ next time.
         if (stamped && info.LastWriteTimeUtc < readAt - RacyWindow)
-            entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, key, value, [.. local]);
+            entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, key, value, [.. local]) { Load = load };
         else
             entries.TryRemove(path, out _);
         return value;
+    }
+
+    private T? Hit<T>(Entry entry, List<Diagnostic> diagnostics) where T : class
+    {
+        entry.Load = load;
+        diagnostics.AddRange(entry.Diagnostics);
+        return (T?)entry.Value;
     }
 }

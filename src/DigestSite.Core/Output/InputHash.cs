@@ -29,11 +29,13 @@ public sealed class InputHash
     /// Forgets the remembered hashes of shared values other than <paramref name="current"/>: a
     /// long-running process (serve) keeps one InputHash across builds, so a paper view reused from
     /// the last build (the same object) is not hashed again. The values are immutable records.
+    /// Swept only when over <paramref name="slack"/> entries are stale, at most.
     /// </summary>
-    public void Retain(IEnumerable<object> current)
+    public void Retain(IReadOnlyCollection<object> current, int slack)
     {
+        if (shared.Count <= current.Count + slack) return;
         var keep = new HashSet<object>(current, ReferenceEqualityComparer.Instance);
-        foreach (var value in shared.Keys)
+        foreach (var (value, _) in shared)
             if (!keep.Contains(value)) shared.TryRemove(value, out _);
     }
 

@@ -20,7 +20,7 @@ public sealed class StagedOutput : IDisposable
     private readonly string outputDir;
     private readonly string stagingDir;
     private readonly BuildManifest? previous;
-    private readonly ConcurrentDictionary<string, ManifestEntry> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ManifestEntry> files;
     private readonly ConcurrentBag<string> staged = [];
     private bool committed;
     private int filesWritten;
@@ -28,8 +28,10 @@ public sealed class StagedOutput : IDisposable
     private long bytesWritten;
 
     /// <param name="previous">The last build's manifest, when the output folder still matches it: then the build is incremental.</param>
-    public StagedOutput(string outputDir, BuildManifest? previous = null)
+    /// <param name="expectedFiles">About how many files the build makes: the file table is made that large at once, not grown under its locks while pages are written.</param>
+    public StagedOutput(string outputDir, BuildManifest? previous = null, int expectedFiles = 0)
     {
+        files = new(Environment.ProcessorCount, Math.Max(expectedFiles, previous?.Files.Count ?? 0), StringComparer.Ordinal);
         this.outputDir = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         stagingDir = this.outputDir + ".staging";
         this.previous = previous is not null && Directory.Exists(this.outputDir) ? previous : null;
@@ -135,12 +137,13 @@ public sealed class StagedOutput : IDisposable
     }
 
     /// <summary>Applies the staged files to the output folder, and records them in the manifest beside it.</summary>
-    public BuildManifest Commit()
+    /// <param name="saveManifest">False for a process that keeps the manifest in memory (serve, whose output folder is its own and goes with it).</param>
+    public BuildManifest Commit(bool saveManifest = true)
     {
-        var manifest = new BuildManifest(new Dictionary<string, ManifestEntry>(files, StringComparer.Ordinal));
+        var manifest = new BuildManifest(files); // nothing is written after the commit
         if (previous is null) Replace();
         else if (!Apply(manifest)) { Directory.Delete(stagingDir, recursive: true); committed = true; return manifest; }
-        manifest.Save(outputDir);
+        if (saveManifest) manifest.Save(outputDir);
         committed = true;
         return manifest;
     }

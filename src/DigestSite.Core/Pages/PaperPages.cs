@@ -6,22 +6,23 @@ public static class PaperPages
     public static IEnumerable<PlannedPage> Plan(SiteModel model)
     {
         foreach (var issue in model.Archive.Issues)
-        {
             foreach (var source in issue.Papers)
             {
                 var paper = model.Papers[source.Slug];
-                var date = issue.Date;
-                PageView Head() => PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText, 300), paper.Url,
-                    CitationTags(paper), JsonLd(model, paper));
-                PlannedPage Plan() => new(paper.Url, "paper", Head(), new Dictionary<string, object?> { ["paper"] = paper }, date);
                 // serve: an unchanged paper's page is the last build's (PaperView includes its issue's date).
                 // A build: the head (its description and JSON-LD repeat the summary) is made when the page is
                 // rendered, not held for every paper at once.
-                yield return model.Cache is { } cache ? cache.PaperPage(paper, model.Site, Plan)
-                    : new PlannedPage(paper.Url, "paper", "paper", Head, new Dictionary<string, object?> { ["paper"] = paper }, date);
+                yield return model.Cache is { } cache ? cache.PaperPage(paper, model.Site, () => Planned(model, paper, issue.Date))
+                    : new PlannedPage(paper.Url, "paper", "paper", () => Head(model, paper), Values(paper), issue.Date);
             }
-        }
     }
+
+    private static PlannedPage Planned(SiteModel model, PaperView paper, DateOnly date) => new(paper.Url, "paper", Head(model, paper), Values(paper), date);
+
+    private static PageView Head(SiteModel model, PaperView paper) =>
+        PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText, 300), paper.Url, CitationTags(paper), JsonLd(model, paper));
+
+    private static Dictionary<string, object?> Values(PaperView paper) => new() { ["paper"] = paper };
 
     private static List<MetaTag> CitationTags(PaperView paper)
     {

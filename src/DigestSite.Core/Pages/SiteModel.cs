@@ -16,6 +16,9 @@ public sealed class SiteModel
     public Urls Urls { get; }
     public SiteView Site { get; }
     public IReadOnlyDictionary<string, PaperView> Papers { get; }
+
+    /// <summary>Every paper's view in archive order (newest issue first, each issue in its order).</summary>
+    public IReadOnlyList<PaperView> PapersInOrder { get; }
     public IReadOnlyDictionary<DateOnly, IssueRef> IssueRefs { get; }
     public IReadOnlyDictionary<string, TopicRef> TopicRefs { get; }
 
@@ -31,15 +34,17 @@ public sealed class SiteModel
         Cache = cache;
         Urls = new Urls(archive.Site.Url);
         Site = SiteViewOf(archive, Urls);
-        IssueRefs = archive.Issues.ToDictionary(i => i.Date, i => IssueRefOf(i, Urls));
-        TopicRefs = archive.Topics.ToDictionary(t => t.Slug, t => new TopicRef(t.Slug, t.Name, Urls.Topic(t.Slug)), StringComparer.Ordinal);
+        IssueRefs = archive.Issues.ToDictionary(i => i.Date, i => cache?.Same(IssueRefOf(i, Urls)) ?? IssueRefOf(i, Urls));
+        TopicRefs = archive.Topics.ToDictionary(t => t.Slug, t => cache?.Same(TopicRefOf(t, Urls)) ?? TopicRefOf(t, Urls), StringComparer.Ordinal);
 
         var papers = archive.Papers.ToArray();
         var views = new PaperView[papers.Length];
+        var siteUrl = Urls.Absolute(Urls.Home);
         Parallel.For(0, papers.Length, i => views[i] = cache is null
             ? PaperViews.Create(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls)
-            : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls));
+            : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls, siteUrl));
         cache?.Retain(views);
+        PapersInOrder = views;
         Papers = views.ToDictionary(v => v.Slug, StringComparer.Ordinal);
 
         var byTopic = archive.Topics.ToDictionary(t => t.Slug, _ => new List<PaperView>(), StringComparer.Ordinal);
@@ -53,6 +58,8 @@ public sealed class SiteModel
     public DateOnly? Newest => Archive.Issues.Count > 0 ? Archive.Issues[0].Date : null;
 
     public static string DateLabel(DateOnly date) => date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static TopicRef TopicRefOf(Topic topic, Urls urls) => new(topic.Slug, topic.Name, urls.Topic(topic.Slug));
 
     private static IssueRef IssueRefOf(Issue issue, Urls urls) => new(
         ContentDates.Format(issue.Date),
@@ -91,17 +98,35 @@ public sealed class PaperViewCache
     /// <summary>Views made (not reused) by the last model.</summary>
     public int Made => lastMade;
 
-    internal PaperView Get(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, Urls urls)
+    internal PaperView Get(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, Urls urls, string siteUrl)
     {
-        var siteUrl = urls.Absolute(urls.Home);
         if (entries.TryGetValue(paper.Slug, out var entry) && ReferenceEquals(entry.Paper, paper) && entry.Issue == issue && entry.SiteUrl == siteUrl
-            && entry.Topics.Length == paper.TopicSlugs.Count && paper.TopicSlugs.Select((t, i) => topics[t] == entry.Topics[i]).All(same => same))
+            && SameTopics(entry.Topics, paper.TopicSlugs, topics))
             return entry.View;
         Interlocked.Increment(ref made);
         var view = PaperViews.Create(paper, issue, topics, urls);
         entries[paper.Slug] = new Entry(paper, issue, paper.TopicSlugs.Select(t => topics[t]).ToArray(), siteUrl, view);
         return view;
     }
+
+    private static bool SameTopics(TopicRef[] kept, IReadOnlyList<string> slugs, IReadOnlyDictionary<string, TopicRef> topics)
+    {
+        if (kept.Length != slugs.Count) return false;
+        for (int i = 0; i < kept.Length; i++)
+            if (topics[slugs[i]] != kept[i]) return false;
+        return true;
+    }
+
+    private readonly ConcurrentDictionary<IssueRef, IssueRef> issueRefs = new();
+    private readonly ConcurrentDictionary<TopicRef, TopicRef> topicRefs = new();
+
+    /// <summary>
+    /// The instance equal to <paramref name="issue"/> that the last model used, so that comparing a
+    /// kept view's references (10,000 of them per rebuild) mostly stops at the same reference.
+    /// </summary>
+    internal IssueRef Same(IssueRef issue) => issueRefs.GetOrAdd(issue, issue);
+
+    internal TopicRef Same(TopicRef topic) => topicRefs.GetOrAdd(topic, topic);
 
     private readonly ConcurrentDictionary<PaperView, (SiteView Site, PlannedPage Page)> pages = new(ReferenceEqualityComparer.Instance);
 
@@ -118,15 +143,27 @@ public sealed class PaperViewCache
         return page;
     }
 
-    /// <summary>Forgets the papers the archive no longer has.</summary>
+    /// <summary>Forgets the papers the archive no longer has (once enough are stale: see <see cref="SiteBuilder.RetainSlack"/>).</summary>
     internal void Retain(IReadOnlyCollection<PaperView> current)
     {
-        var slugs = current.Select(v => v.Slug).ToHashSet(StringComparer.Ordinal);
-        foreach (var slug in entries.Keys)
-            if (!slugs.Contains(slug)) entries.TryRemove(slug, out _);
-        var views = current.ToHashSet<PaperView>(ReferenceEqualityComparer.Instance);
-        foreach (var view in pages.Keys)
-            if (!views.Contains(view)) pages.TryRemove(view, out _);
         lastMade = Interlocked.Exchange(ref made, 0);
+        // Issue and topic references are few (hundreds): kept until they are that many more than the papers.
+        if (issueRefs.Count + topicRefs.Count > current.Count + SiteBuilder.RetainSlack)
+        {
+            issueRefs.Clear();
+            topicRefs.Clear();
+        }
+        if (entries.Count > current.Count + SiteBuilder.RetainSlack)
+        {
+            var slugs = current.Select(v => v.Slug).ToHashSet(StringComparer.Ordinal);
+            foreach (var (slug, _) in entries)
+                if (!slugs.Contains(slug)) entries.TryRemove(slug, out _);
+        }
+        if (pages.Count > current.Count + SiteBuilder.RetainSlack)
+        {
+            var views = current.ToHashSet<PaperView>(ReferenceEqualityComparer.Instance);
+            foreach (var (view, _) in pages)
+                if (!views.Contains(view)) pages.TryRemove(view, out _);
+        }
     }
 }

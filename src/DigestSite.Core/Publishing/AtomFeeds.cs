@@ -12,9 +12,24 @@ namespace DigestSite.Publishing;
 /// </summary>
 public static class AtomFeeds
 {
+    /// <summary>Everything <see cref="Site"/> reads, to hash as its inputs: unchanged, the feed need not be made again.</summary>
+    public static object?[] SiteInputs(SiteModel model) =>
+    [
+        "site-feed", model.Site, model.Archive.Site.FeedSize,
+        .. SiteIssues(model).Select(issue => new object?[] { model.IssueRefs[issue.Date], issue.IntroductionMarkdown, issue.Papers.Select(p => model.Papers[p.Slug]) }),
+    ];
+
+    /// <summary>Everything <see cref="Topic"/> reads, to hash as its inputs.</summary>
+    public static object?[] TopicInputs(SiteModel model, Topic topic) =>
+        ["topic-feed", model.Site, topic, .. TopicPapers(model, topic)];
+
+    private static IEnumerable<Issue> SiteIssues(SiteModel model) => model.Archive.Issues.Take(model.Archive.Site.FeedSize);
+
+    private static IEnumerable<PaperView> TopicPapers(SiteModel model, Topic topic) => model.PapersByTopic[topic.Slug].Take(model.Archive.Site.FeedSize);
+
     public static byte[] Site(SiteModel model)
     {
-        var issues = model.Archive.Issues.Take(model.Archive.Site.FeedSize).ToArray();
+        var issues = SiteIssues(model).ToArray();
         return Write(model, model.Site.Title, model.Site.Description, model.Urls.Home, model.Urls.Feed, issues.FirstOrDefault()?.Date, writer =>
         {
             foreach (var issue in issues)
@@ -29,7 +44,7 @@ public static class AtomFeeds
 
     public static byte[] Topic(SiteModel model, Topic topic)
     {
-        var papers = model.PapersByTopic[topic.Slug].Take(model.Archive.Site.FeedSize).ToArray();
+        var papers = TopicPapers(model, topic).ToArray();
         var updated = papers.Length > 0 ? DateOnly.Parse(papers[0].Issue.Date, System.Globalization.CultureInfo.InvariantCulture) : (DateOnly?)null;
         return Write(model, $"{topic.Name} · {model.Site.Title}", topic.Description, model.Urls.Topic(topic.Slug), model.Urls.TopicFeed(topic.Slug), updated, writer =>
         {

@@ -7,6 +7,16 @@ namespace DigestSite.Publishing;
 /// <summary>/sitemap.xml with every page and the date its content last changed, and /robots.txt pointing at it.</summary>
 public static class Sitemap
 {
+    /// <summary>Everything <see cref="Xml"/> reads, to hash as its inputs: each page's address and date, one string (10,000 boxed values would cost more than the hash).</summary>
+    public static object?[] Inputs(SiteModel model, IEnumerable<PlannedPage> pages)
+    {
+        var listed = new StringBuilder();
+        foreach (var page in Listed(pages)) listed.Append(page.Url).Append(' ').Append(page.Updated?.DayNumber).Append('\n');
+        return ["sitemap", model.Site.Url, listed.ToString()];
+    }
+
+    private static IEnumerable<PlannedPage> Listed(IEnumerable<PlannedPage> pages) => pages.Where(p => p.Kind != "not-found");
+
     public static byte[] Xml(SiteModel model, IEnumerable<PlannedPage> pages)
     {
         var buffer = new MemoryStream();
@@ -15,7 +25,7 @@ public static class Sitemap
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            foreach (var page in pages.Where(p => p.Kind != "not-found"))
+            foreach (var page in Listed(pages))
             {
                 writer.WriteStartElement("url");
                 writer.WriteElementString("loc", model.Urls.Absolute(page.Url));

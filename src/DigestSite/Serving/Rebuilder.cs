@@ -51,6 +51,7 @@ internal sealed class Rebuilder : IDisposable
                 PollInstead(e.Message);
             }
         }
+        if (polling == 0 && options.Cache is { } cache) cache.Content.WatcherReportsChanges = true;
     }
 
     private IEnumerable<string> WatchedFolders => options.ThemeLayers.Prepend(options.ContentDir).Where(Directory.Exists);
@@ -130,8 +131,13 @@ internal sealed class Rebuilder : IDisposable
     private void PollInstead(string? whyNotWatch)
     {
         if (Interlocked.Exchange(ref polling, 1) == 1) return;
+        // Changes may have been lost with the watcher: from now on the content cache checks every file's stamp.
+        if (options.Cache is { } cache) cache.Content.WatcherReportsChanges = false;
         if (whyNotWatch is not null)
+        {
             Console.Error.WriteLine($"warning: watching files failed ({whyNotWatch}); checking for changes every second instead.");
+            changes.Writer.TryWrite("(watching failed: looking at every file)");
+        }
         _ = Task.Run(async () =>
         {
             var last = Stamp();
