@@ -36,6 +36,13 @@ public sealed record BuildOptions(string ContentDir, IReadOnlyList<string> Theme
     /// the next build without it makes them. Pages are then up to date without waiting for the index.
     /// </summary>
     public bool DeferSearch { get; init; }
+
+    /// <summary>
+    /// Gives the build up (serve: a change arrived while the search files were being made): it
+    /// stops at the next step, writes nothing and says so in <see cref="BuildResult.Cancelled"/>.
+    /// Never while the output is being committed.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
 }
 
 /// <summary>
@@ -75,7 +82,10 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>The search files are not up to date yet (<see cref="BuildOptions.DeferSearch"/>).</summary>
     public bool SearchDeferred { get; init; }
 
-    public bool Succeeded => Diagnostics.Count == 0;
+    /// <summary>Given up (<see cref="BuildOptions.Cancellation"/>): nothing was written.</summary>
+    public bool Cancelled { get; init; }
+
+    public bool Succeeded => Diagnostics.Count == 0 && !Cancelled;
 }
 
 /// <summary>
@@ -86,6 +96,19 @@ public static class SiteBuilder
 {
     public static BuildResult Build(BuildOptions options)
     {
+        try
+        {
+            return BuildOrCancel(options);
+        }
+        catch (OperationCanceledException) when (options.Cancellation.IsCancellationRequested)
+        {
+            return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Cancelled = true };
+        }
+    }
+
+    private static BuildResult BuildOrCancel(BuildOptions options)
+    {
+        var cancel = options.Cancellation;
         var clock = Stopwatch.StartNew();
         var phase = Stopwatch.StartNew();
         // The command line's fast path: the same inputs (by file stamp) as the build that wrote the manifest, and output as it left it.
@@ -134,13 +157,14 @@ public static class SiteBuilder
         // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
         var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
             theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
-        var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism, options.Progress, options.Cache?.PageHashes);
+        var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism, options.Progress, options.Cache?.PageHashes, cancel);
         if (renderErrors.Count > 0) return Failed(renderErrors, clock);
         if (options.Cache is null) Compact(); // the pages' garbage, before the search index's large arrays
         Phase("render", phase);
         options.Progress?.Report(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
-        bool searchDeferred = WriteSiteFiles(model, pages, theme, output, hash, options.Parallelism, options.DeferSearch, compact: options.Cache is null);
+        bool searchDeferred = WriteSiteFiles(model, pages, theme, output, hash, options.Parallelism, options.DeferSearch, compact: options.Cache is null, cancel);
         Phase("site-files", phase);
+        cancel.ThrowIfCancellationRequested(); // the last point: what follows changes the output
         var manifest = output.Commit(saveManifest: options.Cache is null);
         if (options.Cache is { } cache) cache.Manifest = manifest;
         if (stamp is { } taken) InputStamp.Save(options.OutputDir, taken);
@@ -156,7 +180,7 @@ public static class SiteBuilder
 
     private static List<Diagnostic> RenderPages(IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
         InputHash hash, UInt128 common, int parallelism, IProgress<BuildProgress>? progress,
-        ConcurrentDictionary<PlannedPage, (UInt128 Common, UInt128 Inputs)>? known)
+        ConcurrentDictionary<PlannedPage, (UInt128 Common, UInt128 Inputs)>? known, CancellationToken cancel)
     {
         if (known is not null && known.Count > pages.Count + RetainSlack)
         {
@@ -167,7 +191,7 @@ public static class SiteBuilder
         var errors = new ConcurrentBag<Diagnostic>();
         int done = 0;
         progress?.Report(new BuildProgress("Rendering pages", 0, pages.Count));
-        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, lazy =>
+        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel }, lazy =>
         {
             var page = lazy.Planned(); // a paper page's head is made here, once, and dropped with the page's HTML
             var path = model.Urls.OutputPath(page.Url);
@@ -201,7 +225,7 @@ public static class SiteBuilder
 
     /// <returns>True when the search files were left as they were (<see cref="BuildOptions.DeferSearch"/>).</returns>
     private static bool WriteSiteFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash, int parallelism,
-        bool deferSearch, bool compact)
+        bool deferSearch, bool compact, CancellationToken cancel)
     {
         // Feeds and the sitemap are made again only when what they read changed (serve: nearly every edit leaves them be).
         WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Feed), AtomFeeds.SiteInputs(model), () => AtomFeeds.Site(model));
@@ -223,16 +247,20 @@ public static class SiteBuilder
             LunrSplit? split = null;
             if (!indexCurrent)
             {
-                var index = SearchIndex.Build(papers, parallelism);
+                var index = SearchIndex.Build(papers, parallelism, cancel);
                 if (compact) Compact(); // the builder's documents and growing arrays, before index.json and the split form
+                cancel.ThrowIfCancellationRequested();
                 output.Write(SearchIndex.IndexFile, searchInputs, index.WriteJson);
+                cancel.ThrowIfCancellationRequested();
                 split = LunrSplit.From(index);
                 index = null!;
                 if (compact) Compact(); // the index and its builder's arrays, before the split form's
             }
+            cancel.ThrowIfCancellationRequested();
             if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
                 output.Write(SearchIndex.DocsFile, searchInputs, stream => SearchIndex.WriteDocs(stream, papers));
-            SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, parallelism)));
+            cancel.ThrowIfCancellationRequested();
+            SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, parallelism, cancel)));
         }
         Phase("search-index", phase);
         foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");

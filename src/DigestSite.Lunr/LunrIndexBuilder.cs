@@ -56,8 +56,9 @@ public sealed class LunrIndexBuilder
     }
 
     /// <summary>Builds the index (lunr.Builder.build).</summary>
+    /// <param name="cancel">Checked between chunks of documents: a long build can be given up (OperationCanceledException).</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public LunrIndex Build()
+    public LunrIndex Build(CancellationToken cancel = default)
     {
         int nf = _fields.Length, nd = _documents.Count;
         using var analyzer = new TermAnalyzer(nf);
@@ -70,9 +71,10 @@ public sealed class LunrIndexBuilder
         var idBuffer = new int[256];
 
         var chunk = new Term[Math.Min(ChunkSize, Math.Max(nd, 1))][][];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism) };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism), CancellationToken = cancel };
         for (int first = 0; first < nd; first += ChunkSize)
         {
+            cancel.ThrowIfCancellationRequested();
             int count = Math.Min(ChunkSize, nd - first);
             if (options.MaxDegreeOfParallelism == 1)
             {

@@ -333,6 +333,28 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_cancelled_build_writes_nothing_and_the_next_one_completes_the_site()
+    {
+        using var site = new TestSite("basic");
+        var cache = new BuildCache();
+        var options = new BuildOptions(site.Content, [TestSite.DefaultTheme], site.Output) { Cache = cache };
+        Assert.True(SiteBuilder.Build(options).Succeeded);
+        site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match", "beat"));
+        Assert.True(SiteBuilder.Build(options with { DeferSearch = true }).SearchDeferred);
+        var before = TestSite.Snapshot(site.Output);
+
+        // serve gives up making the search files when the next change arrives.
+        var cancelled = SiteBuilder.Build(options with { Cancellation = new CancellationToken(canceled: true) });
+        Assert.True(cancelled.Cancelled);
+        Assert.False(cancelled.Succeeded);
+        Assert.Equal(before, TestSite.Snapshot(site.Output));
+        Assert.False(Directory.Exists(site.Output + ".staging"));
+
+        Assert.True(SiteBuilder.Build(options).Succeeded);
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
     public void While_a_watcher_reports_changes_files_are_not_looked_at_again_and_a_reported_folder_is_read_again()
     {
         using var site = new TestSite("basic");

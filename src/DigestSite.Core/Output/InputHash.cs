@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
+using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -16,7 +17,7 @@ namespace DigestSite.Output;
 /// </summary>
 public sealed class InputHash
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
 
     // A paper is on its own page, its issue, its topics' pages and the home page: hash it once.
     private readonly ConcurrentDictionary<object, UInt128> shared = new(ReferenceEqualityComparer.Instance);
@@ -100,10 +101,9 @@ public sealed class InputHash
                 Tag(hash, 7);
                 break;
             default:
-                var type = value.GetType();
-                if (sharedTypes.Contains(type))
+                if (sharedTypes.Contains(value.GetType()))
                 {
-                    var h = shared.GetOrAdd(value, v => Record(v));
+                    if (!shared.TryGetValue(value, out var h)) h = shared.GetOrAdd(value, Record(value));
                     Tag(hash, 8);
                     hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in h)));
                 }
@@ -124,18 +124,49 @@ public sealed class InputHash
 
     private void AppendRecord(XxHash128 hash, object value)
     {
-        var type = value.GetType();
-        if (type.IsPrimitive || type.IsEnum || value is DateOnly or DateTime or Uri or decimal or double)
+        var shape = Shapes.GetOrAdd(value.GetType(), Shape.Of);
+        if (shape.Getters is null)
         {
             Append(hash, value.ToString());
             return;
         }
         Tag(hash, 9);
-        Append(hash, type.FullName);
-        foreach (var property in Properties.GetOrAdd(type, t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                     .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-                     .OrderBy(p => p.Name, StringComparer.Ordinal).ToArray()))
-            Append(hash, property.GetValue(value));
+        Append(hash, shape.Name);
+        foreach (var get in shape.Getters) Append(hash, get(value));
+    }
+
+    /// <summary>
+    /// How a type is hashed: as its text (numbers, dates, URIs), or as a record, by its public
+    /// properties in name order. The getters are compiled once per type: PropertyInfo.GetValue on
+    /// every property of every page's values cost half as much as rendering the pages (profile of a
+    /// 10,000-paper build).
+    /// </summary>
+    private sealed class Shape(string name, Func<object, object?>[]? getters)
+    {
+        public string Name { get; } = name;
+
+        /// <summary>Null: hashed as text.</summary>
+        public Func<object, object?>[]? Getters { get; } = getters;
+
+        public static Shape Of(Type type)
+        {
+            if (type.IsPrimitive || type.IsEnum || type == typeof(DateOnly) || type == typeof(DateTime) || typeof(Uri).IsAssignableFrom(type)
+                || type == typeof(decimal))
+                return new Shape(type.FullName!, null);
+            var getters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
+                .OrderBy(p => p.Name, StringComparer.Ordinal)
+                .Select(Getter)
+                .ToArray();
+            return new Shape(type.FullName!, getters);
+        }
+
+        private static Func<object, object?> Getter(PropertyInfo property)
+        {
+            var instance = Expression.Parameter(typeof(object));
+            var read = Expression.Property(Expression.Convert(instance, property.DeclaringType!), property);
+            return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
+        }
     }
 
     private static void Tag(XxHash128 hash, byte tag) => hash.Append([tag]);

@@ -27,7 +27,7 @@ public static class SearchIndex
     private const int ExcerptLength = 240;
 
     /// <summary>Papers in archive order (newest issue first), so the index is the same on every build.</summary>
-    public static LunrIndex Build(IEnumerable<PaperView> papers, int parallelism = -1)
+    public static LunrIndex Build(IEnumerable<PaperView> papers, int parallelism = -1, CancellationToken cancel = default)
     {
         var builder = new LunrIndexBuilder(Fields) { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
         foreach (var paper in papers)
@@ -40,7 +40,7 @@ public static class SearchIndex
                 ["summary"] = paper.SummaryText,
             }));
         }
-        return builder.Build();
+        return builder.Build(cancel);
     }
 
     /// <summary>index.json's bytes, for writing and for <see cref="SplitSearchIndex"/>.</summary>

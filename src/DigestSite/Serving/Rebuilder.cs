@@ -108,11 +108,23 @@ internal sealed class Rebuilder : IDisposable
         catch (OperationCanceledException) { }
     }
 
+    /// <summary>Cancelled by the next change: its pages come first, the search files after them again.</summary>
+    private CancellationTokenSource? searchBuild;
+
     /// <summary>The search files of the last build, made when no change is waiting; a normal build (the pages are current, so only they are made).</summary>
     private void CompleteSearch()
     {
         searchPending = false;
-        var result = SiteBuilder.Build(options);
+        using var cancel = new CancellationTokenSource();
+        Volatile.Write(ref searchBuild, cancel);
+        if (changes.Reader.TryPeek(out _)) cancel.Cancel(); // a change arrived before the token could be cancelled by it
+        var result = SiteBuilder.Build(options with { Cancellation = cancel.Token });
+        Volatile.Write(ref searchBuild, null);
+        if (result.Cancelled)
+        {
+            searchPending = true;
+            return;
+        }
         if (result.Succeeded)
         {
             Console.WriteLine($"Search index updated in {result.Elapsed.TotalMilliseconds:0} ms (wrote {DiagnosticReport.Count(result.Files, "file")}).");
@@ -136,7 +148,7 @@ internal sealed class Rebuilder : IDisposable
         if (whyNotWatch is not null)
         {
             Console.Error.WriteLine($"warning: watching files failed ({whyNotWatch}); checking for changes every second instead.");
-            changes.Writer.TryWrite("(watching failed: looking at every file)");
+            Changed("(watching failed: looking at every file)");
         }
         _ = Task.Run(async () =>
         {
@@ -145,7 +157,7 @@ internal sealed class Rebuilder : IDisposable
             {
                 await Task.Delay(TimeSpan.FromSeconds(1));
                 var now = Stamp();
-                if (now != last) changes.Writer.TryWrite("(a change found by polling)");
+                if (now != last) Changed("(a change found by polling)");
                 last = now;
             }
         });
@@ -175,7 +187,18 @@ internal sealed class Rebuilder : IDisposable
         var path = e.FullPath.Replace('\\', '/');
         // Editors' swap files and npm's folder are not part of the site.
         if (path.Contains("/node_modules/") || path.Contains("/.git/") || Path.GetFileName(path) is var name && (name.EndsWith('~') || name.StartsWith(".#") || name.EndsWith(".swp"))) return;
-        changes.Writer.TryWrite(Path.GetRelativePath(Directory.GetCurrentDirectory(), e.FullPath));
+        Changed(Path.GetRelativePath(Directory.GetCurrentDirectory(), e.FullPath));
+    }
+
+    /// <summary>Queues a rebuild, and gives up the search files being made: the pages of the change come first.</summary>
+    private void Changed(string what)
+    {
+        changes.Writer.TryWrite(what);
+        try
+        {
+            Volatile.Read(ref searchBuild)?.Cancel();
+        }
+        catch (ObjectDisposedException) { } // that search build has just ended
     }
 
     public void Dispose()
