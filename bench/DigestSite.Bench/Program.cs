@@ -38,11 +38,13 @@ Console.WriteLine($"- repeats: {opts.Repeat} (medians shown)");
 Console.WriteLine();
 
 var rows = new List<string[]>();
+// Full builds' output folders, removed at the end (bench/out/runs/).
+string runs = Path.Combine(outDir, "runs");
+if (Directory.Exists(runs)) Directory.Delete(runs, recursive: true);
 foreach (int size in opts.Sizes)
 {
     string corpus = Corpus.Ensure(outDir, size);
-    string site = Path.Combine(outDir, $"site-{size}");
-    string hugoSite = Path.Combine(outDir, $"hugo-site-{size}");
+    string site = "", hugoSite = "";
     string hugoConfig = Path.Combine(outDir, $"hugo-{size}.toml");
     File.WriteAllText(hugoConfig, File.ReadAllText(Path.Combine(repo, "bench", "hugo", "config.toml")).Replace("CORPUS", corpus));
     var edited = Corpus.PaperToEdit(corpus);
@@ -51,21 +53,31 @@ foreach (int size in opts.Sizes)
     for (int r = 0; r < opts.Repeat; r++)
     {
         Console.Error.WriteLine($"[{size}] run {r + 1}/{opts.Repeat}  load {Machine.Load()}");
-        Output.Clean(site);
+        // Each full build goes into a folder never used before, as on a fresh clone: right after
+        // deleting a site, ext4 (without a journal, as here) skips the just-freed inodes one by one
+        // when creating files, which made either tool's next build up to twice as slow in system time.
+        site = Output.Fresh(runs, $"digestsite-{size}-{r}");
+        hugoSite = Output.Fresh(runs, $"hugo-{size}-{r}");
         full.Add(Measure.Child(digestsite, ["build", "--content", corpus, "--theme", theme, "--output", site], outDir));
         if (hugo is not null)
         {
-            Output.Clean(hugoSite);
             hugoFull.Add(Measure.Child(hugo, ["--config", hugoConfig, "--source", Path.Combine(repo, "bench", "hugo"), "--destination", hugoSite, "--quiet"], outDir));
         }
         same.Add(Measure.Child(digestsite, ["build", "--content", corpus, "--theme", theme, "--output", site], outDir));
         var original = File.ReadAllBytes(edited);
+        var originalTime = File.GetLastWriteTimeUtc(edited);
         try
         {
             Corpus.Edit(edited, r);
             edit.Add(Measure.Child(digestsite, ["build", "--content", corpus, "--theme", theme, "--output", site], outDir));
         }
-        finally { File.WriteAllBytes(edited, original); }
+        finally
+        {
+            // Bytes and time as they were: a file written just now would keep the next build from
+            // recording its inputs' stamps (DigestSite's racy-file rule), and the no-change rebuild would not be skipped.
+            File.WriteAllBytes(edited, original);
+            File.SetLastWriteTimeUtc(edited, originalTime);
+        }
     }
     // Leave the output matching the (restored) archive.
     Measure.Child(digestsite, ["build", "--content", corpus, "--theme", theme, "--output", site], outDir);
@@ -86,6 +98,7 @@ if (!opts.NoServe)
     Console.WriteLine(Serve.Measure(digestsite, theme, corpus, opts.Repeat, outDir));
 }
 Console.WriteLine($"- load after: {Machine.Load()}");
+if (Directory.Exists(runs)) Directory.Delete(runs, recursive: true);
 return 0;
 
 static double? Median(IEnumerable<double?> values)
@@ -161,17 +174,12 @@ static class Measure
 
 static class Output
 {
-    public static void Clean(string site)
+    /// <summary>A new, empty folder's path (the folder itself is left to the tool to create).</summary>
+    public static string Fresh(string runs, string name)
     {
-        foreach (var path in new[] { site, site + ".staging", site + ".previous", site + ".manifest", Path.Combine(Path.GetDirectoryName(site)!, ".digestsite-cache") })
-        {
-            if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-            else if (File.Exists(path)) File.Delete(path);
-        }
-        foreach (var cache in Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(site)!, Path.GetFileName(site) + ".*"))
-        {
-            if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true); else File.Delete(cache);
-        }
+        var dir = Path.Combine(runs, name);
+        Directory.CreateDirectory(dir);
+        return Path.Combine(dir, "site");
     }
 
     public static (int Files, int Html, long Bytes) Stats(string dir)
@@ -279,6 +287,7 @@ static class Serve
         double startMs = startup.Elapsed.TotalMilliseconds;
         var paper = Corpus.PaperToEdit(corpus);
         var original = File.ReadAllBytes(paper);
+        var originalTime = File.GetLastWriteTimeUtc(paper);
         var reloads = new List<double>(); var rebuilds = new List<double>(); var searches = new List<double>();
         try
         {
@@ -315,6 +324,7 @@ static class Serve
         finally
         {
             File.WriteAllBytes(paper, original);
+            File.SetLastWriteTimeUtc(paper, originalTime);
             Thread.Sleep(1000);
             Run.Process("kill", ["-INT", p.Id.ToString(CultureInfo.InvariantCulture)], cwd);
             if (!p.WaitForExit(30000)) p.Kill();
