@@ -128,41 +128,14 @@ public static class SiteBuilder
             }
             Phase("stamp", phase);
         }
-        options.Progress?.Report(new BuildProgress("Reading content", 0, 0));
-        var loaded = ContentLoader.Load(options.ContentDir, options.Cache?.Content);
-        Phase("load", phase);
-        if (loaded.Archive is not { } archive) return Failed(loaded.Diagnostics, clock);
-        if (options.BaseUrl is { } url) archive = archive with { Site = archive.Site with { Url = url } };
-
-        var diagnostics = new List<Diagnostic>();
-        var theme = Theme.Load(options.ThemeLayers, diagnostics);
-        if (theme is null) return Failed(diagnostics, clock);
-        var model = new SiteModel(archive, options.Cache?.Views);
-        if (options.Cache is null) Compact(); // what reading left behind (file texts, YAML, Markdown trees) goes before the pages are rendered
-        Phase("model", phase);
-        var pages = SitePlan.Pages(model);
-        Phase("plan", phase);
-        var templates = TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
-        if (templates is null || diagnostics.Count > 0) return Failed(diagnostics, clock);
-
-        Phase("templates", phase);
-
-        var previous = !options.Incremental ? null
-            : options.Cache?.Manifest is { } kept && Directory.Exists(options.OutputDir) ? kept
-            : BuildManifest.Load(options.OutputDir);
-        Phase("manifest", phase);
-        using var output = new StagedOutput(options.OutputDir, previous, expectedFiles: pages.Count + model.Archive.Topics.Count + 64);
-        var hash = options.Cache?.Hash ?? new InputHash(typeof(PaperView));
-        hash.Retain(model.PapersInOrder, RetainSlack);
-        // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
-        var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
-            theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
-        var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism, options.Progress, options.Cache?.PageHashes, cancel);
-        if (renderErrors.Count > 0) return Failed(renderErrors, clock);
-        if (options.Cache is null) Compact(); // the pages' garbage, before the search index's large arrays
-        Phase("render", phase);
-        options.Progress?.Report(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
-        bool searchDeferred = WriteSiteFiles(model, pages, theme, output, hash, options.Parallelism, options.DeferSearch, compact: options.Cache is null, cancel);
+        var (site, failure) = StagePages(options, clock, phase);
+        if (site is null) return failure!;
+        // The site model (the archive, every paper's rendered summary) went with StagePages: a one-off
+        // build makes the search index without it (docs/performance.md, memory).
+        if (options.Cache is null) Compact();
+        using var output = site.Output;
+        bool searchDeferred = WriteSearchFiles(site.SearchPapers, site.SearchInputs, output, options.Parallelism, options.DeferSearch,
+            compact: options.Cache is null, cancel);
         Phase("site-files", phase);
         cancel.ThrowIfCancellationRequested(); // the last point: what follows changes the output
         var manifest = output.Commit(saveManifest: options.Cache is null);
@@ -170,13 +143,76 @@ public static class SiteBuilder
         if (stamp is { } taken) InputStamp.Save(options.OutputDir, taken);
         else if (options.Cache is null) InputStamp.Delete(options.OutputDir);
         Phase("commit", phase);
-        return new BuildResult([], pages.Count, output.FilesWritten, output.BytesWritten, clock.Elapsed)
+        return new BuildResult([], site.Pages, output.FilesWritten, output.BytesWritten, clock.Elapsed)
         {
             Unchanged = output.FilesUnchanged,
             Incremental = output.IsIncremental,
             SearchDeferred = searchDeferred,
         };
     }
+
+    /// <summary>The pages and the site's other files, staged, and what the search files are made from.</summary>
+    /// <param name="SearchPapers">The papers in archive order, as the search files read them (a one-off build: without their HTML).</param>
+    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, UInt128 SearchInputs);
+
+    /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
+    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildOptions options, Stopwatch clock, Stopwatch phase)
+    {
+        var cancel = options.Cancellation;
+        options.Progress?.Report(new BuildProgress("Reading content", 0, 0));
+        var loaded = ContentLoader.Load(options.ContentDir, options.Cache?.Content);
+        Phase("load", phase);
+        if (loaded.Archive is not { } archive) return (null, Failed(loaded.Diagnostics, clock));
+        if (options.BaseUrl is { } url) archive = archive with { Site = archive.Site with { Url = url } };
+
+        var diagnostics = new List<Diagnostic>();
+        var theme = Theme.Load(options.ThemeLayers, diagnostics);
+        if (theme is null) return (null, Failed(diagnostics, clock));
+        var model = new SiteModel(archive, options.Cache?.Views);
+        if (options.Cache is null) Compact(); // what reading left behind (file texts, YAML, Markdown trees) goes before the pages are rendered
+        Phase("model", phase);
+        var pages = SitePlan.Pages(model);
+        Phase("plan", phase);
+        var templates = TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
+        if (templates is null || diagnostics.Count > 0) return (null, Failed(diagnostics, clock));
+        Phase("templates", phase);
+
+        var previous = !options.Incremental ? null
+            : options.Cache?.Manifest is { } kept && Directory.Exists(options.OutputDir) ? kept
+            : BuildManifest.Load(options.OutputDir);
+        Phase("manifest", phase);
+        var output = new StagedOutput(options.OutputDir, previous, expectedFiles: pages.Count + model.Archive.Topics.Count + 64);
+        try
+        {
+            var hash = options.Cache?.Hash ?? new InputHash(typeof(PaperView));
+            hash.Retain(model.PapersInOrder, RetainSlack);
+            // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
+            var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
+                theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
+            var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism, options.Progress, options.Cache?.PageHashes, cancel);
+            if (renderErrors.Count > 0)
+            {
+                output.Dispose();
+                return (null, Failed(renderErrors, clock));
+            }
+            if (options.Cache is null) Compact(); // the pages' garbage
+            Phase("render", phase);
+            options.Progress?.Report(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
+            WritePublishingFiles(model, pages, theme, output, hash);
+            // The search files read the papers (in archive order) and nothing else: made again only when one changed.
+            var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
+            var searchPapers = options.Cache is null ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
+            return (new StagedSite(output, pages.Count, searchPapers, searchInputs), null);
+        }
+        catch
+        {
+            output.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A paper as the search files read it: without its summary's HTML and its BibTeX, the largest fields they do not read.</summary>
+    private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = "", Bibtex = "" };
 
     private static List<Diagnostic> RenderPages(IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
         InputHash hash, UInt128 common, int parallelism, IProgress<BuildProgress>? progress,
@@ -223,9 +259,8 @@ public static class SiteBuilder
     private static string OptionsKey(BuildOptions options) =>
         string.Join("\n", "base-url " + options.BaseUrl?.AbsoluteUri, "layers " + string.Join("|", options.ThemeLayers.Select(Path.GetFullPath)));
 
-    /// <returns>True when the search files were left as they were (<see cref="BuildOptions.DeferSearch"/>).</returns>
-    private static bool WriteSiteFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash, int parallelism,
-        bool deferSearch, bool compact, CancellationToken cancel)
+    /// <summary>Feeds, sitemap, robots.txt, the theme's assets and .nojekyll.</summary>
+    private static void WritePublishingFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash)
     {
         // Feeds and the sitemap are made again only when what they read changed (serve: nearly every edit leaves them be).
         WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Feed), AtomFeeds.SiteInputs(model), () => AtomFeeds.Site(model));
@@ -233,10 +268,16 @@ public static class SiteBuilder
             WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.TopicFeed(topic.Slug)), AtomFeeds.TopicInputs(model, topic), () => AtomFeeds.Topic(model, topic));
         WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Sitemap), Sitemap.Inputs(model, pages), () => Sitemap.Xml(model, pages));
         output.Write("robots.txt", Sitemap.Robots(model));
-        var papers = model.PapersInOrder;
+        foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
+        // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".
+        output.Write(".nojekyll", "");
+    }
+
+    /// <returns>True when the search files were left as they were (<see cref="BuildOptions.DeferSearch"/>).</returns>
+    private static bool WriteSearchFiles(IReadOnlyList<PaperView> papers, UInt128 searchInputs, StagedOutput output, int parallelism,
+        bool deferSearch, bool compact, CancellationToken cancel)
+    {
         var phase = Stopwatch.StartNew();
-        // The search files read the papers (in archive order) and nothing else: made again only when one changed.
-        var searchInputs = hash.Of(InputHash.Program, "search", papers);
         // serve, after an edit: the last search files stay (with their old inputs) until a build without DeferSearch.
         bool indexCurrent = output.IsCurrent(SearchIndex.IndexFile, searchInputs);
         bool deferred = deferSearch && !indexCurrent && output.KeepPrevious(SearchFiles);
@@ -263,9 +304,6 @@ public static class SiteBuilder
             SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, parallelism, cancel)));
         }
         Phase("search-index", phase);
-        foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
-        // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".
-        output.Write(".nojekyll", "");
         return deferred;
     }
 
