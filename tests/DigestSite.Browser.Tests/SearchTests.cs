@@ -84,7 +84,9 @@ public sealed class SearchTests(Sites sites)
         Assert.DoesNotContain(fetched, u => u.EndsWith("/search/index.json", StringComparison.Ordinal));
 
         await tab.Page.Keyboard.PressAsync("Enter");
-        await tab.Page.WaitForURLAsync("**/digest/search/?q=dense");
+        // Until the navigation commits: the results below are waited for themselves, and waiting for
+        // the page's load event too (every script and index file) timed out once on a busy machine.
+        await tab.Page.WaitForURLAsync("**/digest/search/?q=dense", new() { WaitUntil = WaitUntilState.Commit });
         Assert.Equal([Dense], await ResultsAsync(tab.Page, "1 paper matches"));
     }
 
