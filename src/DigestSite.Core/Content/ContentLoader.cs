@@ -64,7 +64,7 @@ public static class ContentLoader
 
     private static T? Cached<T>(ContentCache? cache, string contentDir, string relativePath, string? key, List<Diagnostic> diagnostics, Func<List<Diagnostic>, T?> read)
         where T : class =>
-        cache is null ? read(diagnostics) : cache.Get(Path.Combine(contentDir, relativePath), key, diagnostics, read);
+        cache is null ? read(diagnostics) : cache.Get(contentDir, relativePath, key, diagnostics, read);
 
     private static void CheckRootEntries(string contentDir, List<Diagnostic> diagnostics)
     {
@@ -110,17 +110,21 @@ public static class ContentLoader
 /// <summary>
 /// What a long-running process (serve) keeps between loads: each content file's parse result (and
 /// its diagnostics), by full path, with the file's length and last-write time. A file is read and
-/// parsed again when either differs, or when its last-write time was too close to when it was read
-/// to tell a later write in the same clock tick apart (then it is never trusted, as git does with
-/// "racily clean" entries). Files no longer seen by a load are forgotten.
+/// parsed again when either differs (or, while a watcher reports changes, when it reported the
+/// file), or when its last-write time was too close to when it was read to tell a later write in
+/// the same clock tick apart (then it is never trusted, as git does with "racily clean" entries).
+/// Files no longer seen by a load are forgotten.
 /// </summary>
 public sealed class ContentCache
 {
     /// <summary>Coarser than any file system's timestamps (FAT: 2 s) and than the kernel's clock tick.</summary>
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
-    private sealed class Entry(long length, DateTime writeTime, string? key, object? value, Diagnostic[] diagnostics)
+    private sealed class Entry(long length, DateTime writeTime, string? key, object? value, Diagnostic[] diagnostics, bool watched)
     {
+        /// <summary>False under a linked folder: file watchers do not follow links, so its stamp is always checked.</summary>
+        public bool Watched { get; } = watched;
+
         public long Length { get; } = length;
         public DateTime WriteTime { get; } = writeTime;
         public string? Key { get; } = key;
@@ -145,14 +149,15 @@ public sealed class ContentCache
     /// </summary>
     public bool WatcherReportsChanges { get; set; }
 
-    /// <summary>Forgets a file, or a folder and every file in it (a watcher saw it change): the next load reads them again whatever their stamps.</summary>
-    public void Forget(string fullPath)
+    /// <summary>Forgets files, or folders and every file in them (a watcher saw them change): the next load reads them again whatever their stamps.</summary>
+    public void Forget(IEnumerable<string> fullPaths)
     {
-        var path = Path.GetFullPath(fullPath).TrimEnd(Path.DirectorySeparatorChar);
-        entries.TryRemove(path, out _);
-        var inside = path + Path.DirectorySeparatorChar;
+        var folders = new List<string>();
+        foreach (var path in fullPaths.Select(p => Path.GetFullPath(p).TrimEnd(Path.DirectorySeparatorChar)).Distinct(StringComparer.Ordinal))
+            if (!entries.TryRemove(path, out _)) folders.Add(path + Path.DirectorySeparatorChar); // not a cached file: perhaps a folder
+        if (folders.Count == 0) return;
         foreach (var (file, _) in entries)
-            if (file.StartsWith(inside, StringComparison.Ordinal)) entries.TryRemove(file, out _);
+            if (folders.Any(folder => file.StartsWith(folder, StringComparison.Ordinal))) entries.TryRemove(file, out _);
     }
 
     internal void BeginLoad()
@@ -167,10 +172,10 @@ public sealed class ContentCache
             if (entry.Load != load) entries.TryRemove(path, out _);
     }
 
-    internal T? Get<T>(string path, string? key, List<Diagnostic> diagnostics, Func<List<Diagnostic>, T?> read) where T : class
+    internal T? Get<T>(string contentDir, string relativePath, string? key, List<Diagnostic> diagnostics, Func<List<Diagnostic>, T?> read) where T : class
     {
-        path = Path.GetFullPath(path);
-        if (WatcherReportsChanges && entries.TryGetValue(path, out var trusted) && trusted.Key == key)
+        var path = Path.GetFullPath(Path.Combine(contentDir, relativePath));
+        if (WatcherReportsChanges && entries.TryGetValue(path, out var trusted) && trusted.Watched && trusted.Key == key)
             return Hit<T>(trusted, diagnostics);
         var info = new FileInfo(path);
         bool stamped = info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0; // a link's target may change under it: not cached
@@ -184,10 +189,18 @@ public sealed class ContentCache
         diagnostics.AddRange(local);
         // Stamped before reading, so a write during the read makes the stamp differ next time.
         if (stamped && info.LastWriteTimeUtc < readAt - RacyWindow)
-            entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, key, value, [.. local]) { Load = load };
+            entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, key, value, [.. local], !UnderLinkedFolder(contentDir, relativePath)) { Load = load };
         else
             entries.TryRemove(path, out _);
         return value;
+    }
+
+    /// <summary>Whether a folder between the content folder and the file is a symbolic link (a stat per folder, once per file read).</summary>
+    private static bool UnderLinkedFolder(string contentDir, string relativePath)
+    {
+        for (var folder = Path.GetDirectoryName(relativePath); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+            if (new DirectoryInfo(Path.Combine(contentDir, folder)).LinkTarget is not null) return true;
+        return false;
     }
 
     private T? Hit<T>(Entry entry, List<Diagnostic> diagnostics) where T : class

@@ -73,7 +73,7 @@ public sealed class StagedOutput : IDisposable
     public void Write(string relativePath, UInt128 inputs, byte[] content) =>
         Write(relativePath, inputs, content, InputHash.Bytes(content));
 
-    /// <summary>A file made fresh on every build (a feed, the sitemap): its inputs are its bytes.</summary>
+    /// <summary>A file made fresh on every build (robots.txt, .nojekyll): its inputs are its bytes.</summary>
     public void Write(string relativePath, byte[] content)
     {
         var hash = InputHash.Bytes(content);

@@ -28,6 +28,8 @@ internal sealed class Rebuilder : IDisposable
     {
         this.options = options;
         this.live = live;
+        // Before any watcher runs: a watcher failing at once clears it again (PollInstead).
+        if (!poll && options.Cache is { } cache) cache.Content.WatcherReportsChanges = true;
         if (poll)
         {
             PollInstead(null);
@@ -51,7 +53,6 @@ internal sealed class Rebuilder : IDisposable
                 PollInstead(e.Message);
             }
         }
-        if (polling == 0 && options.Cache is { } cache) cache.Content.WatcherReportsChanges = true;
     }
 
     private IEnumerable<string> WatchedFolders => options.ThemeLayers.Prepend(options.ContentDir).Where(Directory.Exists);
@@ -66,7 +67,11 @@ internal sealed class Rebuilder : IDisposable
     private bool Build(bool deferSearch)
     {
         if (options.Cache is { } cache)
-            while (touched.TryDequeue(out var path)) cache.Content.Forget(path);
+        {
+            var paths = new List<string>();
+            while (touched.TryDequeue(out var path)) paths.Add(path);
+            cache.Content.Forget(paths);
+        }
         var result = SiteBuilder.Build(options with { DeferSearch = deferSearch });
         if (result.Succeeded)
         {
@@ -116,10 +121,11 @@ internal sealed class Rebuilder : IDisposable
     {
         searchPending = false;
         using var cancel = new CancellationTokenSource();
-        Volatile.Write(ref searchBuild, cancel);
+        // Published with a full fence before looking for changes, as Changed writes its change before looking for this.
+        Interlocked.Exchange(ref searchBuild, cancel);
         if (changes.Reader.TryPeek(out _)) cancel.Cancel(); // a change arrived before the token could be cancelled by it
         var result = SiteBuilder.Build(options with { Cancellation = cancel.Token });
-        Volatile.Write(ref searchBuild, null);
+        Interlocked.Exchange(ref searchBuild, null);
         if (result.Cancelled)
         {
             searchPending = true;
@@ -196,7 +202,7 @@ internal sealed class Rebuilder : IDisposable
         changes.Writer.TryWrite(what);
         try
         {
-            Volatile.Read(ref searchBuild)?.Cancel();
+            Interlocked.CompareExchange(ref searchBuild, null, null)?.Cancel();
         }
         catch (ObjectDisposedException) { } // that search build has just ended
     }
