@@ -28,8 +28,9 @@ internal sealed class Rebuilder : IDisposable
     {
         this.options = options;
         this.live = live;
-        // Before any watcher runs: a watcher failing at once clears it again (PollInstead).
-        if (!poll && options.Cache is { } cache) cache.Content.WatcherReportsChanges = true;
+        // Before any watcher runs: a watcher failing at once clears it again (PollInstead). Not on
+        // Windows, whose watcher may report a file by its 8.3 short name, which the cache would not match.
+        if (!poll && !OperatingSystem.IsWindows() && options.Cache is { } cache) cache.Content.WatcherReportsChanges = true;
         if (poll)
         {
             PollInstead(null);
