@@ -51,15 +51,7 @@ public static class SearchIndex
         return buffer.ToArray();
     }
 
-    /// <summary>docs.json: slug -> { title, url, date, authors, topics, excerpt }.</summary>
-    public static byte[] Docs(IEnumerable<PaperView> papers)
-    {
-        var buffer = new MemoryStream();
-        WriteDocs(buffer, papers);
-        return buffer.ToArray();
-    }
-
-    /// <summary>Writes <see cref="Docs"/> to <paramref name="stream"/>, streaming.</summary>
+    /// <summary>docs.json, streamed to <paramref name="stream"/>: slug -> { title, url, date, authors, topics, excerpt }.</summary>
     public static void WriteDocs(Stream stream, IEnumerable<PaperView> papers)
     {
         using (var json = new Utf8JsonWriter(stream, JsonOptions))

@@ -41,13 +41,9 @@ public static class SplitSearchIndex
 
     /// <summary>
     /// Writes the split form into <paramref name="output"/>, or keeps the last build's files when they
-    /// were made from the same <paramref name="inputs"/>; <paramref name="indexJson"/> (index.json's bytes,
-    /// built from <paramref name="papers"/> in this order) is asked for only when a file must be made.
+    /// were made from the same <paramref name="inputs"/>; <paramref name="lunr"/> (the index of
+    /// <paramref name="papers"/>, in this order) is asked for only when a file must be made.
     /// </summary>
-    public static void Write(Output.StagedOutput output, UInt128 inputs, IReadOnlyList<PaperView> papers, Func<byte[]> indexJson) =>
-        Write(output, inputs, papers, () => LunrSplit.Parse(indexJson()));
-
-    /// <summary>As above, from the index read by <paramref name="lunr"/> (asked for only when a file must be made).</summary>
     public static void Write(Output.StagedOutput output, UInt128 inputs, IReadOnlyList<PaperView> papers, Func<LunrSplit> lunr)
     {
         var missing = Paths(papers.Count).Where(path => !output.IsCurrent(path, inputs)).ToHashSet(StringComparer.Ordinal);
