@@ -197,7 +197,7 @@ public sealed class IncrementalBuildTests
     public void A_long_running_process_keeps_the_manifest_in_memory_with_the_same_result()
     {
         using var site = new TestSite("basic");
-        var options = new BuildOptions(site.Content, [TestSite.DefaultTheme], site.Output) { Cache = new BuildCache() };
+        var options = Serving(site, new BuildCache());
         Assert.True(SiteBuilder.Build(options).Succeeded);
         site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match", "beat"));
         var result = SiteBuilder.Build(options);
@@ -319,7 +319,7 @@ public sealed class IncrementalBuildTests
         using var site = new TestSite("basic");
         Backdate(site.Content);
         var cache = new BuildCache();
-        var options = new BuildOptions(site.Content, [TestSite.DefaultTheme], site.Output) { Cache = cache };
+        var options = Serving(site, cache);
         Assert.True(SiteBuilder.Build(options).Succeeded);
         var path = Path.Combine(site.Content, Paper);
         var stamp = File.GetLastWriteTimeUtc(path);
@@ -337,7 +337,7 @@ public sealed class IncrementalBuildTests
     {
         using var site = new TestSite("basic");
         var cache = new BuildCache();
-        var options = new BuildOptions(site.Content, [TestSite.DefaultTheme], site.Output) { Cache = cache };
+        var options = Serving(site, cache);
         Assert.True(SiteBuilder.Build(options).Succeeded);
         site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match", "beat"));
         Assert.True(SiteBuilder.Build(options with { DeferSearch = true }).SearchDeferred);
@@ -361,7 +361,7 @@ public sealed class IncrementalBuildTests
         Backdate(site.Content);
         var cache = new BuildCache();
         cache.Content.WatcherReportsChanges = true;
-        var options = new BuildOptions(site.Content, [TestSite.DefaultTheme], site.Output) { Cache = cache };
+        var options = Serving(site, cache);
         Assert.True(SiteBuilder.Build(options).Succeeded);
         var path = Path.Combine(site.Content, Paper);
         var text = File.ReadAllText(path);
@@ -392,7 +392,7 @@ public sealed class IncrementalBuildTests
         Backdate(elsewhere);
         var cache = new BuildCache();
         cache.Content.WatcherReportsChanges = true;
-        var options = new BuildOptions(site.Content, [TestSite.DefaultTheme], site.Output) { Cache = cache };
+        var options = Serving(site, cache);
         Assert.True(SiteBuilder.Build(options).Succeeded);
 
         var path = Path.Combine(elsewhere, Path.GetFileName(Paper));
@@ -477,6 +477,10 @@ public sealed class IncrementalBuildTests
         Assert.False(File.Exists(InputStamp.PathFor(site.Output)));
         Assert.False(site.Build().Skipped);
     }
+
+    /// <summary>Builds as serve does: with a cache kept from one build to the next.</summary>
+    private static BuildOptions Serving(TestSite site, BuildCache cache) =>
+        new(site.Content, [TestSite.DefaultTheme], site.Output) { Cache = cache };
 
     /// <summary>Sets every content file's time an hour back, as files not written just now (a stamp within 2 s of a build is not trusted).</summary>
     private static void Backdate(string folder)
