@@ -4,6 +4,7 @@ using System.Text;
 using DigestSite.Archive;
 using DigestSite.Checking;
 using DigestSite.Content;
+using DigestSite.Incremental;
 using DigestSite.Output;
 using DigestSite.Pages;
 using DigestSite.Publishing;
@@ -120,7 +121,7 @@ public static class SiteBuilder
         try
         {
             var hash = run.Session?.Hash ?? new InputHash(typeof(PaperView));
-            hash.Retain(model.PapersInOrder, RetainSlack);
+            hash.Retain(model.PapersInOrder, BuildSession.RetainSlack);
             // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
             var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
                 theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
@@ -160,13 +161,7 @@ public static class SiteBuilder
     private static List<Diagnostic> RenderPages(BuildRun run, IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
         InputHash hash, UInt128 common)
     {
-        var known = run.Session?.PageHashes;
-        if (known is not null && known.Count > pages.Count + RetainSlack)
-        {
-            var current = pages.ToHashSet<PlannedPage>(ReferenceEqualityComparer.Instance);
-            foreach (var (page, _) in known)
-                if (!current.Contains(page)) known.TryRemove(page, out _);
-        }
+        run.Session?.RetainPages(pages);
         var errors = new ConcurrentBag<Diagnostic>();
         int done = 0;
         var observer = run.Observer;
@@ -176,13 +171,8 @@ public static class SiteBuilder
             var page = lazy.Planned(); // a paper page's head is made here, once, and dropped with the page's HTML
             var path = model.Urls.OutputPath(page.Url);
             if (Interlocked.Increment(ref done) % 250 == 0) observer.Progress(new BuildProgress("Rendering pages", done, pages.Count));
-            UInt128 inputs;
-            if (known is not null && known.TryGetValue(lazy, out var memo) && memo.Common == common) inputs = memo.Inputs;
-            else
-            {
-                inputs = hash.Of(common, page.Url, page.Template, page.Page, page.Values);
-                if (known is not null) known[lazy] = (common, inputs);
-            }
+            UInt128 Inputs() => hash.Of(common, page.Url, page.Template, page.Page, page.Values);
+            var inputs = run.Session is { } session ? session.PageInputs(lazy, common, Inputs) : Inputs();
             if (output.IsCurrent(path, inputs)) return;
             var local = new List<Diagnostic>();
             if (templates.Render(page, model.Site, local) is { } html)
@@ -192,12 +182,6 @@ public static class SiteBuilder
         // One broken template fails every page: report each distinct problem once.
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }
-
-    /// <summary>
-    /// serve's memos (by object) are swept only when they hold this many entries more than the site
-    /// has: a sweep costs a set of the whole site, too much to pay on every rebuild for one stale entry.
-    /// </summary>
-    internal const int RetainSlack = 512;
 
     /// <summary>Feeds, sitemap, robots.txt, the theme's assets and .nojekyll.</summary>
     private static void WritePublishingFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash)

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using System.CommandLine;
 using DigestSite.Cli.Serving;
 using DigestSite.Content;
-using DigestSite.Output;
+using DigestSite.Incremental;
 
 namespace DigestSite.Cli;
 

@@ -1,4 +1,4 @@
-using DigestSite.Output;
+using DigestSite.Incremental;
 
 namespace DigestSite.Rendering.Tests;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DigestSite.Incremental;
 
 namespace DigestSite.Output;
 

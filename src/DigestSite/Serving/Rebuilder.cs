@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using DigestSite.Checking;
+using DigestSite.Incremental;
 
 namespace DigestSite.Cli.Serving;
 
@@ -180,8 +181,7 @@ internal sealed class Rebuilder : IDisposable
             {
                 if (file.FullName.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}")) continue;
                 stamp.Add(file.FullName);
-                stamp.Add(file.Length);
-                stamp.Add(file.LastWriteTimeUtc.Ticks);
+                stamp.Add(FileStamp.Of(file));
             }
         }
         return stamp.ToHashCode();

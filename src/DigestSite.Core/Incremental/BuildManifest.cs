@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace DigestSite.Output;
+namespace DigestSite.Incremental;
 
 /// <summary>What the previous build wrote for one output file: the hash of what it was made from, and of its bytes.</summary>
 public readonly record struct ManifestEntry(UInt128 Inputs, long Length, UInt128 Content);
