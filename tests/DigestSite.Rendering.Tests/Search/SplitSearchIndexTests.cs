@@ -69,8 +69,8 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     [Fact]
     public void Same_content_gives_byte_identical_files()
     {
-        var first = SplitSearchIndex.Files(archive.IndexJson, archive.Papers).ToList();
-        var again = SplitSearchIndex.Files(SearchIndex.Json(archive.Papers, parallelism: 1), archive.Papers).ToList();
+        var first = LunrJsonOracle.SplitFiles(archive.IndexJson, archive.Papers).ToList();
+        var again = LunrJsonOracle.SplitFiles(LunrJsonOracle.IndexJson(archive.Papers, parallelism: 1), archive.Papers).ToList();
         Assert.Equal(first.Select(f => f.Path), again.Select(f => f.Path));
         Assert.Equal(SplitSearchIndex.Paths(archive.Papers.Length), first.Select(f => f.Path));
         for (int i = 0; i < first.Count; i++) Assert.True(first[i].Content.AsSpan().SequenceEqual(again[i].Content), first[i].Path);
@@ -79,7 +79,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     [Fact]
     public void Reading_the_built_index_gives_the_files_reading_its_json_gives()
     {
-        var fromJson = SplitSearchIndex.Files(archive.IndexJson, archive.Papers).ToList();
+        var fromJson = LunrJsonOracle.SplitFiles(archive.IndexJson, archive.Papers).ToList();
         var direct = SplitSearchIndex.Files(LunrSplit.From(SearchIndex.Build(archive.Papers)), archive.Papers).ToList();
         Assert.Equal(fromJson.Select(f => f.Path), direct.Select(f => f.Path));
         for (int i = 0; i < fromJson.Count; i++) Assert.True(fromJson[i].Content.AsSpan().SequenceEqual(direct[i].Content), fromJson[i].Path);
@@ -89,7 +89,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     public void A_small_site_is_one_file()
     {
         var small = archive.Papers.Take(40).ToArray();
-        var files = SplitSearchIndex.Files(SearchIndex.Json(small), small).ToList();
+        var files = LunrJsonOracle.SplitFiles(LunrJsonOracle.IndexJson(small), small).ToList();
         Assert.DoesNotContain(files, f => f.Path.StartsWith(SplitSearchIndex.Folder + "/p", StringComparison.Ordinal));
         Assert.Contains("\"inline\":[", Encoding.UTF8.GetString(files.Single(f => f.Path == SplitSearchIndex.BaseFile).Content));
     }
@@ -112,7 +112,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         }
         var index = builder.Build();
         var json = Encoding.UTF8.GetBytes(index.ToJson());
-        var split = LunrSplit.Parse(json);
+        var split = LunrJsonOracle.Parse(json);
         // Read from the built index directly (as the build does), the split form is the same, byte for byte.
         var direct = LunrSplit.From(index);
         foreach (var shards in new[] { 0, 1, 7, 100 })
@@ -150,7 +150,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     public void An_index_with_token_metadata_is_refused_clearly()
     {
         var json = """{"version":"2.3.9","fields":["title"],"fieldVectors":[["title/a",[0,1.5]]],"invertedIndex":[["x",{"_index":0,"title":{"a":{"position":[[0,1]]}}}]],"pipeline":["stemmer"]}""";
-        var e = Assert.Throws<InvalidDataException>(() => LunrSplit.Parse(Encoding.UTF8.GetBytes(json)));
+        var e = Assert.Throws<InvalidDataException>(() => LunrJsonOracle.Parse(Encoding.UTF8.GetBytes(json)));
         Assert.Contains("metadata", e.Message);
     }
 
@@ -182,11 +182,11 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             var loaded = ContentLoader.Load(content);
             var model = new SiteModel(loaded.Archive ?? throw new InvalidOperationException("the generated archive did not load: " + string.Join("\n", loaded.Diagnostics)));
             Papers = model.Archive.Papers.Select(p => model.Papers[p.Slug]).ToArray();
-            IndexJson = SearchIndex.Json(Papers);
+            IndexJson = LunrJsonOracle.IndexJson(Papers);
             Dir = WriteSplit(null);
             ShardCount = Directory.GetFiles(Path.Combine(Dir, "split"), "p*.json").Length;
 
-            var split = LunrSplit.Parse(IndexJson);
+            var split = LunrJsonOracle.Parse(IndexJson);
             var terms = split.Terms;
             DerivedQueries = [terms[0], terms[terms.Length / 2], terms[^1], terms[terms.Length / 3] + "*", terms[terms.Length / 4] + "~1"];
         }
@@ -198,7 +198,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
             Directory.CreateDirectory(dir);
             File.WriteAllBytes(Path.Combine(dir, "index.json"), IndexJson);
-            foreach (var (path, bytes) in SplitSearchIndex.Files(IndexJson, Papers, shards))
+            foreach (var (path, bytes) in LunrJsonOracle.SplitFiles(IndexJson, Papers, shards))
             {
                 var file = Path.Combine(dir, "split", Path.GetFileName(path));
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
