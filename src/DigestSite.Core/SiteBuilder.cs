@@ -12,7 +12,7 @@ using DigestSite.Rendering;
 
 namespace DigestSite;
 
-/// <summary>What to build from where: the content, the theme's layers (base first), the output, and an optional URL override.</summary>
+/// <summary>What to build from where: the content, the theme folders layered over the built-in theme, the output, and an optional URL override.</summary>
 public sealed record BuildOptions(string ContentDir, IReadOnlyList<string> ThemeLayers, string OutputDir, Uri? BaseUrl = null)
 {
     /// <summary>Threads for rendering; -1 for one per core. The output is the same whatever it is.</summary>
@@ -115,7 +115,7 @@ public static class SiteBuilder
         UInt128? stamp = null;
         if (options.Incremental && options.Cache is null)
         {
-            stamp = InputStamp.Take(options.ContentDir, options.ThemeLayers, Theme.NpmAssets, options.OutputDir, OptionsKey(options));
+            stamp = InputStamp.Take(options.ContentDir, options.ThemeLayers, options.OutputDir, OptionsKey(options));
             if (stamp is { } now && InputStamp.Load(options.OutputDir) == now && BuildManifest.Load(options.OutputDir) is { } same)
             {
                 Phase("stamp", phase);
@@ -173,7 +173,7 @@ public static class SiteBuilder
         Phase("model", phase);
         var pages = SitePlan.Pages(model);
         Phase("plan", phase);
-        var templates = TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
+        var templates = TemplateSet.Parse(theme, diagnostics);
         if (templates is null || diagnostics.Count > 0) return (null, Failed(diagnostics, clock));
         Phase("templates", phase);
 
@@ -188,7 +188,7 @@ public static class SiteBuilder
             hash.Retain(model.PapersInOrder, RetainSlack);
             // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
             var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
-                theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
+                theme.Templates.Select(t => (object?)t.Value.Hash()).ToArray(), model.Site);
             var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism, options.Progress, options.Cache?.PageHashes, cancel);
             if (renderErrors.Count > 0)
             {
@@ -268,7 +268,11 @@ public static class SiteBuilder
             WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.TopicFeed(topic.Slug)), AtomFeeds.TopicInputs(model, topic), () => AtomFeeds.Topic(model, topic));
         WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Sitemap), Sitemap.Inputs(model, pages), () => Sitemap.Xml(model, pages));
         output.Write("robots.txt", Sitemap.Robots(model));
-        foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
+        foreach (var (name, file) in theme.Assets)
+        {
+            if (file.BuiltIn is { } bytes) output.Write($"{Theme.AssetsFolder}/{name}", bytes);
+            else output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
+        }
         // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".
         output.Write(".nojekyll", "");
     }
