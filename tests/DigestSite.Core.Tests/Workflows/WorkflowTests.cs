@@ -1,6 +1,9 @@
 namespace DigestSite.Core.Tests.Workflows;
 
-/// <summary>This repository's workflows pass actionlint and the hardening rules of <see cref="WorkflowPolicy"/>.</summary>
+/// <summary>
+/// This repository's workflows, and those `digestsite init` writes into a new digest, pass
+/// actionlint and the hardening rules of <see cref="WorkflowPolicy"/>.
+/// </summary>
 public sealed class WorkflowTests
 {
     private static string[] RepositoryWorkflows() =>
@@ -12,7 +15,7 @@ public sealed class WorkflowTests
     public void Every_workflow_of_the_repository_passes_actionlint()
     {
         var workflows = RepositoryWorkflows();
-        Assert.Contains(workflows, f => f.EndsWith("pages.yml", StringComparison.Ordinal));
+        Assert.Equal(["check.yml", "pages.yml", "release.yml"], workflows.Select(Path.GetFileName));
         Assert.Empty(Actionlint.Problems(workflows));
     }
 
@@ -22,21 +25,39 @@ public sealed class WorkflowTests
         Assert.Empty(WorkflowPolicy.Violations(File.ReadAllText(Path.Combine(Repository.Root, ".github", "workflows", name))));
 
     [Fact]
-    public void Actionlint_reports_an_untrusted_expression_in_a_script()
+    public void Every_workflow_init_writes_passes_actionlint_and_is_hardened()
+    {
+        var root = Directory.CreateTempSubdirectory("digestsite-workflow-").FullName;
+        try
+        {
+            Assert.Equal(0, Cli.Run(root, "init", "digest").ExitCode);
+            var workflows = Directory.GetFiles(Path.Combine(root, "digest", ".github", "workflows"), "*.yml").Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(["check.yml", "pages.yml"], workflows.Select(Path.GetFileName));
+            Assert.Empty(Actionlint.Problems(workflows));
+            Assert.All(workflows, workflow => Assert.Empty(WorkflowPolicy.Violations(File.ReadAllText(workflow))));
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Fact]
+    public void Actionlint_reports_an_untrusted_expression_in_a_script_and_an_unknown_runner()
     {
         var file = Path.Combine(Directory.CreateTempSubdirectory("digestsite-workflow-").FullName, "bad.yml");
         File.WriteAllText(file, """
             on: push
             jobs:
               a:
-                runs-on: ubuntu-latest
+                runs-on: ubuntu-99.04
                 steps:
                   - run: echo "${{ github.event.head_commit.message }}"
 
             """);
-        var problem = Assert.Single(Actionlint.Problems([file]));
-        Assert.StartsWith($"{file}:6:", problem, StringComparison.Ordinal);
-        Assert.EndsWith("[expression]", problem, StringComparison.Ordinal);
+        var problems = Actionlint.Problems([file]);
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith($"{file}:4:", problems[0], StringComparison.Ordinal);
+        Assert.EndsWith("[runner-label]", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{file}:6:", problems[1], StringComparison.Ordinal);
+        Assert.EndsWith("[expression]", problems[1], StringComparison.Ordinal);
         Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
 
