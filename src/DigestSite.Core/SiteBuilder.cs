@@ -135,7 +135,12 @@ public static class SiteBuilder
             phases.End("render");
 
             options.Observer.Progress(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
-            WritePublishingFiles(model, pages, theme, output, hash);
+            var publishErrors = WritePublishingFiles(model, pages, theme, templates, output, hash, common);
+            if (publishErrors.Count > 0)
+            {
+                output.Dispose();
+                return (null, Failed(publishErrors));
+            }
             // The search files read the papers (in archive order) and nothing else: made again only when one changed.
             var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
             // A one-off build keeps only what the search reads; a session keeps the views anyway.
@@ -183,14 +188,18 @@ public static class SiteBuilder
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }
 
-    /// <summary>Feeds, sitemap, robots.txt, the theme's assets and .nojekyll.</summary>
-    private static void WritePublishingFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash)
+    /// <summary>Feeds, sitemap, robots.txt, the theme's assets and .nojekyll; the feed entries' template errors, if any.</summary>
+    private static List<Diagnostic> WritePublishingFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, TemplateSet templates,
+        StagedOutput output, InputHash hash, UInt128 common)
     {
-        // Feeds and the sitemap are made again only when what they read changed (serve: nearly every edit leaves them be).
-        WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Feed), AtomFeeds.SiteInputs(model), () => AtomFeeds.Site(model));
-        foreach (var topic in model.Archive.Topics)
-            WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.TopicFeed(topic.Slug)), AtomFeeds.TopicInputs(model, topic), () => AtomFeeds.Topic(model, topic));
-        WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Sitemap), Sitemap.Inputs(model, pages), () => Sitemap.Xml(model, pages));
+        // Feeds and the sitemap are made again only when their model changed (serve: nearly every edit leaves them be).
+        // A feed reads the templates (its entries' HTML) and `site`, as a page does: hence the common hash.
+        var errors = new List<Diagnostic>();
+        foreach (var feed in AtomFeeds.Plan(model))
+            WriteIfChanged(output, feed.Path, hash.Of(common, feed),
+                () => AtomFeeds.Write(feed, entry => templates.RenderFeedEntry(entry, model.Site, feed.FeedUrl, errors) ?? ""));
+        var sitemap = Sitemap.Plan(model, pages);
+        WriteIfChanged(output, model.Urls.OutputPath(model.Urls.Sitemap), hash.Of(InputHash.Program, sitemap), () => Sitemap.Xml(sitemap));
         output.Write("robots.txt", Sitemap.Robots(model));
         foreach (var (name, file) in theme.Assets)
         {
@@ -199,11 +208,11 @@ public static class SiteBuilder
         }
         // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".
         output.Write(".nojekyll", "");
+        return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }
 
-    private static void WriteIfChanged(StagedOutput output, InputHash hash, string path, object?[] reads, Func<byte[]> make)
+    private static void WriteIfChanged(StagedOutput output, string path, UInt128 inputs, Func<byte[]> make)
     {
-        var inputs = hash.Of(InputHash.Program, reads);
         if (!output.IsCurrent(path, inputs)) output.Write(path, inputs, make());
     }
 

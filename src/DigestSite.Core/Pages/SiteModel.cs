@@ -63,7 +63,7 @@ public sealed class SiteModel
     private static TopicRef TopicRefOf(Topic topic, Urls urls) => new(topic.Slug, topic.Name, urls.Topic(topic.Slug));
 
     private static IssueRef IssueRefOf(Issue issue, Urls urls) => new(
-        ContentDates.Format(issue.Date),
+        issue.Date,
         DateLabel(issue.Date),
         issue.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
         issue.Title,
