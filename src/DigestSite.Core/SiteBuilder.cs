@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using DigestSite.Archive;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using DigestSite.Content;
 using DigestSite.Incremental;
 using DigestSite.Output;
@@ -100,7 +100,7 @@ public static class SiteBuilder
         var loaded = ContentLoader.Load(options.ContentDir, run.Session?.Content);
         phases.End("load");
         if (loaded.Archive is not { } archive) return (null, Failed(loaded.Diagnostics));
-        if (options.BaseUrl is { } url) archive = archive with { Site = archive.Site with { Url = url } };
+        if (options.BaseUrl is { } url) archive = archive with { Config = archive.Config with { Url = url } };
 
         var diagnostics = new List<Diagnostic>();
         var theme = Theme.Load(options.ThemeLayers, diagnostics);
@@ -171,16 +171,18 @@ public static class SiteBuilder
         int done = 0;
         var observer = run.Observer;
         observer.Progress(new BuildProgress("Rendering pages", 0, pages.Count));
-        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, lazy =>
+        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, page =>
         {
-            var page = lazy.Planned(); // a paper page's head is made here, once, and dropped with the page's HTML
             var path = model.Urls.OutputPath(page.Url);
             if (Interlocked.Increment(ref done) % 250 == 0) observer.Progress(new BuildProgress("Rendering pages", done, pages.Count));
-            UInt128 Inputs() => hash.Of(common, page.Url, page.Template, page.Page, page.Values);
-            var inputs = run.Session is { } session ? session.PageInputs(lazy, common, Inputs) : Inputs();
+            // The head is made once, only if the page is hashed or rendered, and dropped with its HTML.
+            PageView? head = null;
+            PageView Head() => head ??= page.Head();
+            UInt128 Inputs() => hash.Of(common, page.Url, page.Template, Head(), page.Values);
+            var inputs = run.Session is { } session ? session.PageInputs(page, common, Inputs) : Inputs();
             if (output.IsCurrent(path, inputs)) return;
             var local = new List<Diagnostic>();
-            if (templates.Render(page, model.Site, local) is { } html)
+            if (templates.Render(page, Head(), model.Site, local) is { } html)
                 output.Write(path, inputs, Encoding.UTF8.GetBytes(html));
             foreach (var error in local) errors.Add(error);
         });

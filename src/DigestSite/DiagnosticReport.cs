@@ -1,4 +1,4 @@
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 
 namespace DigestSite.Cli;
 

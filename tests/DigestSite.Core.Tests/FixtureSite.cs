@@ -1,5 +1,5 @@
 using System.Text;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using DigestSite.Content;
 
 namespace DigestSite.Core.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using DigestSite.Content;
 using Xunit.Abstractions;
 

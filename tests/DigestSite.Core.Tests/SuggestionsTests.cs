@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 
 namespace DigestSite.Core.Tests;
 

@@ -13,8 +13,8 @@ public class ValidArchiveTests
 
         Assert.Empty(FixtureSite.Format(result.Diagnostics));
         var archive = Assert.IsType<DigestSite.Archive.DigestArchive>(result.Archive);
-        Assert.Equal("Test Digest", archive.Site.Title);
-        Assert.Equal("https://example.org/digest", archive.Site.Url.ToString());
+        Assert.Equal("Test Digest", archive.Config.Title);
+        Assert.Equal("https://example.org/digest", archive.Config.Url.ToString());
         Assert.Equal(["fine-tuning", "rag"], archive.Topics.Select(t => t.Slug));
         var issue = Assert.Single(archive.Issues);
         Assert.Equal(new DateOnly(2026, 3, 18), issue.Date);
@@ -50,7 +50,7 @@ public class ValidArchiveTests
     public void Site_settings_have_defaults()
     {
         using var site = new FixtureSite();
-        var config = site.Load().Archive!.Site;
+        var config = site.Load().Archive!.Config;
 
         Assert.Equal("en", config.Language);
         Assert.Equal(50, config.PapersPerPage);
@@ -71,7 +71,7 @@ public class ValidArchiveTests
             feed_size: 5
             subscribe: "https://buttondown.com/digest"
             """);
-        var config = site.Load().Archive!.Site;
+        var config = site.Load().Archive!.Config;
 
         Assert.Equal("https://example.org/", config.Url.ToString());
         Assert.Equal("pt-BR", config.Language);

@@ -43,8 +43,9 @@ public sealed record Issue(
     IReadOnlyList<Paper> Papers);
 
 /// <summary>Everything the site is made of, checked and cross-referenced. Issues are newest first.</summary>
+/// <param name="Config">site.yml (the pages' view of the site is <see cref="Pages.SiteModel.Site"/>).</param>
 public sealed record DigestArchive(
-    SiteConfig Site,
+    SiteConfig Config,
     IReadOnlyList<Topic> Topics,
     IReadOnlyList<Issue> Issues)
 {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using DigestSite.Archive;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using DigestSite.Incremental;
 
 namespace DigestSite.Content;

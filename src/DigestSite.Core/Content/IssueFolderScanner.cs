@@ -1,5 +1,5 @@
 using System.IO.Enumeration;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 
 namespace DigestSite.Content;
 

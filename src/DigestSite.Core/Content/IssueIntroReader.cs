@@ -1,4 +1,4 @@
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using DigestSite.Content.Yaml;
 
 namespace DigestSite.Content;

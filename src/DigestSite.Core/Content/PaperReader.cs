@@ -1,5 +1,5 @@
 using DigestSite.Archive;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using DigestSite.Content.Yaml;
 
 namespace DigestSite.Content;

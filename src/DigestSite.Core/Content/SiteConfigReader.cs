@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using DigestSite.Archive;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using DigestSite.Content.Yaml;
 
 namespace DigestSite.Content;

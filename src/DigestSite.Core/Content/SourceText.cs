@@ -1,5 +1,5 @@
 using System.Text;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 
 namespace DigestSite.Content;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 
 namespace DigestSite.Incremental;
 

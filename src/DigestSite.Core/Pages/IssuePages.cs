@@ -11,7 +11,7 @@ public static class IssuePages
             var title = issue.Title is { } t ? $"{t} ({issue.ShortLabel})" : $"Digest of {issue.DateLabel}";
             var description = $"{issue.PaperCount} papers: " + string.Join("; ", issue.Papers.Take(3).Select(p => p.Title));
             var page = PageHeads.For(model, "issue", title, description, issue.Url);
-            yield return new PlannedPage(issue.Url, "issue", page, new Dictionary<string, object?> { ["issue"] = issue }, model.Archive.Issues[i].Date);
+            yield return new PlannedPage(issue.Url, "issue", page.Kind, () => page, new Dictionary<string, object?> { ["issue"] = issue }, model.Archive.Issues[i].Date);
         }
     }
 

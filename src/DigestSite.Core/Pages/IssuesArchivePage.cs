@@ -22,6 +22,6 @@ public static class IssuesArchivePage
         var url = model.Urls.IssuesArchive;
         var page = PageHeads.For(model, "issues", "All issues",
             $"{model.Site.IssueCount} issues, {model.Site.PaperCount} papers.", url);
-        return new PlannedPage(url, "issues", page, new Dictionary<string, object?> { ["years"] = years }, model.Newest);
+        return new PlannedPage(url, "issues", page.Kind, () => page, new Dictionary<string, object?> { ["years"] = years }, model.Newest);
     }
 }

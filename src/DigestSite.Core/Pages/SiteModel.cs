@@ -33,7 +33,7 @@ public sealed class SiteModel
     {
         Archive = archive;
         Cache = cache;
-        Urls = new Urls(archive.Site.Url);
+        Urls = new Urls(archive.Config.Url);
         Site = SiteViewOf(archive, Urls);
         IssueRefs = archive.Issues.ToDictionary(i => i.Date, i => cache?.Same(IssueRefOf(i, Urls)) ?? IssueRefOf(i, Urls));
         TopicRefs = archive.Topics.ToDictionary(t => t.Slug, t => cache?.Same(TopicRefOf(t, Urls)) ?? TopicRefOf(t, Urls), StringComparer.Ordinal);
@@ -72,7 +72,7 @@ public sealed class SiteModel
 
     private static SiteView SiteViewOf(DigestArchive archive, Urls urls)
     {
-        var site = archive.Site;
+        var site = archive.Config;
         return new SiteView(
             site.Title, site.Description, site.Language,
             urls.Absolute(urls.Home), urls.BasePath, urls.Home, urls.IssuesArchive, urls.Topics, urls.Search,

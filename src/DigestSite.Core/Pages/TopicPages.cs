@@ -10,9 +10,9 @@ public static class TopicPages
             .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal)
             .ToArray();
         var index = PageHeads.For(model, "topics", "Topics", $"Papers by topic: {string.Join(", ", topics.Select(t => t.Name))}.", model.Urls.Topics);
-        yield return new PlannedPage(model.Urls.Topics, "topics", index, new Dictionary<string, object?> { ["topics"] = topics }, model.Newest);
+        yield return new PlannedPage(model.Urls.Topics, "topics", index.Kind, () => index, new Dictionary<string, object?> { ["topics"] = topics }, model.Newest);
 
-        int perPage = model.Archive.Site.PapersPerPage;
+        int perPage = model.Archive.Config.PapersPerPage;
         foreach (var topic in topics)
         {
             var papers = model.PapersByTopic[topic.Slug];
@@ -24,7 +24,7 @@ public static class TopicPages
                 var title = number == 1 ? topic.Name : $"{topic.Name}, page {number}";
                 var feed = new AlternateLink($"{topic.Name} · {model.Site.Title}", topic.FeedUrl, "application/atom+xml");
                 var page = PageHeads.For(model, "topic", title, topic.Description is { Length: > 0 } d ? d : topic.Name, url, alternates: [feed]);
-                yield return new PlannedPage(url, "topic", page, new Dictionary<string, object?>
+                yield return new PlannedPage(url, "topic", page.Kind, () => page, new Dictionary<string, object?>
                 {
                     ["topic"] = topic,
                     ["papers"] = shown,

@@ -7,13 +7,13 @@ public static class UtilityPages
     {
         var url = model.Urls.Search;
         var page = PageHeads.For(model, "search", "Search", $"Search {model.Site.PaperCount} papers by title, author, topic and summary.", url);
-        return new PlannedPage(url, "search", page, new Dictionary<string, object?>(), model.Newest);
+        return new PlannedPage(url, "search", page.Kind, () => page, new Dictionary<string, object?>(), model.Newest);
     }
 
     public static PlannedPage NotFound(SiteModel model)
     {
         var url = model.Urls.File("404.html");
         var page = PageHeads.For(model, "not-found", "Page not found", "This page does not exist.", url);
-        return new PlannedPage(url, "404", page, new Dictionary<string, object?>(), null);
+        return new PlannedPage(url, "404", page.Kind, () => page, new Dictionary<string, object?>(), null);
     }
 }

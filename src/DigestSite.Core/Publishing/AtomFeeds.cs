@@ -22,7 +22,7 @@ public static class AtomFeeds
 
     private static FeedView SiteFeed(SiteModel model)
     {
-        var entries = model.Archive.Issues.Take(model.Archive.Site.FeedSize).Select(issue =>
+        var entries = model.Archive.Issues.Take(model.Archive.Config.FeedSize).Select(issue =>
         {
             var info = model.IssueRefs[issue.Date];
             var title = info.Title is { } t ? $"{t} ({info.DateLabel})" : $"Digest of {info.DateLabel}";
@@ -35,7 +35,7 @@ public static class AtomFeeds
 
     private static FeedView TopicFeed(SiteModel model, Topic topic)
     {
-        var entries = model.PapersByTopic[topic.Slug].Take(model.Archive.Site.FeedSize).Select(paper =>
+        var entries = model.PapersByTopic[topic.Slug].Take(model.Archive.Config.FeedSize).Select(paper =>
             new FeedEntryView(model.Urls.Absolute(paper.Url), paper.Title, paper.Issue.Day, paper.Authors, paper.SummaryText,
                 paper.Topics.Select(t => t.Name).ToArray(), IntroductionHtml: null, [paper], HeadingLevel: 0)).ToArray();
         return Feed(model, model.Urls.TopicFeed(topic.Slug), $"{topic.Name} · {model.Site.Title}", topic.Description, model.Urls.Topic(topic.Slug),

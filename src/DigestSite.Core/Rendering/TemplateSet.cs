@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using DigestSite.Pages;
 using DigestSite.Publishing;
 using Fluid;
@@ -54,12 +54,12 @@ public sealed partial class TemplateSet
         return diagnostics.Count > errorsBefore ? null : new TemplateSet(parsed, Options(partials));
     }
 
-    /// <summary>Renders <paramref name="page"/>; a template that fails at run time is reported, not thrown.</summary>
-    public string? Render(PlannedPage page, SiteView site, List<Diagnostic> diagnostics)
+    /// <summary>Renders <paramref name="page"/> with its <paramref name="head"/>; a template that fails at run time is reported, not thrown.</summary>
+    public string? Render(PlannedPage page, PageView head, SiteView site, List<Diagnostic> diagnostics)
     {
         var context = new TemplateContext(options);
         context.SetValue("site", site);
-        context.SetValue("page", page.Page);
+        context.SetValue("page", head);
         foreach (var (name, value) in page.Values) context.SetValue(name, value);
 
         var body = RenderOne(page.Template, context, page.Url, diagnostics);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using DigestSite.Incremental;
 
 namespace DigestSite.Cli.Serving;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 
 namespace DigestSite.Content.Yaml;
 

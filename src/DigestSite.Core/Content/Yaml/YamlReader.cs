@@ -1,4 +1,4 @@
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,4 +1,4 @@
-namespace DigestSite.Checking;
+namespace DigestSite.Diagnostics;
 
 /// <summary>A position in a source file: 1-based line and column (UTF-16 code units).</summary>
 public readonly record struct SourcePosition(int Line, int Column)

@@ -1,4 +1,4 @@
-namespace DigestSite.Checking;
+namespace DigestSite.Diagnostics;
 
 /// <summary>"Did you mean …?" for misspelt keys and topic slugs.</summary>
 public static class Suggestions

@@ -1,6 +1,6 @@
-using DigestSite.Content;
+using DigestSite.Diagnostics;
 
-namespace DigestSite.Checking;
+namespace DigestSite.Content;
 
 /// <summary>Rules across files: a slug names one paper, and an arXiv paper is digested once.</summary>
 public static class ArchiveRules
