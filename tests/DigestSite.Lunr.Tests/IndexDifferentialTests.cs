@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using DigestSite.Lunr;
 
 namespace DigestSite.Lunr.Tests;
@@ -73,18 +74,18 @@ public class IndexDifferentialTests
         ];
         string ours = spec.BuildJson();
         var result = JsonSerializer.Deserialize<SearchOutput>(LunrReference.Run("search", spec.ToJson(queries, ours)))!;
-        Assert.Equal(queries.Length, result.lunr.Length);
+        Assert.Equal(queries.Length, result.Lunr.Length);
         for (int q = 0; q < queries.Length; q++)
         {
-            Assert.Equal(Show(result.lunr[q]), Show(result.loaded[q]));
+            Assert.Equal(Show(result.Lunr[q]), Show(result.Loaded[q]));
         }
-        Assert.Contains(result.lunr, r => r.Length > 5); // the queries do find documents
+        Assert.Contains(result.Lunr, r => r.Length > 5); // the queries do find documents
     }
 
     private static string Show(JsonElement[][] hits) =>
         string.Join("\n", hits.Select(h => h[0].GetString() + " " + h[1].GetRawText()));
 
-    private sealed record SearchOutput(JsonElement[][][] lunr, JsonElement[][][] loaded);
+    private sealed record SearchOutput([property: JsonPropertyName("lunr")] JsonElement[][][] Lunr, [property: JsonPropertyName("loaded")] JsonElement[][][] Loaded);
 
     [Fact]
     public void OurIndex_StartsLikeLunrsSerializationFormat()

@@ -138,8 +138,7 @@ public sealed class InputHash
     /// <summary>
     /// How a type is hashed: as its text (numbers, dates, URIs), or as a record, by its public
     /// properties in name order. The getters are compiled once per type: PropertyInfo.GetValue on
-    /// every property of every page's values cost half as much as rendering the pages (profile of a
-    /// 10,000-paper build).
+    /// every property of every page's values was a large part of a build (docs/performance.md).
     /// </summary>
     private sealed class Shape(string name, Func<object, object?>[]? getters)
     {

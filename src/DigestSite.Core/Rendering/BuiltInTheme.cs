@@ -13,9 +13,9 @@ internal static class BuiltInTheme
     private const string Prefix = "theme/";
 
     /// <summary>Its files by name in the theme ("layouts/paper.liquid", "assets/lunr.min.js"), read once.</summary>
-    public static IReadOnlyList<ThemeFile> Files => files.Value;
+    public static IReadOnlyList<ThemeFile> Files => ReadOnce.Value;
 
-    private static readonly Lazy<IReadOnlyList<ThemeFile>> files = new(Read);
+    private static readonly Lazy<IReadOnlyList<ThemeFile>> ReadOnce = new(Read);
 
     private static IReadOnlyList<ThemeFile> Read()
     {

@@ -5,10 +5,12 @@ using YamlDotNet.Core.Events;
 namespace DigestSite.Content.Yaml;
 
 /// <summary>
-/// Reads YAML into <see cref="YamlNode"/>s with file positions, from YamlDotNet's event parser.
-/// The parser's events carry a start mark for every node, which the object model would lose.
-/// Anchors and aliases are refused: no paper needs them, and never expanding an alias is what
-/// makes an alias bomb harmless.
+/// Reads YAML into <see cref="YamlNode"/>s with file positions, from YamlDotNet's event parser
+/// rather than its object model or deserializer, for three reasons: the events carry a start mark
+/// for every node, which the object model would lose (every error points at its line and column);
+/// an alias is refused when its event arrives, before anything expands it (no paper needs anchors,
+/// and never expanding one is what makes an alias bomb harmless); and a duplicate key is reported
+/// with both positions, where the object model would keep one value or throw without them.
 /// </summary>
 public static class YamlReader
 {
