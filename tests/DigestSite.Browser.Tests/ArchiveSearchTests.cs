@@ -273,7 +273,7 @@ public sealed partial class ArchiveSearchTests(Sites sites, ITestOutputHelper lo
             $"{times.Count(t => t <= 100)} of {times.Length} within 100 ms; longest main-thread task {longest:0} ms");
         log.WriteLine("all: " + string.Join(" ", times.Select(t => t.ToString("0"))));
         // Loose: a shared 2-core machine varies a lot; the real figure is the one reported.
-        Assert.True(Percentile(0.95) < 3000, $"p95 {Percentile(0.95):0} ms");
+        Assert.True(Percentile(0.95) < 5000, $"p95 {Percentile(0.95):0} ms");
         Assert.True(longest < 1000, $"the page's main thread was blocked for {longest:0} ms");
     }
 
