@@ -121,14 +121,20 @@
         const words = inner.match(/[\p{L}\p{N}]+/gu) || [];
         if (words.length < 2) return space + words.join("");
         phrases.push(words.join(" ").toLowerCase());
-        return space + words.map((w) => "+" + w).join(" ");
+        return space + required(words, "");
       });
       query = query.replace(NAME, (all, space, plus, field, name) => {
         if (!/\p{N}/u.test(name)) return all;
         names.push(name);
-        return space + name.split("-").map((part) => "+" + field + part).join(" ");
+        return space + required(name.split("-"), field);
       });
       return { query: withPrefix(query), phrases, names };
+    }
+
+    // Each word as a required term, but stop words, which the index never holds ("chain of thought"
+    // would find nothing with +of); the shown-text check still reads the whole phrase.
+    function required(words, field) {
+      return words.filter((w) => !isStopWord(w)).map((w) => "+" + field + w).join(" ");
     }
 
     // While typing, the last word also matches as a prefix: "transf" finds "transformer".
