@@ -29,6 +29,19 @@ public sealed class SearchPageTests(Sites sites)
         Assert.Empty(tab.ScriptErrors);
     }
 
+    /// <summary>The header box's quick results on other pages recover too, and say so.</summary>
+    [Fact]
+    public async Task The_header_box_elsewhere_recovers_from_a_typo()
+    {
+        await using var tab = await sites.OpenAsync(sites.Sample, "topics/");
+        await tab.Page.Locator("#header-search-input").PressSequentiallyAsync("retreival");
+        var popup = tab.Page.Locator("#search-popup");
+        await Assertions.Expect(popup.Locator(".search-popup-note")).ToHaveTextAsync("Showing results for retrieval");
+        await Assertions.Expect(popup.Locator(".search-result")).ToHaveCountAsync(6);
+        await Assertions.Expect(popup.Locator(".search-more")).ToHaveTextAsync("All 16 results");
+        Assert.Empty(tab.ScriptErrors);
+    }
+
     /// <summary>Facet buttons toggle with Enter and Space, keep the focus, and are kept in the URL; counts follow the query.</summary>
     [Fact]
     public async Task Facets_work_with_the_keyboard_and_go_into_the_url()
