@@ -134,16 +134,14 @@
       order = [...shows.keys()].filter((k) => shows[k]);
       order.push(...[...shows.keys()].filter((k) => !shows[k]));
       for (let k = first; k < answer.count; k++) order.push(k);
-      return shows.filter(Boolean).length;
     }
 
     return {
       get checked() { return checked; },
       get kept() { return kept; },
       get done() { return checked >= answer.count; },
-      namesShown: 0,
       async take(count) {
-        if (names.length && !order) this.namesShown = await namesFirst();
+        if (names.length && !order) await namesFirst();
         const out = [];
         const limit = checked + (phrases.length ? scan : count);
         while (out.length < count && checked < Math.min(limit, answer.count)) {
@@ -351,7 +349,7 @@
         const phrase = answer.phrases.map(quoted).join(" and ");
         parts.push(" " + (pages.done ? "" : "So far, ") + pages.kept.toLocaleString("en") + " of them " + (pages.kept === 1 ? "shows " : "show ") + phrase
           + " in the title, authors or excerpt" + (pages.done ? "." : " (" + pages.checked.toLocaleString("en") + " checked)."));
-      } else if (answer.names.length && answer.count) {
+      } else if (answer.names.length && answer.count > 1) {
         parts.push(" Those showing " + answer.names.map(quoted).join(" or ") + " come first.");
       }
       status.replaceChildren(...parts);
