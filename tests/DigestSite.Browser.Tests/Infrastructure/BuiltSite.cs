@@ -53,11 +53,10 @@ public sealed class BuiltSite : IAsyncDisposable
         var result = SiteBuilder.Build(new BuildOptions(content, [Repo.Theme], Path.Combine(root, "_site")));
         if (!result.Succeeded)
             throw new InvalidOperationException($"The {name} site did not build:\n" + string.Join("\n", result.Diagnostics));
-        var server = await StaticSiteServer.StartAsync(Path.Combine(root, "_site"), BasePath);
-        return new BuiltSite(name, root, server);
+        return await ServeAsync(name, root, Path.Combine(root, "_site"));
     }
 
-    /// <summary>The content folder the site was built from (a copy, or the generated archive).</summary>
+    /// <summary>The content folder a built or generated site was built from (its copy, or the generated archive).</summary>
     public string Content => Path.Combine(root, "content");
 
     /// <summary>The absolute URL of a site path such as "issues/2026-03-18/".</summary>
