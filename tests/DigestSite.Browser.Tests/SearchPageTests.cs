@@ -144,6 +144,43 @@ public sealed class SearchPageTests(Sites sites)
         finally { await context.CloseAsync(); }
     }
 
+    /// <summary>With a lunr.js other than the one the split index was written for, the page reads the whole index, with the same answers.</summary>
+    [Fact]
+    public async Task Another_lunr_version_falls_back_to_the_whole_index_with_the_same_answers()
+    {
+        const string Answers = """
+            async () => {
+              const out = [];
+              for (const [text, options] of [['retrieval', {}], ['retreival', { topic: ['Fine-tuning'] }], ['distill*', { sort: 'newest' }],
+                                             ['GPT-4', { year: ['2026'] }], ['"instruction tuning"', { author: ['Anna Korhonen'] }]]) {
+                const a = await DigestSearch.search(text, options);
+                out.push(JSON.stringify([a.refs, Array.from(a.scores), a.recovery, a.facets, a.phrases, a.names]));
+              }
+              return out;
+            }
+            """;
+        await using var split = await sites.OpenAsync(sites.Sample, "search/");
+        var expected = await split.Page.EvaluateAsync<string[]>(Answers);
+
+        var context = await (await sites.BrowserAsync()).NewContextAsync();
+        try
+        {
+            await context.RouteAsync("**/search/split/base.json", async route =>
+            {
+                var response = await route.FetchAsync();
+                var json = (await response.TextAsync()).Replace("\"version\":\"2.3.9\"", "\"version\":\"2.3.8\"");
+                await route.FulfillAsync(new() { Response = response, Body = json });
+            });
+            var page = await context.NewPageAsync();
+            var fetched = new List<string>();
+            page.Request += (_, request) => fetched.Add(request.Url);
+            await page.GotoAsync(sites.Sample.Url("search/"));
+            Assert.Equal(expected, await page.EvaluateAsync<string[]>(Answers));
+            Assert.Contains(fetched, u => u.EndsWith("/search/index.json", StringComparison.Ordinal));
+        }
+        finally { await context.CloseAsync(); }
+    }
+
     /// <summary>axe finds nothing on the page with results, a recovery link, facets and a chosen filter, light and dark; nothing scrolls sideways at 375 px.</summary>
     [Theory]
     [InlineData("search/?q=retreival")]

@@ -81,7 +81,11 @@
     const refs = [...new Set(index.fieldVectors.map(([key]) => key.slice(key.indexOf("/") + 1)))];
     const topicNames = [...new Set(refs.flatMap((r) => docs[r].topics))].sort();
     const topicNumbers = new Map(topicNames.map((t, i) => [t, i]));
-    const names = [...new Set(refs.flatMap((r) => docs[r].authors.split(", ")))].sort();
+    // As authors.json: authors of two papers or more.
+    const authorsOf = refs.map((r) => [...new Set(docs[r].authors.split(", "))]);
+    const papersBy = new Map();
+    for (const name of authorsOf.flat()) papersBy.set(name, (papersBy.get(name) || 0) + 1);
+    const names = [...papersBy.keys()].filter((n) => papersBy.get(n) > 1).sort();
     const nameNumbers = new Map(names.map((n, i) => [n, i]));
     const has = (term) => Object.prototype.hasOwnProperty.call(idx.invertedIndex, term);
     return {
@@ -89,7 +93,7 @@
       dates: refs.map((r) => docs[r].date),
       topicNames,
       topics: refs.map((r) => docs[r].topics.map((t) => topicNumbers.get(t))),
-      authors: { names, byPaper: refs.map((r) => docs[r].authors.split(", ").map((n) => nameNumbers.get(n))) },
+      authors: { names, byPaper: authorsOf.map((list) => list.filter((n) => nameNumbers.has(n)).map((n) => nameNumbers.get(n))) },
       search: (query, wanted) => Promise.resolve().then(() => (wanted && !wanted() ? null : idx.search(query))),
       tokenSet: idx.tokenSet,
       hasTerm: has,
@@ -284,7 +288,7 @@
         if ((from && date < from) || (to && date > to)) continue;
         const topicOk = !topicWanted.size || source.topics[paper].some((t) => topicFilter.has(t));
         const yearOk = !yearWanted.size || yearWanted.has(years[paper]);
-        const authorOk = !authorWanted.size || (authors && authors.byPaper[paper].some((a) => authorFilter.has(a)));
+        const authorOk = !authorWanted.size || !authors || authors.byPaper[paper].some((a) => authorFilter.has(a));
         if (yearOk && authorOk) for (const t of source.topics[paper]) topicCounts[t]++;
         if (topicOk && authorOk) yearCounts.set(years[paper], (yearCounts.get(years[paper]) || 0) + 1);
         if (topicOk && yearOk && authors) for (const a of authors.byPaper[paper]) authorCounts[a]++;
