@@ -154,7 +154,7 @@
 
     // --- Recovery from zero results: each step rewrites the reader's words, or gives null. ---
 
-    // Calls change(word, lexeme) for each term the reader typed (quotes around it set aside) that
+    // Calls change(word) for each term the reader typed (quotes around it set aside) that
     // is not excluded (-term) and has no edit distance of its own; a string it returns replaces the word.
     async function rewrite(text, kind, change) {
       const lexer = new lunr.QueryLexer(text);
