@@ -85,28 +85,38 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Given up (<see cref="BuildOptions.Cancellation"/>): nothing was written.</summary>
     public bool Cancelled { get; init; }
 
-    public bool Succeeded => Diagnostics.Count == 0 && !Cancelled;
+    /// <summary>Why the output folder was refused (<see cref="OutputFolder"/>): nothing was read or written.</summary>
+    public string? Refused { get; init; }
+
+    /// <summary>Before building, a swap that a killed build had begun was finished: the output folder is not as this build found it.</summary>
+    public bool Restored { get; init; }
+
+    public bool Succeeded => Diagnostics.Count == 0 && !Cancelled && Refused is null;
 }
 
 /// <summary>
-/// The build: load and check the content, parse the theme, plan the pages, render them in
-/// parallel into a staging folder, add the site's other files, then swap the staging folder in.
+/// The build: open the output folder (refused unless it is the build's own; locked against a second
+/// build), load and check the content, parse the theme, plan the pages, render them in parallel
+/// into a staging folder, add the site's other files, then swap the staging folder in.
 /// </summary>
 public static class SiteBuilder
 {
     public static BuildResult Build(BuildOptions options)
     {
+        using var folder = OutputFolder.Open(options.OutputDir, options.ContentDir, options.ThemeLayers, options.Cache?.Manifest);
+        if (folder.Refusal is { } refusal) return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Refused = refusal };
         try
         {
-            return BuildOrCancel(options);
+            return BuildOrCancel(options, folder.Previous) with { Restored = folder.Restored };
         }
         catch (OperationCanceledException) when (options.Cancellation.IsCancellationRequested)
         {
-            return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Cancelled = true };
+            return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Cancelled = true, Restored = folder.Restored };
         }
     }
 
-    private static BuildResult BuildOrCancel(BuildOptions options)
+    /// <param name="previous">The manifest of the site in the output folder, when the folder still matches it.</param>
+    private static BuildResult BuildOrCancel(BuildOptions options, BuildManifest? previous)
     {
         var cancel = options.Cancellation;
         var clock = Stopwatch.StartNew();
@@ -116,7 +126,7 @@ public static class SiteBuilder
         if (options.Incremental && options.Cache is null)
         {
             stamp = InputStamp.Take(options.ContentDir, options.ThemeLayers, Theme.NpmAssets, options.OutputDir, OptionsKey(options));
-            if (stamp is { } now && InputStamp.Load(options.OutputDir) == now && BuildManifest.Load(options.OutputDir) is { } same)
+            if (stamp is { } now && InputStamp.Load(options.OutputDir) == now && previous is { } same)
             {
                 Phase("stamp", phase);
                 return new BuildResult([], same.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), 0, 0, clock.Elapsed)
@@ -128,7 +138,7 @@ public static class SiteBuilder
             }
             Phase("stamp", phase);
         }
-        var (site, failure) = StagePages(options, clock, phase);
+        var (site, failure) = StagePages(options, options.Incremental ? previous : null, clock, phase);
         if (site is null) return failure!;
         // The site model (the archive, every paper's rendered summary) went with StagePages: a one-off
         // build makes the search index without it (docs/performance.md, memory).
@@ -156,7 +166,7 @@ public static class SiteBuilder
     private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, UInt128 SearchInputs);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
-    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildOptions options, Stopwatch clock, Stopwatch phase)
+    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildOptions options, BuildManifest? previous, Stopwatch clock, Stopwatch phase)
     {
         var cancel = options.Cancellation;
         options.Progress?.Report(new BuildProgress("Reading content", 0, 0));
@@ -177,10 +187,6 @@ public static class SiteBuilder
         if (templates is null || diagnostics.Count > 0) return (null, Failed(diagnostics, clock));
         Phase("templates", phase);
 
-        var previous = !options.Incremental ? null
-            : options.Cache?.Manifest is { } kept && Directory.Exists(options.OutputDir) ? kept
-            : BuildManifest.Load(options.OutputDir);
-        Phase("manifest", phase);
         var output = new StagedOutput(options.OutputDir, previous, expectedFiles: pages.Count + model.Archive.Topics.Count + 64);
         try
         {
