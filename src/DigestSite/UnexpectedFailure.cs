@@ -13,7 +13,7 @@ internal static class UnexpectedFailure
     public static void Report(Exception exception, TextWriter error)
     {
         var e = exception is AggregateException { InnerExceptions.Count: 1 } one ? one.InnerException! : exception;
-        error.WriteLine($"error: {OneLine(e.Message)} ({e.GetType().Name}; set {DebugVariable}=1 to see where it happened).");
+        error.WriteLine($"error: {OneLine(e.Message)} ({e.GetType().Name}; {DebugVariable}=1 shows where it happened)");
         if (Environment.GetEnvironmentVariable(DebugVariable) == "1") error.WriteLine(exception);
     }
 

@@ -39,6 +39,7 @@ public sealed class OutputFolder : IDisposable
         if (kept is null && !MayBeOwn(outputDir)) return new(Foreign(outputDir, FirstEntries(outputDir)));
 
         var lockPath = OutputLock.PathFor(outputDir);
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!); // "--output new/folder": its parent too
         bool lockExisted = File.Exists(lockPath);
         var held = OutputLock.TryTake(outputDir);
         if (held is null)
