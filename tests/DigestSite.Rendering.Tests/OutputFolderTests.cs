@@ -134,7 +134,10 @@ public sealed class OutputFolderTests
         Assert.Equal(before, Tree(site.Root));
     }
 
-    /// <summary>Every folder, file and link under <paramref name="root"/> (links not followed), with each file's bytes.</summary>
+    /// <summary>
+    /// Every folder, file and link under <paramref name="root"/> (links not followed), with each file's
+    /// bytes; a lock file's length only (closing a handle to it would release this process's lock on it).
+    /// </summary>
     internal static SortedDictionary<string, string> Tree(string root)
     {
         var tree = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -143,6 +146,7 @@ public sealed class OutputFolderTests
             var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
             tree[relative] = entry.LinkTarget is { } target ? "link to " + target
                 : entry is DirectoryInfo ? "folder"
+                : entry.Extension == ".lock" ? $"{((FileInfo)entry).Length} bytes"
                 : Convert.ToHexString(File.ReadAllBytes(entry.FullName));
         }
         return tree;
