@@ -48,7 +48,7 @@ internal static class ServeCommand
         CancellationToken stop)
     {
         var live = new LiveReload();
-        using var rebuilder = new Rebuilder(new BuildOptions(contentDir, layers, output, siteUrl) { Cache = new BuildCache() }, live, poll);
+        using var rebuilder = new Rebuilder(new BuildOptions(contentDir, layers, output, siteUrl) { Observer = new ConsoleBuildObserver(null, compact: false) }, live, poll);
         rebuilder.Build();
 
         var builder = WebApplication.CreateSlimBuilder();
