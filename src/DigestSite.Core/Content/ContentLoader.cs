@@ -29,6 +29,11 @@ public static class ContentLoader
         if (!Directory.Exists(contentDir))
             return new LoadResult(null, [Diagnostic.AtStart(".", $"the content folder \"{contentDir}\" does not exist.")]);
 
+        // A pull request can replace the content folder itself with a link to anywhere.
+        if (FileKinds.Of(Path.TrimEndingDirectorySeparator(Path.GetFullPath(contentDir))).Kind == FileKind.Link)
+            return new LoadResult(null, [Diagnostic.AtStart(".",
+                $"the content folder \"{contentDir}\" is a symbolic link, and links are never followed: give the folder itself.")]);
+
         // Absolute once: a relative path would make every file's full path ask for the working directory.
         contentDir = Path.GetFullPath(contentDir);
         CheckRootEntries(contentDir, diagnostics);
@@ -70,8 +75,9 @@ public static class ContentLoader
     {
         foreach (var entry in Directory.EnumerateFileSystemEntries(contentDir).Select(Path.GetFileName).Order(StringComparer.Ordinal))
         {
+            // site.yml and topics.yml are looked at when read, the issues folder when scanned.
             if (entry is null || entry.StartsWith('.') || entry is SiteFile or TopicsFile) continue;
-            if (entry == IssuesFolder && Directory.Exists(Path.Combine(contentDir, entry))) continue;
+            if (entry == IssuesFolder && FileKinds.Of(Path.Combine(contentDir, entry)).Kind is FileKind.Folder or FileKind.Link) continue;
             diagnostics.Add(Diagnostic.AtStart(entry,
                 $"\"{entry}\" does not belong in the content folder, which holds {SiteFile}, {TopicsFile} and {IssuesFolder}/ only."));
         }
@@ -79,7 +85,7 @@ public static class ContentLoader
 
     private static SourceText? ReadRequired(string contentDir, string name, string what, List<Diagnostic> diagnostics)
     {
-        if (File.Exists(Path.Combine(contentDir, name))) return ReadFile(contentDir, name, diagnostics);
+        if (FileKinds.Of(Path.Combine(contentDir, name)).Kind != FileKind.Missing) return ReadFile(contentDir, name, diagnostics);
         diagnostics.Add(Diagnostic.AtStart(name, $"{name} is missing: create it with {what}."));
         return null;
     }
@@ -120,11 +126,8 @@ public sealed class ContentCache
     /// <summary>Coarser than any file system's timestamps (FAT: 2 s) and than the kernel's clock tick.</summary>
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
-    private sealed class Entry(long length, DateTime writeTime, string? key, object? value, Diagnostic[] diagnostics, bool watched)
+    private sealed class Entry(long length, DateTime writeTime, string? key, object? value, Diagnostic[] diagnostics)
     {
-        /// <summary>False under a linked folder: file watchers do not follow links, so its stamp is always checked.</summary>
-        public bool Watched { get; } = watched;
-
         public long Length { get; } = length;
         public DateTime WriteTime { get; } = writeTime;
         public string? Key { get; } = key;
@@ -175,10 +178,10 @@ public sealed class ContentCache
     internal T? Get<T>(string contentDir, string relativePath, string? key, List<Diagnostic> diagnostics, Func<List<Diagnostic>, T?> read) where T : class
     {
         var path = Path.GetFullPath(Path.Combine(contentDir, relativePath));
-        if (WatcherReportsChanges && entries.TryGetValue(path, out var trusted) && trusted.Watched && trusted.Key == key)
+        if (WatcherReportsChanges && entries.TryGetValue(path, out var trusted) && trusted.Key == key)
             return Hit<T>(trusted, diagnostics);
         var info = new FileInfo(path);
-        bool stamped = info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0; // a link's target may change under it: not cached
+        bool stamped = info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0; // a link is refused, afresh each time
         if (stamped && entries.TryGetValue(path, out var entry) && entry.Length == info.Length && entry.WriteTime == info.LastWriteTimeUtc
             && entry.Key == key)
             return Hit<T>(entry, diagnostics);
@@ -189,18 +192,10 @@ public sealed class ContentCache
         diagnostics.AddRange(local);
         // Stamped before reading, so a write during the read makes the stamp differ next time.
         if (stamped && info.LastWriteTimeUtc < readAt - RacyWindow)
-            entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, key, value, [.. local], !UnderLinkedFolder(contentDir, relativePath)) { Load = load };
+            entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, key, value, [.. local]) { Load = load };
         else
             entries.TryRemove(path, out _);
         return value;
-    }
-
-    /// <summary>Whether a folder between the content folder and the file is a symbolic link (a stat per folder, once per file read).</summary>
-    private static bool UnderLinkedFolder(string contentDir, string relativePath)
-    {
-        for (var folder = Path.GetDirectoryName(relativePath); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
-            if (new DirectoryInfo(Path.Combine(contentDir, folder)).LinkTarget is not null) return true;
-        return false;
     }
 
     private T? Hit<T>(Entry entry, List<Diagnostic> diagnostics) where T : class
