@@ -69,9 +69,9 @@ public static class IssueFolderScanner
             else if (!name.EndsWith(".md", StringComparison.Ordinal))
                 diagnostics.Add(Diagnostic.AtStart(path,
                     $"\"{name}\" does not belong in an issue folder, which holds paper files (<slug>.md) and an optional index.md."));
-            else if (name[..^3] is var slug && !Slugs.IsValid(slug))
+            else if (Slugs.Problem(name[..^3]) is { } problem)
                 diagnostics.Add(Diagnostic.AtStart(path,
-                    $"the file name \"{name}\" is not a valid slug: use {Slugs.Rule}, e.g. 2312.15918.md."));
+                    $"the file name \"{name}\" is not a valid slug: it must {problem}, e.g. 2312.15918.md."));
             else
                 papers.Add(new PaperFile(name[..^3], path));
         }

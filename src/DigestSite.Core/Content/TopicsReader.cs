@@ -18,8 +18,8 @@ public static class TopicsReader
         foreach (var entry in map.Entries)
         {
             var slug = entry.Key.Value;
-            if (!Slugs.IsValid(slug))
-                diagnostics.Add(Diagnostic.At(source.Path, entry.Key.Position, $"topic slug \"{slug}\" must use {Slugs.Rule}."));
+            if (Slugs.Problem(slug) is { } problem)
+                diagnostics.Add(Diagnostic.At(source.Path, entry.Key.Position, $"topic slug \"{slug}\" must {problem}."));
             if (entry.Value is not YamlMapping topic)
             {
                 diagnostics.Add(Diagnostic.At(source.Path, entry.Value.Position,
