@@ -34,10 +34,12 @@ public static class PaperReader
         if (arxiv is { } id && !ArxivId.IsValid(id.Value))
             fields.Report(id.Position, $"\"arxiv\" must be {ArxivId.Rule}, not \"{id.Value}\".");
         if (topicSlugs is not null && topics is not null) CheckTopics(fields, topicSlugs, topics);
-        var summary = parts.Body.Trim();
+        var summary = parts.Text;
         if (summary.Length == 0)
             fields.Report(new SourcePosition(parts.BodyFirstLine - 1, 1),
                 "the summary is missing: write a few sentences about the paper after the closing \"---\".");
+        else
+            parts.CheckMarkdown(source.Path, diagnostics);
 
         if (diagnostics.Count > errorsBefore) return null;
         var paper = new Paper(

@@ -87,6 +87,11 @@ public sealed record SourceText(string Path, string Text)
             diagnostics.Add(Diagnostic.AtStart(path, "the file is empty."));
             return null;
         }
+        if (Characters.FirstForbidden(text) is var forbidden and >= 0)
+        {
+            diagnostics.Add(Diagnostic.At(path, PositionAfter(text[..forbidden]), "the file holds " + Characters.Forbidden(text, forbidden)));
+            return null;
+        }
         return new SourceText(path, text);
     }
 
