@@ -63,7 +63,7 @@ public class ArchiveStructureTests
         using var site = new FixtureSite();
         site.Paper($"{FixtureSite.Issue}/{name}", Minimal);
         Assert.Equal(
-            [$"{FixtureSite.Issue}/{name}:1:1: the file name \"{name}\" is not a valid slug: use lowercase letters, digits, \".\" and \"-\", starting with a letter or digit, e.g. 2312.15918.md."],
+            [$"{FixtureSite.Issue}/{name}:1:1: the file name \"{name}\" is not a valid slug: it must use lowercase letters, digits, \".\" and \"-\", starting with a letter or digit, e.g. 2312.15918.md."],
             site.Errors());
     }
 

@@ -145,16 +145,6 @@ public class FileRulesTests
         Assert.Empty(ErrorsForText(text));
     }
 
-    [Fact]
-    public void A_broken_link_is_a_located_error_not_a_crash()
-    {
-        using var site = new FixtureSite();
-        try { File.CreateSymbolicLink(site.FullPath(A), Path.Combine(site.Root, "no-such-file.md")); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlatformNotSupportedException) { return; }
-
-        Assert.Equal([$"{A}:1:1: the file cannot be read: it is a link to a file that does not exist."], site.Errors());
-    }
-
     // ---- front matter
 
     [Fact]

@@ -1,3 +1,4 @@
+using DigestSite.Incremental;
 using DigestSite.Output;
 
 namespace DigestSite.Rendering.Tests;

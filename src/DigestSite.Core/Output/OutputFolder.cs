@@ -1,3 +1,5 @@
+using DigestSite.Incremental;
+
 namespace DigestSite.Output;
 
 /// <summary>

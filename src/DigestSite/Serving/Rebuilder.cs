@@ -137,7 +137,7 @@ internal sealed class Rebuilder : IDisposable
                 await Task.Delay(Settle, stop);
                 var changed = new SortedSet<string>(StringComparer.Ordinal);
                 while (changes.Reader.TryRead(out var path)) changed.Add(path);
-                Console.WriteLine($"Changed: {string.Join(", ", changed.Take(3))}{(changed.Count > 3 ? $" and {changed.Count - 3} more" : "")}");
+                Console.WriteLine($"Changed: {Checking.Diagnostic.Printable(string.Join(", ", changed.Take(3)))}{(changed.Count > 3 ? $" and {changed.Count - 3} more" : "")}");
                 Build(deferSearch: true);
             }
         }
