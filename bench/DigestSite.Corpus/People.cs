@@ -58,20 +58,29 @@ public sealed class Population
         return new Population(labs, people);
     }
 
-    private static Person NewPerson(int id, NameTradition t, HashSet<string> taken, Rng rng)
+    /// <summary>
+    /// A new person with a name nobody has yet. When a tradition's names run out (a small pool in a
+    /// large archive), the person comes from another; past that, middle initials (one, then two) make
+    /// room, so an archive of any size finds names.
+    /// </summary>
+    private static Person NewPerson(int id, NameTradition home, HashSet<string> taken, Rng rng)
     {
-        // East Asian names rarely carry a middle initial in papers; elsewhere a quarter do.
-        bool middleAllowed = !t.FamilyFirstAtHome;
         for (int attempt = 0; ; attempt++)
         {
+            var t = attempt < 20 ? home : rng.Pick(NameTradition.All);
             string given = rng.Pick(t.Given), family = rng.Pick(t.Family);
-            string? middle = middleAllowed && (rng.Chance(0.25) || attempt > 20) ? ((char)('A' + rng.Int(0, 25))).ToString() : null;
+            // East Asian names rarely carry a middle initial in papers; elsewhere a quarter do.
+            string? middle = attempt >= 200 ? Letter(rng) + ". " + Letter(rng)
+                : attempt >= 100 || (!t.FamilyFirstAtHome && rng.Chance(0.25)) ? Letter(rng) : null;
             // A few people sign with initials only ("K. Nakamura", "J. R. Smith").
-            bool initialsOnly = attempt <= 20 && rng.Chance(0.03);
-            string name = initialsOnly ? $"{Initials(given)} {(middle is null ? "" : middle + ". ")}{family}" : $"{given} {(middle is null ? "" : middle + ". ")}{family}";
-            if (taken.Add(name)) return new Person(id, name, t, initialsOnly ? Initials(given) : given, middle, family);
+            bool initialsOnly = attempt < 20 && rng.Chance(0.03);
+            string first = initialsOnly ? Initials(given) : given;
+            string name = $"{first} {(middle is null ? "" : middle + ". ")}{family}";
+            if (taken.Add(name)) return new Person(id, name, t, first, middle, family);
         }
     }
+
+    private static string Letter(Rng rng) => ((char)('A' + rng.Int(0, 25))).ToString();
 
     /// <summary>"Jörg" -> "J.", "Jean-Pierre" -> "J.-P.".</summary>
     public static string Initials(string given) => string.Join('-', given.Split('-').Select(p => p[0] + "."));

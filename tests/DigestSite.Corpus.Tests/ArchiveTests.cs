@@ -111,3 +111,14 @@ public sealed class ArchiveTests(Archives archives) : IClassFixture<Archives>
         Assert.InRange(share, min, max);
     }
 }
+
+public sealed class PopulationTests
+{
+    [Fact]
+    public void A_large_archive_finds_a_name_for_everyone()
+    {
+        var population = Population.Make(60_000, new Rng(1));
+        Assert.Equal(60_000 / 20, population.Labs.Count);
+        Assert.Equal(population.People.Count, population.People.Select(p => p.Name).Distinct().Count());
+    }
+}
