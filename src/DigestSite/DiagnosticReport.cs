@@ -11,16 +11,22 @@ internal static class DiagnosticReport
 {
     public static void Print(IReadOnlyList<Diagnostic> diagnostics, string contentDir, TextWriter output)
     {
+        PrintEach(diagnostics, "error", contentDir, output);
+        int files = diagnostics.Select(d => d.Path).Distinct().Count();
+        output.WriteLine($"{Count(diagnostics.Count, "error")} in {Count(files, "file")}.");
+    }
+
+    /// <summary>Each diagnostic as "PATH:LINE:COLUMN: SEVERITY: MESSAGE" (severity "error" or "warning"), and its annotation on GitHub.</summary>
+    public static void PrintEach(IReadOnlyList<Diagnostic> diagnostics, string severity, string contentDir, TextWriter output)
+    {
         bool onGitHub = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
         foreach (var d in diagnostics)
         {
             var path = DisplayPath(contentDir, d.Path);
-            output.WriteLine($"{path}:{d.Line}:{d.Column}: error: {d.Message}");
+            output.WriteLine($"{path}:{d.Line}:{d.Column}: {severity}: {d.Message}");
             if (onGitHub)
-                output.WriteLine($"::error file={EscapeProperty(path)},line={d.Line},col={d.Column}::{EscapeData(d.Message)}");
+                output.WriteLine($"::{severity} file={EscapeProperty(path)},line={d.Line},col={d.Column}::{EscapeData(d.Message)}");
         }
-        int files = diagnostics.Select(d => d.Path).Distinct().Count();
-        output.WriteLine($"{Count(diagnostics.Count, "error")} in {Count(files, "file")}.");
     }
 
     public static string DisplayPath(string contentDir, string relativePath)

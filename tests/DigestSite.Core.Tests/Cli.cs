@@ -17,7 +17,16 @@ public static class Cli
 
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, gitHubActions: false, args);
 
-    public static Result Run(string workingDirectory, bool gitHubActions, params string[] args)
+    public static Result Run(string workingDirectory, bool gitHubActions, params string[] args) =>
+        Run(workingDirectory, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = gitHubActions ? "true" : null }, args);
+
+    /// <summary>
+    /// The metadata services are never the real ones in a test: unless <paramref name="environment"/>
+    /// names a stand-in, they are a closed port on this machine.
+    /// </summary>
+    public const string NoService = "http://127.0.0.1:9/";
+
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,8 +38,11 @@ public static class Cli
         start.ArgumentList.Add(Dll.Value);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // The tests may themselves run on GitHub Actions: the variable is set here, never inherited.
-        start.Environment["GITHUB_ACTIONS"] = gitHubActions ? "true" : null;
+        start.Environment["GITHUB_ACTIONS"] = null;
+        start.Environment["DIGESTSITE_ARXIV_API"] = NoService;
+        start.Environment["DIGESTSITE_CROSSREF_API"] = NoService;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
