@@ -20,6 +20,12 @@ public static class Cli
     public static Result Run(string workingDirectory, bool gitHubActions, params string[] args) =>
         Run(workingDirectory, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = gitHubActions ? "true" : null }, args);
 
+    /// <summary>
+    /// The metadata services are never the real ones in a test: unless <paramref name="environment"/>
+    /// names a stand-in, they are a closed port on this machine.
+    /// </summary>
+    public const string NoService = "http://127.0.0.1:9/";
+
     /// <param name="environment">Variables set (or, null, removed) for the run.</param>
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
@@ -49,6 +55,8 @@ public static class Cli
         // Variables the CLI reads are set here, never inherited (the tests may themselves run on GitHub Actions).
         start.Environment["GITHUB_ACTIONS"] = null;
         start.Environment["DIGESTSITE_DEBUG"] = null;
+        start.Environment["DIGESTSITE_ARXIV_API"] = NoService;
+        start.Environment["DIGESTSITE_CROSSREF_API"] = NoService;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (name, value) in environment) start.Environment[name] = value;
         return Process.Start(start)!;

@@ -9,6 +9,9 @@ namespace DigestSite.Content;
 public sealed record LoadResult(DigestArchive? Archive, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Succeeded => Archive is not null;
+
+    /// <summary>What deserves a look but does not stop a build (titles that read the same), in report order.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -50,12 +53,13 @@ public static class ContentLoader
         var intros = folders.Where(f => f.IntroPath is not null)
             .ToDictionary(f => f.Date, f => Cached(cache, contentDir, f.IntroPath!, null, diagnostics,
                 local => ReadFile(contentDir, f.IntroPath!, local) is { } text ? IssueIntroReader.Read(text, local) : null));
-        ArchiveRules.Check(papers, diagnostics);
+        var warnings = new List<Diagnostic>();
+        ArchiveRules.Check(papers, diagnostics, warnings);
         cache?.EndLoad();
 
         if (diagnostics.Count > 0 || site is null || topics is null)
-            return new LoadResult(null, Diagnostic.Sorted(diagnostics));
-        return new LoadResult(ArchiveAssembly.Assemble(site, topics, folders, papers.Select(p => p.Paper), intros), []);
+            return new LoadResult(null, Diagnostic.Sorted(diagnostics)) { Warnings = Diagnostic.Sorted(warnings) };
+        return new LoadResult(ArchiveAssembly.Assemble(site, topics, folders, papers.Select(p => p.Paper), intros), []) { Warnings = Diagnostic.Sorted(warnings) };
     }
 
     /// <summary>site.yml alone, for commands that need the settings but not the archive.</summary>

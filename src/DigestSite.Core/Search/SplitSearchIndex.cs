@@ -97,7 +97,7 @@ public static class SplitSearchIndex
             }
             json.Raw("]");
         }
-        return Encoding.UTF8.GetBytes(json.Raw("]}").ToString());
+        return json.Raw("]}").ToUtf8();
     }
 
     private static void Site(JsonText json, IReadOnlyList<PaperView> papers)

@@ -151,7 +151,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     [Fact]
     public void The_authors_file_lists_each_prolific_author_with_their_papers()
     {
-        var file = SplitSearchIndex.Files(archive.IndexJson, archive.Papers).Single(f => f.Path == SplitSearchIndex.AuthorsFile);
+        var file = LunrJsonOracle.SplitFiles(archive.IndexJson, archive.Papers).Single(f => f.Path == SplitSearchIndex.AuthorsFile);
         using var json = JsonDocument.Parse(file.Content);
         var names = json.RootElement.GetProperty("names").EnumerateArray().Select(n => n.GetString()!).ToArray();
         var papers = json.RootElement.GetProperty("papers").EnumerateArray()
