@@ -1,5 +1,3 @@
-using DigestSite.Corpus;
-
 namespace DigestSite.Browser.Tests.Infrastructure;
 
 /// <summary>
@@ -46,12 +44,12 @@ public sealed class BuiltSite : IAsyncDisposable
         return new BuiltSite(name, root, output, server);
     }
 
-    /// <summary>Generates an archive of <paramref name="papers"/> papers (<see cref="CorpusGenerator"/>), builds it and serves it.</summary>
+    /// <summary>Generates an archive of <paramref name="papers"/> papers (<see cref="GeneratedArchive"/>), builds it and serves it.</summary>
     public static async Task<BuiltSite> GenerateAndServeAsync(string name, int papers)
     {
         var root = Directory.CreateTempSubdirectory($"digestsite-browser-{name}-").FullName;
         var content = Path.Combine(root, "content");
-        CorpusGenerator.Write(content, new CorpusOptions { Papers = papers });
+        GeneratedArchive.Write(content, papers);
         var result = SiteBuilder.Build(new BuildOptions(content, [Repo.Theme], Path.Combine(root, "_site")));
         if (!result.Succeeded)
             throw new InvalidOperationException($"The {name} site did not build:\n" + string.Join("\n", result.Diagnostics));
