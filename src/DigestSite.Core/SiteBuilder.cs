@@ -14,7 +14,8 @@ using DigestSite.Rendering;
 namespace DigestSite;
 
 /// <summary>
-/// The build: load and check the content, model it, plan the pages, render them in parallel into a
+/// The build: open the output folder (refused unless it is the build's own; locked against a second
+/// build), load and check the content, model it, plan the pages, render them in parallel into a
 /// staging folder, publish the site's other files, make the search files, then commit the staging
 /// folder over the output. Each step reuses what the last build made from the same inputs
 /// (the manifest beside the output: docs/performance.md), and the output is the same either way.
@@ -45,17 +46,21 @@ public static class SiteBuilder
 
     private static BuildResult Run(BuildRun run)
     {
+        var options = run.Options;
+        using var folder = OutputFolder.Open(options.OutputDir, options.ContentDir, options.ThemeLayers, run.Session?.Manifest);
+        if (folder.Refusal is { } refusal) return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Refused = refusal };
         try
         {
-            return Pipeline(run);
+            return Pipeline(run, folder.Previous) with { Restored = folder.Restored };
         }
         catch (OperationCanceledException) when (run.Cancel.IsCancellationRequested)
         {
-            return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Cancelled = true };
+            return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Cancelled = true, Restored = folder.Restored };
         }
     }
 
-    private static BuildResult Pipeline(BuildRun run)
+    /// <param name="previous">The manifest of the site in the output folder, when the folder still matches it.</param>
+    private static BuildResult Pipeline(BuildRun run, BuildManifest? previous)
     {
         var clock = Stopwatch.StartNew();
         var phases = new Phases(run.Observer);
@@ -63,12 +68,12 @@ public static class SiteBuilder
         if (run.OneOff && run.Options.Incremental)
         {
             stamp = TakeStamp(run.Options);
-            var skipped = stamp is { } now ? Unchanged(run.Options, now) : null;
+            var skipped = stamp is { } now && previous is not null ? Unchanged(run.Options, now, previous) : null;
             phases.End("stamp");
             if (skipped is not null) return skipped with { Elapsed = clock.Elapsed };
         }
 
-        var (site, failure) = StagePages(run, phases);
+        var (site, failure) = StagePages(run, run.Options.Incremental ? previous : null, phases);
         if (site is null) return failure! with { Elapsed = clock.Elapsed };
         // The site model (the archive, every paper's rendered summary) went with StagePages: the search
         // files are made without it (docs/performance.md, memory).
@@ -93,7 +98,7 @@ public static class SiteBuilder
     private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, UInt128 SearchInputs);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
-    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, Phases phases)
+    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, Phases phases)
     {
         var options = run.Options;
         options.Observer.Progress(new BuildProgress("Reading content", 0, 0));
@@ -115,8 +120,6 @@ public static class SiteBuilder
         if (templates is null || diagnostics.Count > 0) return (null, Failed(diagnostics));
         phases.End("templates");
 
-        var previous = PreviousManifest(run);
-        phases.End("manifest");
         var output = new StagedOutput(options.OutputDir, previous, expectedFiles: pages.Count + model.Archive.Topics.Count + 64);
         try
         {
@@ -153,12 +156,6 @@ public static class SiteBuilder
             throw;
         }
     }
-
-    /// <summary>The last build's manifest: a session's, kept in memory, or the one beside the output folder when it still matches it.</summary>
-    private static BuildManifest? PreviousManifest(BuildRun run) =>
-        !run.Options.Incremental ? null
-        : run.Session?.Manifest is { } kept && Directory.Exists(run.Options.OutputDir) ? kept
-        : BuildManifest.Load(run.Options.OutputDir);
 
     /// <summary>A paper as the search files read it: without its summary's HTML and its BibTeX, the largest fields they do not read.</summary>
     private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = "", Bibtex = "" };
@@ -269,8 +266,8 @@ public static class SiteBuilder
         InputStamp.Take(options.ContentDir, options.ThemeLayers, options.OutputDir, OptionsKey(options));
 
     /// <summary>The command line's fast path: the same inputs (by file stamp) as the build that wrote the manifest, and output as it left it.</summary>
-    private static BuildResult? Unchanged(BuildOptions options, UInt128 stamp) =>
-        InputStamp.Load(options.OutputDir) == stamp && BuildManifest.Load(options.OutputDir) is { } same
+    private static BuildResult? Unchanged(BuildOptions options, UInt128 stamp, BuildManifest same) =>
+        InputStamp.Load(options.OutputDir) == stamp
             ? new BuildResult([], same.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), 0, 0, TimeSpan.Zero)
             {
                 Unchanged = same.Files.Count,

@@ -9,6 +9,9 @@ namespace DigestSite.Content;
 public sealed record LoadResult(DigestArchive? Archive, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Succeeded => Archive is not null;
+
+    /// <summary>What deserves a look but does not stop a build (titles that read the same), in report order.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -30,6 +33,11 @@ public static class ContentLoader
         if (!Directory.Exists(contentDir))
             return new LoadResult(null, [Diagnostic.AtStart(".", $"the content folder \"{contentDir}\" does not exist.")]);
 
+        // A pull request can replace the content folder itself with a link to anywhere.
+        if (FileKinds.Of(Path.TrimEndingDirectorySeparator(Path.GetFullPath(contentDir))).Kind == FileKind.Link)
+            return new LoadResult(null, [Diagnostic.AtStart(".",
+                $"the content folder \"{contentDir}\" is a symbolic link, and links are never followed: give the folder itself.")]);
+
         // Absolute once: a relative path would make every file's full path ask for the working directory.
         contentDir = Path.GetFullPath(contentDir);
         CheckRootEntries(contentDir, diagnostics);
@@ -45,12 +53,13 @@ public static class ContentLoader
         var intros = folders.Where(f => f.IntroPath is not null)
             .ToDictionary(f => f.Date, f => Cached(cache, contentDir, f.IntroPath!, null, diagnostics,
                 local => ReadFile(contentDir, f.IntroPath!, local) is { } text ? IssueIntroReader.Read(text, local) : null));
-        ArchiveRules.Check(papers, diagnostics);
+        var warnings = new List<Diagnostic>();
+        ArchiveRules.Check(papers, diagnostics, warnings);
         cache?.EndLoad();
 
         if (diagnostics.Count > 0 || site is null || topics is null)
-            return new LoadResult(null, Diagnostic.Sorted(diagnostics));
-        return new LoadResult(ArchiveAssembly.Assemble(site, topics, folders, papers.Select(p => p.Paper), intros), []);
+            return new LoadResult(null, Diagnostic.Sorted(diagnostics)) { Warnings = Diagnostic.Sorted(warnings) };
+        return new LoadResult(ArchiveAssembly.Assemble(site, topics, folders, papers.Select(p => p.Paper), intros), []) { Warnings = Diagnostic.Sorted(warnings) };
     }
 
     /// <summary>site.yml alone, for commands that need the settings but not the archive.</summary>
@@ -71,8 +80,9 @@ public static class ContentLoader
     {
         foreach (var entry in Directory.EnumerateFileSystemEntries(contentDir).Select(Path.GetFileName).Order(StringComparer.Ordinal))
         {
+            // site.yml and topics.yml are looked at when read, the issues folder when scanned.
             if (entry is null || entry.StartsWith('.') || entry is SiteFile or TopicsFile) continue;
-            if (entry == IssuesFolder && Directory.Exists(Path.Combine(contentDir, entry))) continue;
+            if (entry == IssuesFolder && FileKinds.Of(Path.Combine(contentDir, entry)).Kind is FileKind.Folder or FileKind.Link) continue;
             diagnostics.Add(Diagnostic.AtStart(entry,
                 $"\"{entry}\" does not belong in the content folder, which holds {SiteFile}, {TopicsFile} and {IssuesFolder}/ only."));
         }
@@ -80,7 +90,7 @@ public static class ContentLoader
 
     private static SourceText? ReadRequired(string contentDir, string name, string what, List<Diagnostic> diagnostics)
     {
-        if (File.Exists(Path.Combine(contentDir, name))) return ReadFile(contentDir, name, diagnostics);
+        if (FileKinds.Of(Path.Combine(contentDir, name)).Kind != FileKind.Missing) return ReadFile(contentDir, name, diagnostics);
         diagnostics.Add(Diagnostic.AtStart(name, $"{name} is missing: create it with {what}."));
         return null;
     }

@@ -23,51 +23,32 @@ public sealed class BuildManifest
     /// <summary>Where the manifest of <paramref name="outputDir"/> is kept: "_site" -> "_site.manifest".</summary>
     public static string PathFor(string outputDir) => Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar) + ".manifest";
 
-    /// <summary>
-    /// The manifest, when there is one and the output folder still holds exactly the files it lists
-    /// with their lengths (a folder edited by hand, or half deleted, gets a full build); else null.
-    /// </summary>
-    public static BuildManifest? Load(string outputDir, bool verifyOutput = true)
+    /// <summary>The manifest kept beside <paramref name="outputDir"/>, as written; null when there is none or it is unreadable.</summary>
+    public static BuildManifest? Load(string outputDir) => Read(PathFor(outputDir));
+
+    /// <summary>A manifest file (the manifest beside an output folder, or a swap's journal); null when there is none or it is unreadable.</summary>
+    public static BuildManifest? Read(string path)
     {
-        var path = PathFor(outputDir);
-        if (!File.Exists(path) || !Directory.Exists(outputDir)) return null;
+        if (!File.Exists(path)) return null;
         var files = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
-        using (var reader = new StreamReader(path, Encoding.UTF8))
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        if (reader.ReadLine() != Header) return null;
+        while (reader.ReadLine() is { } line)
         {
-            if (reader.ReadLine() != Header) return null;
-            while (reader.ReadLine() is { } line)
-            {
-                var parts = line.Split('\t');
-                if (parts.Length != 4
-                    || !UInt128.TryParse(parts[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
-                    || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-                    || !UInt128.TryParse(parts[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var content))
-                    return null;
-                files[parts[0]] = new ManifestEntry(inputs, length, content);
-            }
+            var parts = line.Split('\t');
+            if (parts.Length != 4
+                || !UInt128.TryParse(parts[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
+                || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                || !UInt128.TryParse(parts[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var content))
+                return null;
+            files[parts[0]] = new ManifestEntry(inputs, length, content);
         }
-        var manifest = new BuildManifest(files);
-        return !verifyOutput || manifest.Matches(outputDir) ? manifest : null;
+        return new BuildManifest(files);
     }
 
-    /// <summary>The output folder holds the listed files, with their lengths, and nothing else.</summary>
-    public bool Matches(string outputDir)
+    /// <summary>Writes the manifest to <paramref name="path"/>, atomically (a reader sees the old file or the new one, never half of one).</summary>
+    public void Save(string path)
     {
-        var root = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        int count = 0;
-        foreach (var file in new DirectoryInfo(root).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
-        {
-            var relative = file.FullName[root.Length..].Replace('\\', '/');
-            if (!Files.TryGetValue(relative, out var entry) || entry.Length != file.Length) return false;
-            count++;
-        }
-        return count == Files.Count;
-    }
-
-    /// <summary>Writes the manifest next to the output folder, atomically (a reader sees the old or the new one).</summary>
-    public void Save(string outputDir)
-    {
-        var path = PathFor(outputDir);
         var temp = path + ".tmp";
         using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
         {

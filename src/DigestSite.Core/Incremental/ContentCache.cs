@@ -13,11 +13,8 @@ namespace DigestSite.Incremental;
 /// </summary>
 public sealed class ContentCache
 {
-    private sealed class Entry(FileStamp stamp, string? key, object? value, Diagnostic[] diagnostics, bool watched)
+    private sealed class Entry(FileStamp stamp, string? key, object? value, Diagnostic[] diagnostics)
     {
-        /// <summary>False under a linked folder: file watchers do not follow links, so its stamp is always checked.</summary>
-        public bool Watched { get; } = watched;
-
         public FileStamp Stamp { get; } = stamp;
         public string? Key { get; } = key;
         public object? Value { get; } = value;
@@ -67,10 +64,10 @@ public sealed class ContentCache
     internal T? Get<T>(string contentDir, string relativePath, string? key, List<Diagnostic> diagnostics, Func<List<Diagnostic>, T?> read) where T : class
     {
         var path = Path.GetFullPath(Path.Combine(contentDir, relativePath));
-        if (WatcherReportsChanges && entries.TryGetValue(path, out var trusted) && trusted.Watched && trusted.Key == key)
+        if (WatcherReportsChanges && entries.TryGetValue(path, out var trusted) && trusted.Key == key)
             return Hit<T>(trusted, diagnostics);
         var info = new FileInfo(path);
-        bool stamped = info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0; // a link's target may change under it: not cached
+        bool stamped = info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0; // a link is refused, afresh each time
         var stamp = stamped ? FileStamp.Of(info) : default;
         if (stamped && entries.TryGetValue(path, out var entry) && entry.Stamp == stamp && entry.Key == key)
             return Hit<T>(entry, diagnostics);
@@ -81,18 +78,10 @@ public sealed class ContentCache
         diagnostics.AddRange(local);
         // Stamped before reading, so a write during the read makes the stamp differ next time.
         if (stamped && stamp.TrustedAt(readAt))
-            entries[path] = new Entry(stamp, key, value, [.. local], !UnderLinkedFolder(contentDir, relativePath)) { Load = load };
+            entries[path] = new Entry(stamp, key, value, [.. local]) { Load = load };
         else
             entries.TryRemove(path, out _);
         return value;
-    }
-
-    /// <summary>Whether a folder between the content folder and the file is a symbolic link (a stat per folder, once per file read).</summary>
-    private static bool UnderLinkedFolder(string contentDir, string relativePath)
-    {
-        for (var folder = Path.GetDirectoryName(relativePath); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
-            if (new DirectoryInfo(Path.Combine(contentDir, folder)).LinkTarget is not null) return true;
-        return false;
     }
 
     private T? Hit<T>(Entry entry, List<Diagnostic> diagnostics) where T : class

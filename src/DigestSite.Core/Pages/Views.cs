@@ -67,6 +67,8 @@ public sealed record PaperView(
     string? Arxiv,
     string? ArxivUrl,
     string? PdfUrl,
+    string? Doi,
+    string? DoiUrl,
     string? Published,
     string? PublishedLabel,
     int? Upvotes,

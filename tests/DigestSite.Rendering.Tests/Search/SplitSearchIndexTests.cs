@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using DigestSite.Content;
+using DigestSite.Corpus;
 using DigestSite.Lunr;
 using DigestSite.Pages;
 using DigestSite.Search;
@@ -183,7 +184,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         public int ShardsFetchedFor(string query, string[] queries) => ShardsFetched[Array.IndexOf(queries, query)];
     }
 
-    /// <summary>A 1,000-paper archive (or DIGESTSITE_SPLIT_PAPERS) from the benchmark generator, its index.json and split form on disk.</summary>
+    /// <summary>A 1,000-paper archive (or DIGESTSITE_SPLIT_PAPERS) from the archive generator (bench/DigestSite.Corpus), its index.json and split form on disk.</summary>
     public sealed class Archive1k : IDisposable
     {
         public string Dir { get; }
@@ -201,8 +202,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             var content = Path.Combine(root, "content");
             // DIGESTSITE_SPLIT_PAPERS=10000 runs the same tests on a bigger archive (docs/performance.md).
             var papers = int.TryParse(Environment.GetEnvironmentVariable("DIGESTSITE_SPLIT_PAPERS"), out var n) ? n : 1000;
-            var (code, _, stderr) = Exec("python3", [FindCorpusScript(), content, "--papers", papers.ToString()], null);
-            if (code != 0) throw new InvalidOperationException("make-corpus.py failed:\n" + stderr);
+            CorpusGenerator.Write(content, new CorpusOptions { Papers = papers });
             var loaded = ContentLoader.Load(content);
             var model = new SiteModel(loaded.Archive ?? throw new InvalidOperationException("the generated archive did not load: " + string.Join("\n", loaded.Diagnostics)));
             Papers = model.Archive.Papers.Select(p => model.Papers[p.Slug]).ToArray();
@@ -263,16 +263,6 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             throw new InvalidOperationException("DigestSite.sln not found above " + AppContext.BaseDirectory);
         }
 
-        /// <summary>The benchmark corpus generator: shared/bench/make-corpus.py beside the repository.</summary>
-        public static string FindCorpusScript()
-        {
-            var repo = RepoRoot();
-            var script = Path.GetFullPath(Path.Combine(repo, "..", "shared", "bench", "make-corpus.py"));
-            if (!File.Exists(script))
-                throw new InvalidOperationException($"The archive generator is missing: expected {script} (shared/bench/make-corpus.py beside the repository {repo}).");
-            return script;
-        }
-
         private static (int Code, string Stdout, string Stderr) Exec(string file, string[] args, string? stdin)
         {
             var psi = new ProcessStartInfo(file)
@@ -290,7 +280,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             try { p = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + file); }
             catch (System.ComponentModel.Win32Exception e)
             {
-                throw new InvalidOperationException($"{file} is not on PATH: the split search index tests need python3 (to generate the archive) and node with `npm ci --prefix theme` (to run lunr.js).", e);
+                throw new InvalidOperationException($"{file} is not on PATH: the split search index tests need node, and `npm ci --prefix theme` (to run lunr.js).", e);
             }
             using (p)
             {
