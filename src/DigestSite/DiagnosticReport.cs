@@ -11,6 +11,14 @@ internal static class DiagnosticReport
 {
     public static void Print(IReadOnlyList<Diagnostic> diagnostics, string contentDir, TextWriter output)
     {
+        PrintEach(diagnostics, "error", contentDir, output);
+        int files = diagnostics.Select(d => d.Path).Distinct().Count();
+        output.WriteLine($"{Count(diagnostics.Count, "error")} in {Count(files, "file")}.");
+    }
+
+    /// <summary>Each diagnostic as "PATH:LINE:COLUMN: SEVERITY: MESSAGE" (severity "error" or "warning"), and its annotation on GitHub.</summary>
+    public static void PrintEach(IReadOnlyList<Diagnostic> diagnostics, string severity, string contentDir, TextWriter output)
+    {
         bool onGitHub = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
         foreach (var d in diagnostics)
         {
@@ -19,12 +27,10 @@ internal static class DiagnosticReport
             // and never at the start of a line as "::", which GitHub would read as a workflow command.
             var shown = Diagnostic.Printable(path);
             if (shown.StartsWith("::", StringComparison.Ordinal)) shown = "./" + shown;
-            output.WriteLine($"{shown}:{d.Line}:{d.Column}: error: {d.Message}");
+            output.WriteLine($"{shown}:{d.Line}:{d.Column}: {severity}: {d.Message}");
             if (onGitHub)
-                output.WriteLine($"::error file={EscapeProperty(path)},line={d.Line},col={d.Column}::{EscapeData(d.Message)}");
+                output.WriteLine($"::{severity} file={EscapeProperty(path)},line={d.Line},col={d.Column}::{EscapeData(d.Message)}");
         }
-        int files = diagnostics.Select(d => d.Path).Distinct().Count();
-        output.WriteLine($"{Count(diagnostics.Count, "error")} in {Count(files, "file")}.");
     }
 
     public static string DisplayPath(string contentDir, string relativePath)

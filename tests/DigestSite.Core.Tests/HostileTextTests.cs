@@ -188,7 +188,7 @@ public class HostileTextTests
         var result = Cli.Run(site.Workspace, "build");
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith($"content/{A}:{expected}", result.ErrLines[0]);
-        Assert.Equal(["1 error in 1 file.", "The build failed; _site was left as it was."], result.ErrLines[1..]);
+        Assert.Equal(["1 error in 1 file.", "The build failed; nothing was written, and there is no site in _site yet."], result.ErrLines[1..]);
         Assert.DoesNotContain(" at ", result.Err);
         Assert.False(Directory.Exists(Path.Combine(site.Workspace, "_site")));
     }

@@ -1,4 +1,4 @@
-using DigestSite.Output;
+using DigestSite.Incremental;
 
 namespace DigestSite.Rendering.Tests;
 
@@ -184,7 +184,7 @@ public sealed class IncrementalBuildTests
         using var site = new TestSite("basic");
         Assert.True(site.Build().Succeeded);
         File.Delete(Path.Combine(site.Output, "papers", "2401.00001", "index.html"));
-        File.WriteAllText(Path.Combine(site.Output, "stray.txt"), "left over");
+        File.WriteAllText(Path.Combine(site.Output, "index.html"), "edited by hand");
 
         var result = site.Build();
 

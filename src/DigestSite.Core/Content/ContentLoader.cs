@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DigestSite.Archive;
 using DigestSite.Checking;
+using DigestSite.Incremental;
 
 namespace DigestSite.Content;
 
@@ -8,6 +9,9 @@ namespace DigestSite.Content;
 public sealed record LoadResult(DigestArchive? Archive, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Succeeded => Archive is not null;
+
+    /// <summary>What deserves a look but does not stop a build (titles that read the same), in report order.</summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; init; } = [];
 }
 
 /// <summary>
@@ -49,12 +53,13 @@ public static class ContentLoader
         var intros = folders.Where(f => f.IntroPath is not null)
             .ToDictionary(f => f.Date, f => Cached(cache, contentDir, f.IntroPath!, null, diagnostics,
                 local => ReadFile(contentDir, f.IntroPath!, local) is { } text ? IssueIntroReader.Read(text, local) : null));
-        ArchiveRules.Check(papers, diagnostics);
+        var warnings = new List<Diagnostic>();
+        ArchiveRules.Check(papers, diagnostics, warnings);
         cache?.EndLoad();
 
         if (diagnostics.Count > 0 || site is null || topics is null)
-            return new LoadResult(null, Diagnostic.Sorted(diagnostics));
-        return new LoadResult(ArchiveAssembly.Assemble(site, topics, folders, papers.Select(p => p.Paper), intros), []);
+            return new LoadResult(null, Diagnostic.Sorted(diagnostics)) { Warnings = Diagnostic.Sorted(warnings) };
+        return new LoadResult(ArchiveAssembly.Assemble(site, topics, folders, papers.Select(p => p.Paper), intros), []) { Warnings = Diagnostic.Sorted(warnings) };
     }
 
     /// <summary>site.yml alone, for commands that need the settings but not the archive.</summary>
@@ -110,98 +115,5 @@ public static class ContentLoader
         });
         diagnostics.AddRange(found);
         return results.OfType<LoadedPaper>().ToArray();
-    }
-}
-
-/// <summary>
-/// What a long-running process (serve) keeps between loads: each content file's parse result (and
-/// its diagnostics), by full path, with the file's length and last-write time. A file is read and
-/// parsed again when either differs (or, while a watcher reports changes, when it reported the
-/// file), or when its last-write time was too close to when it was read to tell a later write in
-/// the same clock tick apart (then it is never trusted, as git does with "racily clean" entries).
-/// Files no longer seen by a load are forgotten.
-/// </summary>
-public sealed class ContentCache
-{
-    /// <summary>Coarser than any file system's timestamps (FAT: 2 s) and than the kernel's clock tick.</summary>
-    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
-
-    private sealed class Entry(long length, DateTime writeTime, string? key, object? value, Diagnostic[] diagnostics)
-    {
-        public long Length { get; } = length;
-        public DateTime WriteTime { get; } = writeTime;
-        public string? Key { get; } = key;
-        public object? Value { get; } = value;
-        public Diagnostic[] Diagnostics { get; } = diagnostics;
-
-        /// <summary>The last load that used this entry: entries of files a load did not see are dropped after it.</summary>
-        public int Load;
-    }
-
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private int load;
-
-    /// <summary>Files read again (not taken from the cache) in the last load.</summary>
-    public int Misses => misses;
-    private int misses;
-
-    /// <summary>
-    /// Set while a file watcher reports every change (and so every path is <see cref="Forget"/>-ed
-    /// before the next load): a cached file is then used without looking at its stamp, which saves
-    /// a stat per file on every rebuild. Cleared when the watcher fails; stamps are checked again.
-    /// </summary>
-    public bool WatcherReportsChanges { get; set; }
-
-    /// <summary>Forgets files, or folders and every file in them (a watcher saw them change): the next load reads them again whatever their stamps.</summary>
-    public void Forget(IEnumerable<string> fullPaths)
-    {
-        var folders = new List<string>();
-        foreach (var path in fullPaths.Select(p => Path.GetFullPath(p).TrimEnd(Path.DirectorySeparatorChar)).Distinct(StringComparer.Ordinal))
-            if (!entries.TryRemove(path, out _)) folders.Add(path + Path.DirectorySeparatorChar); // not a cached file: perhaps a folder
-        if (folders.Count == 0) return;
-        foreach (var (file, _) in entries)
-            if (folders.Any(folder => file.StartsWith(folder, StringComparison.Ordinal))) entries.TryRemove(file, out _);
-    }
-
-    internal void BeginLoad()
-    {
-        load++;
-        misses = 0;
-    }
-
-    internal void EndLoad()
-    {
-        foreach (var (path, entry) in entries)
-            if (entry.Load != load) entries.TryRemove(path, out _);
-    }
-
-    internal T? Get<T>(string contentDir, string relativePath, string? key, List<Diagnostic> diagnostics, Func<List<Diagnostic>, T?> read) where T : class
-    {
-        var path = Path.GetFullPath(Path.Combine(contentDir, relativePath));
-        if (WatcherReportsChanges && entries.TryGetValue(path, out var trusted) && trusted.Key == key)
-            return Hit<T>(trusted, diagnostics);
-        var info = new FileInfo(path);
-        bool stamped = info.Exists && (info.Attributes & FileAttributes.ReparsePoint) == 0; // a link is refused, afresh each time
-        if (stamped && entries.TryGetValue(path, out var entry) && entry.Length == info.Length && entry.WriteTime == info.LastWriteTimeUtc
-            && entry.Key == key)
-            return Hit<T>(entry, diagnostics);
-        Interlocked.Increment(ref misses);
-        var readAt = DateTime.UtcNow;
-        var local = new List<Diagnostic>();
-        var value = read(local);
-        diagnostics.AddRange(local);
-        // Stamped before reading, so a write during the read makes the stamp differ next time.
-        if (stamped && info.LastWriteTimeUtc < readAt - RacyWindow)
-            entries[path] = new Entry(info.Length, info.LastWriteTimeUtc, key, value, [.. local]) { Load = load };
-        else
-            entries.TryRemove(path, out _);
-        return value;
-    }
-
-    private T? Hit<T>(Entry entry, List<Diagnostic> diagnostics) where T : class
-    {
-        entry.Load = load;
-        diagnostics.AddRange(entry.Diagnostics);
-        return (T?)entry.Value;
     }
 }

@@ -2,7 +2,7 @@ using System.IO.Enumeration;
 using System.Text;
 using DigestSite.Checking;
 using DigestSite.Content;
-using DigestSite.Output;
+using DigestSite.Incremental;
 
 namespace DigestSite.Rendering;
 
