@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace DigestSite.Corpus;
@@ -452,8 +451,6 @@ public static partial class Grammar
     /// <summary>"Retrieval-augmented generation (RAG)" -> "retrieval-augmented generation (RAG)"; "LoRA and adapters" stays.</summary>
     public static string InSentence(string name) =>
         name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
-
-    public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string[]> ParsePools(string text)
     {
