@@ -17,7 +17,11 @@ public static class Cli
 
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, gitHubActions: false, args);
 
-    public static Result Run(string workingDirectory, bool gitHubActions, params string[] args)
+    public static Result Run(string workingDirectory, bool gitHubActions, params string[] args) =>
+        Run(workingDirectory, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = gitHubActions ? "true" : null }, args);
+
+    /// <param name="environment">Variables set (or, when null, removed) for this run; GITHUB_ACTIONS is never inherited.</param>
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,8 +33,9 @@ public static class Cli
         start.ArgumentList.Add(Dll.Value);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         // The tests may themselves run on GitHub Actions: the variable is set here, never inherited.
-        start.Environment["GITHUB_ACTIONS"] = gitHubActions ? "true" : null;
+        start.Environment["GITHUB_ACTIONS"] = null;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
