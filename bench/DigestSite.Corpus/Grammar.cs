@@ -21,6 +21,9 @@ public static partial class Grammar
           {task} looks solved on paper, but {models} {limitation}.
           Anyone who has tried {task} with {models} knows that they {limitation}.
           The standard recipe for {task} relies on {oldway}, and it does not scale.
+        modelproblem:
+          Even {model} {limitation}, which makes {task} {hard} in practice.
+          Models such as {model} {limitation}, and {task} suffers for it.
         stakes:
           This matters because {task} is moving from benchmarks to products.
           The problem gets worse as inputs get longer and tasks less familiar.

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using DigestSite.Browser.Tests.Infrastructure;
-using DigestSite.Corpus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,7 +37,7 @@ public sealed class SearchBytesTests(Sites sites, ITestOutputHelper log)
         try
         {
             var content = Path.Combine(root, "content");
-            CorpusGenerator.Write(content, new CorpusOptions { Papers = papers });
+            GeneratedArchive.Write(content, papers);
             var output = Path.Combine(root, "_site");
             var built = SiteBuilder.Build(new BuildOptions(content, [Repo.Theme], output));
             Assert.True(built.Succeeded, string.Join("\n", built.Diagnostics));
