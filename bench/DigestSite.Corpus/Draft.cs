@@ -25,6 +25,4 @@ internal sealed record Draft(int Index, DateOnly Issue, Lab Lab, IReadOnlyList<P
 internal sealed record Paragraph(IReadOnlyList<string> Sentences, bool IsList = false)
 {
     public string Text => IsList ? string.Join("\n", Sentences.Select(s => "- " + s)) : string.Join(' ', Sentences);
-
-    public int WordCount => Sentences.Sum(s => s.Count(c => c == ' ') + 1);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace DigestSite.Corpus;
@@ -22,6 +21,9 @@ public static partial class Grammar
           {task} looks solved on paper, but {models} {limitation}.
           Anyone who has tried {task} with {models} knows that they {limitation}.
           The standard recipe for {task} relies on {oldway}, and it does not scale.
+        modelproblem:
+          Even {model} {limitation}, which makes {task} {hard} in practice.
+          Models such as {model} {limitation}, and {task} suffers for it.
         stakes:
           This matters because {task} is moving from benchmarks to products.
           The problem gets worse as inputs get longer and tasks less familiar.
@@ -452,8 +454,6 @@ public static partial class Grammar
     /// <summary>"Retrieval-augmented generation (RAG)" -> "retrieval-augmented generation (RAG)"; "LoRA and adapters" stays.</summary>
     public static string InSentence(string name) =>
         name.Length > 1 && char.IsUpper(name[0]) && char.IsLower(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
-
-    public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string[]> ParsePools(string text)
     {

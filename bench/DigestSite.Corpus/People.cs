@@ -82,8 +82,8 @@ public sealed class Population
 
     private static string Letter(Rng rng) => ((char)('A' + rng.Int(0, 25))).ToString();
 
-    /// <summary>"Jörg" -> "J.", "Jean-Pierre" -> "J.-P.".</summary>
-    public static string Initials(string given) => string.Join('-', given.Split('-').Select(p => p[0] + "."));
+    /// <summary>"Jörg" -> "J.", "Jean-Pierre" -> "J.-P.", "Jae-won" -> "J.-W.".</summary>
+    public static string Initials(string given) => string.Join('-', given.Split('-').Select(p => char.ToUpperInvariant(p[0]) + "."));
 
     private static string Org(Person head, HashSet<string> orgs, Rng rng)
     {

@@ -30,7 +30,8 @@ internal static class Summaries
             current.Clear();
         }
 
-        Add("problem");
+        // With model names planted, some summaries name one in their first sentence, which search results show.
+        Add(modelNames && rng.Chance(0.3) ? "modelproblem" : "problem");
         if (rng.Chance(0.3)) Add("stakes");
         Add("contribution");
         if (continuesSeries) Add("seriessentence");
