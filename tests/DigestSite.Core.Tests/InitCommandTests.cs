@@ -22,14 +22,18 @@ public sealed class InitCommandTests : IDisposable
     [Fact]
     public void Init_makes_a_digest_that_passes_check_and_builds()
     {
+        var before = DateTime.UtcNow.ToString("yyyy-MM-dd");
         var init = Cli.Run(root, "init", "my-digest", "--title", "Papers: \"weekly\" \\ #1 & more", "--url", "https://you.github.io/papers");
+        var after = DateTime.UtcNow.ToString("yyyy-MM-dd");
         Assert.Equal("", init.Err);
         Assert.Equal(0, init.ExitCode);
         Assert.Equal("Created a new digest in my-digest (pinned to DigestSite " + Version() + " in .config/dotnet-tools.json).", init.OutLines[0]);
 
         var digest = Path.Combine(root, "my-digest");
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
-        Assert.Equal(DigestFiles.Select(f => f.Replace("DATE", today)), Files(digest));
+        // The example issue is dated the day init ran (UTC).
+        var issue = Path.GetFileName(Assert.Single(Directory.GetDirectories(Path.Combine(digest, "content", "issues"))));
+        Assert.Contains(issue, new[] { before, after });
+        Assert.Equal(DigestFiles.Select(f => f.Replace("DATE", issue)), Files(digest));
         Assert.StartsWith("title: \"Papers: \\\"weekly\\\" \\\\ #1 & more\"\n", File.ReadAllText(Path.Combine(digest, "content", "site.yml")));
         Assert.Contains("url: \"https://you.github.io/papers\"\n", File.ReadAllText(Path.Combine(digest, "content", "site.yml")));
         Assert.Contains($"\"version\": \"{Version()}\"", File.ReadAllText(Path.Combine(digest, ".config", "dotnet-tools.json")));
