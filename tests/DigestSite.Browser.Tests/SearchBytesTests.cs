@@ -37,7 +37,7 @@ public sealed class SearchBytesTests(Sites sites, ITestOutputHelper log)
         try
         {
             var content = Path.Combine(root, "content");
-            Run("python3", CorpusScript(), content, "--papers", papers.ToString());
+            GeneratedArchive.Write(content, papers);
             var output = Path.Combine(root, "_site");
             var built = SiteBuilder.Build(new BuildOptions(content, [Repo.Theme], output));
             Assert.True(built.Succeeded, string.Join("\n", built.Diagnostics));
@@ -126,25 +126,6 @@ public sealed class SearchBytesTests(Sites sites, ITestOutputHelper log)
         using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true))
         using (var source = File.OpenRead(file)) source.CopyTo(gzip);
         return counter.Length;
-    }
-
-    private static string CorpusScript()
-    {
-        var script = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "bench", "make-corpus.py"));
-        if (!File.Exists(script))
-            Assert.Fail($"The archive generator is missing: expected {script} (shared/bench/make-corpus.py beside the repository).");
-        return script;
-    }
-
-    private static void Run(string file, params string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) Assert.Fail($"{file} {string.Join(' ', args)} failed:\n{stderr.Result}");
     }
 
     /// <summary>The built site under its base path, with gzip for HTML, CSS, JavaScript and JSON, as GitHub Pages serves them.</summary>

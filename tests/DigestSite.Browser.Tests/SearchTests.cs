@@ -111,7 +111,7 @@ public sealed class SearchTests(Sites sites)
         await using var tab = await sites.OpenAsync(sites.Fixture, "search/?q=retrieval");
         Assert.Equal(3, (await ResultsAsync(tab.Page, "3 papers match")).Length);
 
-        await tab.Page.SelectOptionAsync("#search-topic", "Fine-tuning");
+        await tab.Page.Locator("#search-facets button[data-facet=topic][data-value=Fine-tuning]").ClickAsync();
         Assert.Equal(new[] { Adapters, OldStyle }.Order(), (await ResultsAsync(tab.Page, "2 papers match")).Order());
         Assert.Contains("topic=Fine-tuning", tab.Page.Url);
 

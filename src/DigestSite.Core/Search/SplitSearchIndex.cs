@@ -1,3 +1,4 @@
+using System.Text;
 using DigestSite.Pages;
 
 namespace DigestSite.Search;
@@ -10,6 +11,10 @@ namespace DigestSite.Search;
 /// <item>in base.json, "site": { dates, date, topicNames, topics, docsPerFile }: each paper's issue
 /// date (an index into dates) and topics (indexes into topicNames), in ref order, so the topic
 /// and date filters and the result count work before any paper's text is fetched;</item>
+/// <item>authors.json, { names, papers }: the authors of two papers or more (most papers first,
+/// then by name, ordinal), and for each the numbers of their papers, in ref order, delta-coded:
+/// the author facet counts over all matches without fetching their text. Authors of one paper are
+/// left out: most of a real archive's names, and never more than one match's worth of a facet;</item>
 /// <item>d0.json, d1.json, …: what a result shows (title, url, date, authors, topics, excerpt, as in
 /// docs.json) for docsPerFile papers each, in ref order: fetched only for the results shown.</item>
 /// </list>
@@ -19,6 +24,7 @@ public static class SplitSearchIndex
 {
     public const string Folder = "search/split";
     public const string BaseFile = Folder + "/base.json";
+    public const string AuthorsFile = Folder + "/authors.json";
 
     /// <summary>Papers per display file. The results shown are scattered over the archive, so each
     /// usually needs its own file: 4 papers (about 1 KB gzipped) waste little, and keep the file count a quarter of the papers'.</summary>
@@ -35,6 +41,7 @@ public static class SplitSearchIndex
     public static IEnumerable<string> Paths(int papers)
     {
         yield return BaseFile;
+        yield return AuthorsFile;
         for (int s = 0; s < ShardCount(papers); s++) yield return $"{Folder}/p{s}.json";
         for (int n = 0; n * DocsPerFile < papers; n++) yield return $"{Folder}/d{n}.json";
     }
@@ -64,11 +71,36 @@ public static class SplitSearchIndex
 
         var files = lunr.Write(shardCount ?? ShardCount(papers.Count), json => Site(json, papers));
         yield return (BaseFile, files.Base);
+        yield return (AuthorsFile, Authors(papers));
         for (int s = 0; s < files.Shards.Count; s++) yield return ($"{Folder}/p{s}.json", files.Shards[s]);
 
         var docs = SearchIndex.DocList(papers);
         for (int first = 0, n = 0; first < papers.Count; first += DocsPerFile, n++)
             yield return ($"{Folder}/d{n}.json", docs(first, Math.Min(DocsPerFile, papers.Count - first)));
+    }
+
+    private static byte[] Authors(IReadOnlyList<PaperView> papers)
+    {
+        var authors = papers
+            .SelectMany((paper, number) => paper.Authors.Distinct(StringComparer.Ordinal).Select(name => (name, number)))
+            .GroupBy(a => a.name, a => a.number, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var json = new JsonText().Raw("{\"names\":").Strs(authors.Select(a => a.Key)).Raw(",\"papers\":[");
+        for (int a = 0; a < authors.Count; a++)
+        {
+            json.Raw(a > 0 ? ",[" : "[");
+            int previous = 0, k = 0;
+            foreach (var number in authors[a])
+            {
+                if (k++ > 0) json.Raw(",");
+                json.Int(number - previous);
+                previous = number;
+            }
+            json.Raw("]");
+        }
+        return Encoding.UTF8.GetBytes(json.Raw("]}").ToString());
     }
 
     private static void Site(JsonText json, IReadOnlyList<PaperView> papers)

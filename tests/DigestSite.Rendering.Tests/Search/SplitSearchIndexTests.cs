@@ -146,6 +146,30 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         finally { Directory.Delete(dir, recursive: true); }
     }
 
+    /// <summary>authors.json: each author of two papers or more (most papers first, then by name), with the delta-coded numbers of their papers.</summary>
+    [Fact]
+    public void The_authors_file_lists_each_prolific_author_with_their_papers()
+    {
+        var file = SplitSearchIndex.Files(archive.IndexJson, archive.Papers).Single(f => f.Path == SplitSearchIndex.AuthorsFile);
+        using var json = JsonDocument.Parse(file.Content);
+        var names = json.RootElement.GetProperty("names").EnumerateArray().Select(n => n.GetString()!).ToArray();
+        var papers = json.RootElement.GetProperty("papers").EnumerateArray()
+            .Select(list => list.EnumerateArray().Select(d => d.GetInt32()).ToArray())
+            .Select(deltas => { int at = 0; return deltas.Select(d => at += d).ToArray(); })
+            .ToArray();
+
+        var expected = archive.Papers
+            .SelectMany((paper, number) => paper.Authors.Distinct().Select(name => (name, number)))
+            .GroupBy(a => a.name, a => a.number)
+            .Where(g => g.Count() > 1)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(g => g.Key), names);
+        for (int a = 0; a < names.Length; a++) Assert.Equal(expected[a].ToArray(), papers[a]);
+        Assert.Contains(SplitSearchIndex.AuthorsFile, SplitSearchIndex.Paths(archive.Papers.Length));
+    }
+
     [Fact]
     public void An_index_with_token_metadata_is_refused_clearly()
     {
