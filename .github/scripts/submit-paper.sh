@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Makes a paper file from a "Submit a paper" issue (.github/ISSUE_TEMPLATE/submit-paper.yml):
 #
-#   ISSUE_BODY="$(cat issue.md)" DIGESTSITE_DLL=path/to/digestsite.dll bash .github/scripts/submit-paper.sh
+#   ISSUE_BODY="$(cat issue.md)" bash .github/scripts/submit-paper.sh
 #
 # The issue's text is untrusted. It arrives only in the environment variable ISSUE_BODY (the
 # workflow never writes it into a script); each field must match a strict pattern before it is
 # passed to digestsite, as one argument; the summary is only ever written into the file, as data.
 # `digestsite new` fetches the paper's details, the summary is appended, and `digestsite check`
 # must pass. Prints the file's path, and writes it to $GITHUB_OUTPUT as file=PATH when that is set.
-# CONTENT names the content folder (default: content).
+# CONTENT names the content folder (default: content). DigestSite is `dotnet digestsite` (the tool
+# pinned in .config/dotnet-tools.json), or DIGESTSITE_DLL when set (a digestsite.dll built from source).
 set -euo pipefail
 export LC_ALL=C
 
 fail() { echo "error: $*" >&2; exit 1; }
 
 [[ -n ${ISSUE_BODY-} ]] || fail "ISSUE_BODY is empty: give the issue's text."
-[[ -n ${DIGESTSITE_DLL-} && -f $DIGESTSITE_DLL ]] || fail "DIGESTSITE_DLL must name the built digestsite.dll."
+digestsite() {
+  if [[ -n ${DIGESTSITE_DLL-} ]]; then dotnet "$DIGESTSITE_DLL" "$@"; else dotnet digestsite "$@"; fi
+}
 content=${CONTENT:-content}
 body=${ISSUE_BODY//$'\r'/}
 
@@ -69,13 +72,13 @@ for topic in "${chosen[@]}"; do
 done
 [[ -n $summary && $summary != "_No response_" ]] || fail "the summary is empty: write a few sentences about the paper."
 
-written=$(dotnet "$DIGESTSITE_DLL" "${args[@]}") || fail "digestsite new did not write the paper (see its error above)."
+written=$(digestsite "${args[@]}") || fail "digestsite new did not write the paper (see its error above)."
 echo "$written"
 file=$(sed -n 's/^Wrote \(.*\.md\)\. Write the summary.*/\1/p' <<<"$written")
 [[ $file =~ ^[A-Za-z0-9._/-]+/issues/[0-9]{4}-[0-9]{2}-[0-9]{2}/[a-z0-9][a-z0-9.-]*\.md$ && -f $file ]] \
   || fail "digestsite new did not say which file it wrote."
 printf '%s\n' "$summary" >>"$file"
-dotnet "$DIGESTSITE_DLL" check --content "$content" || fail "the new paper does not pass digestsite check (see above)."
+digestsite check --content "$content" || fail "the new paper does not pass digestsite check (see above)."
 
 echo "$file"
 if [[ -n ${GITHUB_OUTPUT-} ]]; then echo "file=$file" >>"$GITHUB_OUTPUT"; fi

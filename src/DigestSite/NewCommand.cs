@@ -168,7 +168,7 @@ internal static class NewCommand
         if (arxiv is null || crossref is null) return null;
         // Both services ask callers to say who they are: the program, and the digest it works for.
         var site = ContentLoader.LoadSiteConfig(contentDir, []);
-        var version = typeof(NewCommand).Assembly.GetName().Version?.ToString(2) ?? "1.0";
+        var version = Init.Scaffold.ProgramVersion();
         var userAgent = site is null ? $"DigestSite/{version} (paper digest generator)" : $"DigestSite/{version} (paper digest generator; +{site.Url.AbsoluteUri})";
         return new LookupSettings(arxiv, crossref, userAgent);
     }

@@ -7,6 +7,7 @@ var root = new RootCommand("DigestSite: builds a browsable digest of research pa
     InitCommand.Create(),
     CheckCommand.Create(),
     NewCommand.Create(),
+    PreviewCommand.Create(),
     BuildCommand.Create(),
     ServeCommand.Create(),
 };

@@ -21,12 +21,12 @@ public static class Cli
         Run(workingDirectory, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = gitHubActions ? "true" : null }, args);
 
     /// <summary>
-    /// The metadata services are never the real ones in a test: unless <paramref name="environment"/>
-    /// names a stand-in, they are a closed port on this machine.
+    /// The metadata services are never the real ones in a test: unless an environment names a
+    /// stand-in, they are a closed port on this machine.
     /// </summary>
     public const string NoService = "http://127.0.0.1:9/";
 
-    /// <param name="environment">Variables set (or, null, removed) for the run.</param>
+    /// <param name="environment">Variables set (or, when null, removed) for this run; GITHUB_ACTIONS is never inherited.</param>
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         using var process = Start(workingDirectory, environment, args);

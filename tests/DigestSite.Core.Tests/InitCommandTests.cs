@@ -8,8 +8,11 @@ public sealed class InitCommandTests : IDisposable
     private static readonly string[] DigestFiles =
     [
         ".config/dotnet-tools.json",
+        ".github/ISSUE_TEMPLATE/submit-paper.yml",
+        ".github/scripts/submit-paper.sh",
         ".github/workflows/check.yml",
         ".github/workflows/pages.yml",
+        ".github/workflows/submit-paper.yml",
         ".gitignore",
         "CONTRIBUTING.md",
         "README.md",

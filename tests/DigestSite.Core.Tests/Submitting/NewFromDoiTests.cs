@@ -33,7 +33,7 @@ public sealed class NewFromDoiTests : IAsyncLifetime
         Assert.Equal(["Wrote content/issues/2026-12-01/proteins-at-interfaces-the-vroman-effect-on-polymer-surfaces.md. Write the summary after the closing \"---\", then run: digestsite check"], result.OutLines);
         var request = Assert.Single(api.Requests);
         Assert.Equal("/works/10.1002/%28SICI%291097-4636%28199706%2935%3A4%3C409%3A%3AAID-JBM1%3E3.0.CO%3B2-H", request.Target);
-        Assert.Equal($"DigestSite/{System.Reflection.AssemblyName.GetAssemblyName(Cli.DllPath).Version!.ToString(2)} (paper digest generator; +https://example.org/digest)", request.UserAgent);
+        Assert.Matches(@"\ADigestSite/[0-9]+\.[0-9]+\.[0-9]+\S* \(paper digest generator; \+https://example\.org/digest\)\z", request.UserAgent);
         var path = site.FullPath("issues/2026-12-01/proteins-at-interfaces-the-vroman-effect-on-polymer-surfaces.md");
         Assert.Equal("""
             ---

@@ -11,8 +11,7 @@ namespace DigestSite.Core.Tests.Submitting;
 /// </summary>
 public sealed class SubmitScriptTests : IAsyncLifetime
 {
-    private static readonly string Repository = FindRepository();
-    private static readonly string Script = Path.Combine(Repository, ".github", "scripts", "submit-paper.sh");
+    private static readonly string Script = Path.Combine(Repository.Root, ".github", "scripts", "submit-paper.sh");
 
     private readonly FixtureSite site = new();
     private StubApis api = null!;
@@ -161,10 +160,27 @@ public sealed class SubmitScriptTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_form_offers_the_archive_s_topics_and_the_fields_the_script_reads()
+    public void The_form_offers_the_archive_s_topics_and_the_fields_the_script_reads() =>
+        AssertForm(Path.Combine(Repository.Root, ".github", "ISSUE_TEMPLATE", "submit-paper.yml"), Path.Combine(Repository.Root, "content", "topics.yml"));
+
+    [Fact]
+    public void Init_scaffolds_the_same_script_and_a_form_with_the_new_digest_s_topics()
+    {
+        var root = Directory.CreateTempSubdirectory("digestsite-submit-").FullName;
+        try
+        {
+            Assert.Equal(0, Cli.Run(root, "init", "digest").ExitCode);
+            var digest = Path.Combine(root, "digest");
+            Assert.Equal(File.ReadAllText(Script), File.ReadAllText(Path.Combine(digest, ".github", "scripts", "submit-paper.sh")));
+            AssertForm(Path.Combine(digest, ".github", "ISSUE_TEMPLATE", "submit-paper.yml"), Path.Combine(digest, "content", "topics.yml"));
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    private static void AssertForm(string formPath, string topicsPath)
     {
         var form = new YamlStream();
-        form.Load(new StringReader(File.ReadAllText(Path.Combine(Repository, ".github", "ISSUE_TEMPLATE", "submit-paper.yml"))));
+        form.Load(new StringReader(File.ReadAllText(formPath)));
         var fields = ((YamlSequenceNode)((YamlMappingNode)form.Documents[0].RootNode)["body"]).Children.Cast<YamlMappingNode>()
             .Where(f => ((YamlScalarNode)f["type"]).Value != "markdown").ToArray();
         Assert.Equal(["arXiv id", "DOI", "Issue date", "Topics", "Summary"],
@@ -172,23 +188,16 @@ public sealed class SubmitScriptTests : IAsyncLifetime
 
         var options = ((YamlSequenceNode)((YamlMappingNode)fields[3]["attributes"])["options"]).Children.Select(o => ((YamlScalarNode)o).Value);
         var topics = new YamlStream();
-        topics.Load(new StringReader(File.ReadAllText(Path.Combine(Repository, "content", "topics.yml"))));
+        topics.Load(new StringReader(File.ReadAllText(topicsPath)));
         Assert.Equal(((YamlMappingNode)topics.Documents[0].RootNode).Children.Keys.Select(k => ((YamlScalarNode)k).Value), options);
     }
 
     [Fact]
     public void The_workflow_passes_the_issue_s_text_to_scripts_only_through_the_environment()
     {
-        var workflow = File.ReadAllLines(Path.Combine(Repository, ".github", "workflows", "submit-paper.yml"));
+        var workflow = File.ReadAllLines(Path.Combine(Repository.Root, ".github", "workflows", "submit-paper.yml"));
         var untrusted = workflow.Select((line, i) => (line, i)).Where(l => l.line.Contains("github.event.issue.body", StringComparison.Ordinal)).ToArray();
         Assert.Equal("          ISSUE_BODY: ${{ github.event.issue.body }}", Assert.Single(untrusted).line);
         Assert.Equal("        env:", workflow[untrusted[0].i - 1]);
-    }
-
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "DigestSite.sln"))) return dir.FullName;
-        throw new InvalidOperationException("DigestSite.sln not found above the test binaries.");
     }
 }

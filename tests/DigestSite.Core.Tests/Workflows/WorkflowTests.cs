@@ -32,7 +32,7 @@ public sealed class WorkflowTests
         {
             Assert.Equal(0, Cli.Run(root, "init", "digest").ExitCode);
             var workflows = Directory.GetFiles(Path.Combine(root, "digest", ".github", "workflows"), "*.yml").Order(StringComparer.Ordinal).ToArray();
-            Assert.Equal(["check.yml", "pages.yml"], workflows.Select(Path.GetFileName));
+            Assert.Equal(["check.yml", "pages.yml", "submit-paper.yml"], workflows.Select(Path.GetFileName));
             Assert.Empty(Actionlint.Problems(workflows));
             Assert.All(workflows, workflow => Assert.Empty(WorkflowPolicy.Violations(File.ReadAllText(workflow))));
         }
