@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using DigestSite.Browser.Tests.Infrastructure;
+using DigestSite.Corpus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,8 +16,8 @@ using Xunit.Abstractions;
 namespace DigestSite.Browser.Tests;
 
 /// <summary>
-/// What a search costs the reader on a generated archive (shared/bench/make-corpus.py beside the
-/// repository), served with gzip as GitHub Pages serves it: the bytes fetched from opening the
+/// What a search costs the reader on a generated archive (bench/DigestSite.Corpus), served with
+/// gzip as GitHub Pages serves it: the bytes fetched from opening the
 /// search page to the results of a typical query, and how long typing takes to show results.
 /// 1,000 papers by default; DIGESTSITE_SEARCH_PAPERS=10000 measures a bigger archive (the figures
 /// in docs/performance.md), where the budget is 1 MB.
@@ -37,7 +38,7 @@ public sealed class SearchBytesTests(Sites sites, ITestOutputHelper log)
         try
         {
             var content = Path.Combine(root, "content");
-            GeneratedArchive.Write(content, papers);
+            CorpusGenerator.Write(content, new CorpusOptions { Papers = papers });
             var output = Path.Combine(root, "_site");
             var built = SiteBuilder.Build(new BuildOptions(content, [Repo.Theme], output));
             Assert.True(built.Succeeded, string.Join("\n", built.Diagnostics));

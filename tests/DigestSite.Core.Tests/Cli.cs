@@ -20,8 +20,28 @@ public static class Cli
     public static Result Run(string workingDirectory, bool gitHubActions, params string[] args) =>
         Run(workingDirectory, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = gitHubActions ? "true" : null }, args);
 
-    /// <param name="environment">Variables set (or, when null, removed) for this run; GITHUB_ACTIONS is never inherited.</param>
+    /// <summary>
+    /// The metadata services are never the real ones in a test: unless <paramref name="environment"/>
+    /// names a stand-in, they are a closed port on this machine.
+    /// </summary>
+    public const string NoService = "http://127.0.0.1:9/";
+
+    /// <param name="environment">Variables set (or, null, removed) for the run.</param>
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        using var process = Start(workingDirectory, environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"digestsite {string.Join(' ', args)} did not finish in 60 s");
+        }
+        return new Result(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Starts the CLI with its output redirected, for a test that runs several at once; read both streams.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -32,20 +52,14 @@ public static class Cli
         };
         start.ArgumentList.Add(Dll.Value);
         foreach (var arg in args) start.ArgumentList.Add(arg);
-        // The tests may themselves run on GitHub Actions: the variable is set here, never inherited.
+        // Variables the CLI reads are set here, never inherited (the tests may themselves run on GitHub Actions).
         start.Environment["GITHUB_ACTIONS"] = null;
+        start.Environment["DIGESTSITE_DEBUG"] = null;
+        start.Environment["DIGESTSITE_ARXIV_API"] = NoService;
+        start.Environment["DIGESTSITE_CROSSREF_API"] = NoService;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (name, value) in environment) start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"digestsite {string.Join(' ', args)} did not finish in 60 s");
-        }
-        return new Result(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+        return Process.Start(start)!;
     }
 
     /// <summary>src/DigestSite/bin/CONFIG/TFM/digestsite.dll, built with this project (see the ProjectReference).</summary>

@@ -59,11 +59,8 @@ public static class SplitSearchIndex
             if (missing.Contains(path)) output.Write(path, inputs, content);
     }
 
-    /// <summary>The split form's files, by output path (<see cref="Paths"/>, in that order).</summary>
-    public static IEnumerable<(string Path, byte[] Content)> Files(byte[] indexJson, IReadOnlyList<PaperView> papers, int? shardCount = null) =>
-        Files(LunrSplit.Parse(indexJson), papers, shardCount);
-
-    /// <summary>The split form's files from a read index (<see cref="LunrSplit.Parse"/> or <see cref="LunrSplit.From"/>).</summary>
+    /// <summary>The split form's files, by output path (<see cref="Paths"/>, in that order), from the index of <paramref name="papers"/>.</summary>
+    /// <param name="shardCount">Postings shards; by default <see cref="ShardCount"/> of the papers.</param>
     public static IEnumerable<(string Path, byte[] Content)> Files(LunrSplit lunr, IReadOnlyList<PaperView> papers, int? shardCount = null)
     {
         if (lunr.Refs.Length != papers.Count || papers.Where((p, i) => p.Slug != lunr.Refs[i]).Any())
@@ -100,7 +97,7 @@ public static class SplitSearchIndex
             }
             json.Raw("]");
         }
-        return Encoding.UTF8.GetBytes(json.Raw("]}").ToString());
+        return json.Raw("]}").ToUtf8();
     }
 
     private static void Site(JsonText json, IReadOnlyList<PaperView> papers)

@@ -6,7 +6,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace DigestSite.Output;
+namespace DigestSite.Incremental;
 
 /// <summary>
 /// Hashes of what an output file is made from (XxHash128: fast, and the same on every machine and run).
