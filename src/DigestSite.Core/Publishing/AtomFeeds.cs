@@ -21,7 +21,7 @@ public static class AtomFeeds
 
     /// <summary>Everything <see cref="Topic"/> reads, to hash as its inputs.</summary>
     public static object?[] TopicInputs(SiteModel model, Topic topic) =>
-        ["topic-feed", model.Site, topic, .. TopicPapers(model, topic)];
+        ["topic-feed", model.Site, topic.Slug, topic.Name, topic.Description, .. TopicPapers(model, topic)];
 
     private static IEnumerable<Issue> SiteIssues(SiteModel model) => model.Archive.Issues.Take(model.Archive.Site.FeedSize);
 
