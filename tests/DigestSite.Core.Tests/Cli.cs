@@ -17,17 +17,23 @@ public static class Cli
 
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, gitHubActions: false, args);
 
-    public static Result Run(string workingDirectory, bool gitHubActions, params string[] args)
+    public static Result Run(string workingDirectory, bool gitHubActions, params string[] args) =>
+        Run(["dotnet", Dll.Value], workingDirectory, gitHubActions, args);
+
+    /// <summary>The same with the native executable (<see cref="NativeBinary"/>) instead of the JIT build.</summary>
+    public static Result RunNative(string workingDirectory, params string[] args) =>
+        Run([NativeBinary.Path], workingDirectory, gitHubActions: false, args);
+
+    private static Result Run(string[] program, string workingDirectory, bool gitHubActions, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Dll.Value);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var arg in program.Skip(1).Concat(args)) start.ArgumentList.Add(arg);
         // The tests may themselves run on GitHub Actions: the variable is set here, never inherited.
         start.Environment["GITHUB_ACTIONS"] = gitHubActions ? "true" : null;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
@@ -35,23 +41,30 @@ public static class Cli
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
+        if (!process.WaitForExit(180_000))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"digestsite {string.Join(' ', args)} did not finish in 60 s");
+            throw new TimeoutException($"digestsite {string.Join(' ', args)} did not finish in 180 s");
         }
         return new Result(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
+
+    /// <summary>The repository's root (where DigestSite.sln is), above the test binaries.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>src/DigestSite/bin/CONFIG/TFM/digestsite.dll, built with this project (see the ProjectReference).</summary>
     private static string FindDll()
     {
         var binDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         string framework = binDir.Name, configuration = binDir.Parent!.Name;
-        var root = binDir;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "DigestSite.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException($"no DigestSite.sln above {AppContext.BaseDirectory}");
-        var dll = Path.Combine(root.FullName, "src", "DigestSite", "bin", configuration, framework, "digestsite.dll");
+        var dll = Path.Combine(RepositoryRoot, "src", "DigestSite", "bin", configuration, framework, "digestsite.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("the CLI is not built", dll);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "DigestSite.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"no DigestSite.sln above {AppContext.BaseDirectory}");
     }
 }
