@@ -12,137 +12,73 @@ using DigestSite.Rendering;
 
 namespace DigestSite;
 
-/// <summary>What to build from where: the content, the theme's layers (base first), the output, and an optional URL override.</summary>
-public sealed record BuildOptions(string ContentDir, IReadOnlyList<string> ThemeLayers, string OutputDir, Uri? BaseUrl = null)
-{
-    /// <summary>Threads for rendering; -1 for one per core. The output is the same whatever it is.</summary>
-    public int Parallelism { get; init; } = -1;
-
-    /// <summary>
-    /// Render again only what changed since the last build, from the manifest beside the output
-    /// folder ("_site.manifest"); the output is byte-identical to a full build's either way.
-    /// </summary>
-    public bool Incremental { get; init; } = true;
-
-    /// <summary>Told of each step, and of pages rendered, for a progress display; the output does not depend on it.</summary>
-    public IProgress<BuildProgress>? Progress { get; init; }
-
-    /// <summary>What a long-running process (serve) keeps from one build to the next.</summary>
-    public BuildCache? Cache { get; init; }
-
-    /// <summary>
-    /// serve: when a paper changed, keep the previous search files for now (their manifest entries
-    /// keep their old inputs, so they are not current) and say so in <see cref="BuildResult.SearchDeferred"/>;
-    /// the next build without it makes them. Pages are then up to date without waiting for the index.
-    /// </summary>
-    public bool DeferSearch { get; init; }
-
-    /// <summary>
-    /// Gives the build up (serve: a change arrived while the search files were being made): it
-    /// stops at the next step, writes nothing and says so in <see cref="BuildResult.Cancelled"/>.
-    /// Never while the output is being committed.
-    /// </summary>
-    public CancellationToken Cancellation { get; init; }
-}
-
 /// <summary>
-/// Kept between builds by a long-running process (serve): the last manifest, so it is not read back
-/// and checked each time; each content file's parse result, by file stamp; each paper's view; and
-/// the hashes of those views. What is reused is exactly what a fresh build would compute again.
-/// </summary>
-public sealed class BuildCache
-{
-    internal BuildManifest? Manifest { get; set; }
-
-    public ContentCache Content { get; } = new();
-
-    public PaperViewCache Views { get; } = new();
-
-    internal InputHash Hash { get; } = new(typeof(PaperView));
-
-    /// <summary>Each planned page's inputs hash, by page object (the paper pages of unchanged papers are the same objects), with the common hash it was computed with.</summary>
-    internal ConcurrentDictionary<PlannedPage, (UInt128 Common, UInt128 Inputs)> PageHashes { get; } = new(ReferenceEqualityComparer.Instance);
-}
-
-/// <summary>A step of the build ("Rendering pages") and, for counted steps, how far it is (Total 0: not counted).</summary>
-public sealed record BuildProgress(string Step, int Done, int Total);
-
-/// <summary>The outcome: diagnostics when it failed (and nothing was written), else what was written.</summary>
-/// <remarks>Files and Bytes count what this build wrote; an incremental build keeps the other files as they were.</remarks>
-public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Pages, int Files, long Bytes, TimeSpan Elapsed)
-{
-    /// <summary>Output files kept from the previous build, unchanged.</summary>
-    public int Unchanged { get; init; }
-
-    public bool Incremental { get; init; }
-
-    /// <summary>Nothing the build reads had changed since the last one (the same file stamps), and the output still matched its manifest: nothing was done.</summary>
-    public bool Skipped { get; init; }
-
-    /// <summary>The search files are not up to date yet (<see cref="BuildOptions.DeferSearch"/>).</summary>
-    public bool SearchDeferred { get; init; }
-
-    /// <summary>Given up (<see cref="BuildOptions.Cancellation"/>): nothing was written.</summary>
-    public bool Cancelled { get; init; }
-
-    public bool Succeeded => Diagnostics.Count == 0 && !Cancelled;
-}
-
-/// <summary>
-/// The build: load and check the content, parse the theme, plan the pages, render them in
-/// parallel into a staging folder, add the site's other files, then swap the staging folder in.
+/// The build: load and check the content, model it, plan the pages, render them in parallel into a
+/// staging folder, publish the site's other files, make the search files, then commit the staging
+/// folder over the output. Each step reuses what the last build made from the same inputs
+/// (the manifest beside the output: docs/performance.md), and the output is the same either way.
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options)
+    /// <summary>
+    /// A one-off build (the command line): it starts from what is on disk, skips the build when the
+    /// inputs' file stamps say nothing changed, and saves the manifest and the stamps beside the output.
+    /// </summary>
+    public static BuildResult Build(BuildOptions options) => Run(new BuildRun(options, Session: null, DeferSearch: false, default));
+
+    /// <summary>One build of a long-running process (<see cref="BuildSession.Build"/>).</summary>
+    internal static BuildResult Build(BuildOptions options, BuildSession session, bool deferSearch, CancellationToken cancel) =>
+        Run(new BuildRun(options, session, deferSearch, cancel));
+
+    /// <summary>One build: its options, and the session it belongs to, if any.</summary>
+    private sealed record BuildRun(BuildOptions Options, BuildSession? Session, bool DeferSearch, CancellationToken Cancel)
+    {
+        /// <summary>
+        /// A build on its own, the only one in its process: it trusts file stamps, keeps the manifest
+        /// on disk, and drops each phase's data as soon as it can (it has no later build to keep them for).
+        /// </summary>
+        public bool OneOff => Session is null;
+
+        public BuildObserver Observer => Options.Observer;
+    }
+
+    private static BuildResult Run(BuildRun run)
     {
         try
         {
-            return BuildOrCancel(options);
+            return Pipeline(run);
         }
-        catch (OperationCanceledException) when (options.Cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.Cancel.IsCancellationRequested)
         {
             return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Cancelled = true };
         }
     }
 
-    private static BuildResult BuildOrCancel(BuildOptions options)
+    private static BuildResult Pipeline(BuildRun run)
     {
-        var cancel = options.Cancellation;
         var clock = Stopwatch.StartNew();
-        var phase = Stopwatch.StartNew();
-        // The command line's fast path: the same inputs (by file stamp) as the build that wrote the manifest, and output as it left it.
+        var phases = new Phases(run.Observer);
         UInt128? stamp = null;
-        if (options.Incremental && options.Cache is null)
+        if (run.OneOff && run.Options.Incremental)
         {
-            stamp = InputStamp.Take(options.ContentDir, options.ThemeLayers, Theme.NpmAssets, options.OutputDir, OptionsKey(options));
-            if (stamp is { } now && InputStamp.Load(options.OutputDir) == now && BuildManifest.Load(options.OutputDir) is { } same)
-            {
-                Phase("stamp", phase);
-                return new BuildResult([], same.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), 0, 0, clock.Elapsed)
-                {
-                    Unchanged = same.Files.Count,
-                    Incremental = true,
-                    Skipped = true,
-                };
-            }
-            Phase("stamp", phase);
+            stamp = TakeStamp(run.Options);
+            var skipped = stamp is { } now ? Unchanged(run.Options, now) : null;
+            phases.End("stamp");
+            if (skipped is not null) return skipped with { Elapsed = clock.Elapsed };
         }
-        var (site, failure) = StagePages(options, clock, phase);
-        if (site is null) return failure!;
-        // The site model (the archive, every paper's rendered summary) went with StagePages: a one-off
-        // build makes the search index without it (docs/performance.md, memory).
-        if (options.Cache is null) Compact();
+
+        var (site, failure) = StagePages(run, phases);
+        if (site is null) return failure! with { Elapsed = clock.Elapsed };
+        // The site model (the archive, every paper's rendered summary) went with StagePages: the search
+        // files are made without it (docs/performance.md, memory).
+        if (run.OneOff) run.Observer.GarbageLeft();
         using var output = site.Output;
-        bool searchDeferred = WriteSearchFiles(site.SearchPapers, site.SearchInputs, output, options.Parallelism, options.DeferSearch,
-            compact: options.Cache is null, cancel);
-        Phase("site-files", phase);
-        cancel.ThrowIfCancellationRequested(); // the last point: what follows changes the output
-        var manifest = output.Commit(saveManifest: options.Cache is null);
-        if (options.Cache is { } cache) cache.Manifest = manifest;
-        if (stamp is { } taken) InputStamp.Save(options.OutputDir, taken);
-        else if (options.Cache is null) InputStamp.Delete(options.OutputDir);
-        Phase("commit", phase);
+        bool searchDeferred = WriteSearchFiles(run, site.SearchPapers, site.SearchInputs, output);
+        phases.End("site-files");
+
+        run.Cancel.ThrowIfCancellationRequested(); // the last point: what follows changes the output
+        Commit(run, output, stamp);
+        phases.End("commit");
         return new BuildResult([], site.Pages, output.FilesWritten, output.BytesWritten, clock.Elapsed)
         {
             Unchanged = output.FilesUnchanged,
@@ -156,52 +92,53 @@ public static class SiteBuilder
     private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, UInt128 SearchInputs);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
-    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildOptions options, Stopwatch clock, Stopwatch phase)
+    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, Phases phases)
     {
-        var cancel = options.Cancellation;
-        options.Progress?.Report(new BuildProgress("Reading content", 0, 0));
-        var loaded = ContentLoader.Load(options.ContentDir, options.Cache?.Content);
-        Phase("load", phase);
-        if (loaded.Archive is not { } archive) return (null, Failed(loaded.Diagnostics, clock));
+        var options = run.Options;
+        options.Observer.Progress(new BuildProgress("Reading content", 0, 0));
+        var loaded = ContentLoader.Load(options.ContentDir, run.Session?.Content);
+        phases.End("load");
+        if (loaded.Archive is not { } archive) return (null, Failed(loaded.Diagnostics));
         if (options.BaseUrl is { } url) archive = archive with { Site = archive.Site with { Url = url } };
 
         var diagnostics = new List<Diagnostic>();
         var theme = Theme.Load(options.ThemeLayers, diagnostics);
-        if (theme is null) return (null, Failed(diagnostics, clock));
-        var model = new SiteModel(archive, options.Cache?.Views);
-        if (options.Cache is null) Compact(); // what reading left behind (file texts, YAML, Markdown trees) goes before the pages are rendered
-        Phase("model", phase);
-        var pages = SitePlan.Pages(model);
-        Phase("plan", phase);
-        var templates = TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
-        if (templates is null || diagnostics.Count > 0) return (null, Failed(diagnostics, clock));
-        Phase("templates", phase);
+        if (theme is null) return (null, Failed(diagnostics));
+        var model = new SiteModel(archive, run.Session?.Views);
+        if (run.OneOff) run.Observer.GarbageLeft(); // what reading left behind (file texts, YAML, Markdown trees)
+        phases.End("model");
 
-        var previous = !options.Incremental ? null
-            : options.Cache?.Manifest is { } kept && Directory.Exists(options.OutputDir) ? kept
-            : BuildManifest.Load(options.OutputDir);
-        Phase("manifest", phase);
+        var pages = SitePlan.Pages(model);
+        phases.End("plan");
+        var templates = TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
+        if (templates is null || diagnostics.Count > 0) return (null, Failed(diagnostics));
+        phases.End("templates");
+
+        var previous = PreviousManifest(run);
+        phases.End("manifest");
         var output = new StagedOutput(options.OutputDir, previous, expectedFiles: pages.Count + model.Archive.Topics.Count + 64);
         try
         {
-            var hash = options.Cache?.Hash ?? new InputHash(typeof(PaperView));
+            var hash = run.Session?.Hash ?? new InputHash(typeof(PaperView));
             hash.Retain(model.PapersInOrder, RetainSlack);
             // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
             var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
                 theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
-            var renderErrors = RenderPages(pages, model, templates, output, hash, common, options.Parallelism, options.Progress, options.Cache?.PageHashes, cancel);
+            var renderErrors = RenderPages(run, pages, model, templates, output, hash, common);
             if (renderErrors.Count > 0)
             {
                 output.Dispose();
-                return (null, Failed(renderErrors, clock));
+                return (null, Failed(renderErrors));
             }
-            if (options.Cache is null) Compact(); // the pages' garbage
-            Phase("render", phase);
-            options.Progress?.Report(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
+            if (run.OneOff) run.Observer.GarbageLeft(); // the pages' HTML
+            phases.End("render");
+
+            options.Observer.Progress(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
             WritePublishingFiles(model, pages, theme, output, hash);
             // The search files read the papers (in archive order) and nothing else: made again only when one changed.
             var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
-            var searchPapers = options.Cache is null ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
+            // A one-off build keeps only what the search reads; a session keeps the views anyway.
+            var searchPapers = run.OneOff ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
             return (new StagedSite(output, pages.Count, searchPapers, searchInputs), null);
         }
         catch
@@ -211,13 +148,19 @@ public static class SiteBuilder
         }
     }
 
+    /// <summary>The last build's manifest: a session's, kept in memory, or the one beside the output folder when it still matches it.</summary>
+    private static BuildManifest? PreviousManifest(BuildRun run) =>
+        !run.Options.Incremental ? null
+        : run.Session?.Manifest is { } kept && Directory.Exists(run.Options.OutputDir) ? kept
+        : BuildManifest.Load(run.Options.OutputDir);
+
     /// <summary>A paper as the search files read it: without its summary's HTML and its BibTeX, the largest fields they do not read.</summary>
     private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = "", Bibtex = "" };
 
-    private static List<Diagnostic> RenderPages(IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
-        InputHash hash, UInt128 common, int parallelism, IProgress<BuildProgress>? progress,
-        ConcurrentDictionary<PlannedPage, (UInt128 Common, UInt128 Inputs)>? known, CancellationToken cancel)
+    private static List<Diagnostic> RenderPages(BuildRun run, IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
+        InputHash hash, UInt128 common)
     {
+        var known = run.Session?.PageHashes;
         if (known is not null && known.Count > pages.Count + RetainSlack)
         {
             var current = pages.ToHashSet<PlannedPage>(ReferenceEqualityComparer.Instance);
@@ -226,12 +169,13 @@ public static class SiteBuilder
         }
         var errors = new ConcurrentBag<Diagnostic>();
         int done = 0;
-        progress?.Report(new BuildProgress("Rendering pages", 0, pages.Count));
-        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel }, lazy =>
+        var observer = run.Observer;
+        observer.Progress(new BuildProgress("Rendering pages", 0, pages.Count));
+        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, lazy =>
         {
             var page = lazy.Planned(); // a paper page's head is made here, once, and dropped with the page's HTML
             var path = model.Urls.OutputPath(page.Url);
-            if (Interlocked.Increment(ref done) % 250 == 0) progress?.Report(new BuildProgress("Rendering pages", done, pages.Count));
+            if (Interlocked.Increment(ref done) % 250 == 0) observer.Progress(new BuildProgress("Rendering pages", done, pages.Count));
             UInt128 inputs;
             if (known is not null && known.TryGetValue(lazy, out var memo) && memo.Common == common) inputs = memo.Inputs;
             else
@@ -255,10 +199,6 @@ public static class SiteBuilder
     /// </summary>
     internal const int RetainSlack = 512;
 
-    /// <summary>Everything the build reads besides files: a different value means a different site.</summary>
-    private static string OptionsKey(BuildOptions options) =>
-        string.Join("\n", "base-url " + options.BaseUrl?.AbsoluteUri, "layers " + string.Join("|", options.ThemeLayers.Select(Path.GetFullPath)));
-
     /// <summary>Feeds, sitemap, robots.txt, the theme's assets and .nojekyll.</summary>
     private static void WritePublishingFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash)
     {
@@ -273,14 +213,20 @@ public static class SiteBuilder
         output.Write(".nojekyll", "");
     }
 
-    /// <returns>True when the search files were left as they were (<see cref="BuildOptions.DeferSearch"/>).</returns>
-    private static bool WriteSearchFiles(IReadOnlyList<PaperView> papers, UInt128 searchInputs, StagedOutput output, int parallelism,
-        bool deferSearch, bool compact, CancellationToken cancel)
+    private static void WriteIfChanged(StagedOutput output, InputHash hash, string path, object?[] reads, Func<byte[]> make)
     {
-        var phase = Stopwatch.StartNew();
-        // serve, after an edit: the last search files stay (with their old inputs) until a build without DeferSearch.
+        var inputs = hash.Of(InputHash.Program, reads);
+        if (!output.IsCurrent(path, inputs)) output.Write(path, inputs, make());
+    }
+
+    /// <returns>True when the search files were left as they were (a session's deferred search).</returns>
+    private static bool WriteSearchFiles(BuildRun run, IReadOnlyList<PaperView> papers, UInt128 searchInputs, StagedOutput output)
+    {
+        var phases = new Phases(run.Observer);
+        var cancel = run.Cancel;
+        // serve, after an edit: the last search files stay (with their old inputs) until a build that does not defer them.
         bool indexCurrent = output.IsCurrent(SearchIndex.IndexFile, searchInputs);
-        bool deferred = deferSearch && !indexCurrent && output.KeepPrevious(SearchFiles);
+        bool deferred = run.DeferSearch && !indexCurrent && output.KeepPrevious(SearchFiles);
         if (!deferred)
         {
             // The index is built once, for index.json (streamed to its file) and its split form (read from it directly),
@@ -288,63 +234,67 @@ public static class SiteBuilder
             LunrSplit? split = null;
             if (!indexCurrent)
             {
-                var index = SearchIndex.Build(papers, parallelism, cancel);
-                if (compact) Compact(); // the builder's documents and growing arrays, before index.json and the split form
+                var index = SearchIndex.Build(papers, run.Options.Parallelism, cancel);
+                if (run.OneOff) run.Observer.GarbageLeft(); // the builder's documents and growing arrays, before index.json and the split form
                 cancel.ThrowIfCancellationRequested();
                 output.Write(SearchIndex.IndexFile, searchInputs, index.WriteJson);
                 cancel.ThrowIfCancellationRequested();
                 split = LunrSplit.From(index);
                 index = null!;
-                if (compact) Compact(); // the index and its builder's arrays, before the split form's
+                if (run.OneOff) run.Observer.GarbageLeft(); // the index and its builder's arrays, before the split form's
             }
             cancel.ThrowIfCancellationRequested();
             if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
                 output.Write(SearchIndex.DocsFile, searchInputs, stream => SearchIndex.WriteDocs(stream, papers));
             cancel.ThrowIfCancellationRequested();
-            SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, parallelism, cancel)));
+            SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, run.Options.Parallelism, cancel)));
         }
-        Phase("search-index", phase);
+        phases.End("search-index");
         return deferred;
-    }
-
-    private static void WriteIfChanged(StagedOutput output, InputHash hash, string path, object?[] reads, Func<byte[]> make)
-    {
-        var inputs = hash.Of(InputHash.Program, reads);
-        if (!output.IsCurrent(path, inputs)) output.Write(path, inputs, make());
     }
 
     private static bool SearchFiles(string path) =>
         path is SearchIndex.IndexFile or SearchIndex.DocsFile || path.StartsWith(SplitSearchIndex.Folder + "/", StringComparison.Ordinal);
 
-    /// <summary>
-    /// A full, compacting collection (the large object heap too) between phases of a one-off build:
-    /// the GC would otherwise let the heap grow to two or three times what is live (docs/performance.md).
-    /// </summary>
-    private static void Compact()
+    /// <summary>Swaps the staged output in; records the manifest (a session: in memory) and, for a one-off build, the inputs' stamp.</summary>
+    private static void Commit(BuildRun run, StagedOutput output, UInt128? stamp)
     {
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var manifest = output.Commit(saveManifest: run.OneOff);
+        if (run.Session is { } session) session.Manifest = manifest;
+        else if (stamp is { } taken) InputStamp.Save(run.Options.OutputDir, taken);
+        else InputStamp.Delete(run.Options.OutputDir);
     }
 
-    /// <summary>With DIGESTSITE_TIMINGS=1, each phase's time goes to stderr ("timing NAME MS"), for bench/DigestSite.Bench.</summary>
-    private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("DIGESTSITE_TIMINGS") == "1";
+    /// <summary>The inputs' fingerprint by file stamps (<see cref="InputStamp"/>), or null when it cannot be trusted.</summary>
+    private static UInt128? TakeStamp(BuildOptions options) =>
+        InputStamp.Take(options.ContentDir, options.ThemeLayers, Theme.NpmAssets, options.OutputDir, OptionsKey(options));
 
-    private static void Phase(string name, Stopwatch phase)
+    /// <summary>The command line's fast path: the same inputs (by file stamp) as the build that wrote the manifest, and output as it left it.</summary>
+    private static BuildResult? Unchanged(BuildOptions options, UInt128 stamp) =>
+        InputStamp.Load(options.OutputDir) == stamp && BuildManifest.Load(options.OutputDir) is { } same
+            ? new BuildResult([], same.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), 0, 0, TimeSpan.Zero)
+            {
+                Unchanged = same.Files.Count,
+                Incremental = true,
+                Skipped = true,
+            }
+            : null;
+
+    /// <summary>Everything the build reads besides files: a different value means a different site.</summary>
+    private static string OptionsKey(BuildOptions options) =>
+        string.Join("\n", "base-url " + options.BaseUrl?.AbsoluteUri, "layers " + string.Join("|", options.ThemeLayers.Select(Path.GetFullPath)));
+
+    private static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics) => new(Diagnostic.Sorted(diagnostics), 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Times the phases one after another, for the observer.</summary>
+    private sealed class Phases(BuildObserver observer)
     {
-        if (ShowTimings)
+        private readonly Stopwatch watch = Stopwatch.StartNew();
+
+        public void End(string phase)
         {
-            Console.Error.WriteLine($"timing {name} {phase.Elapsed.TotalMilliseconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}");
-            // Memory after the phase (bench/DigestSite.Bench reads only the "timing" lines): live heap, GC heap, process.
-            // DIGESTSITE_TIMINGS_GC=1: what is still reachable (a full collection first, which changes the run's memory profile).
-            long live = Environment.GetEnvironmentVariable("DIGESTSITE_TIMINGS_GC") == "1" ? GC.GetTotalMemory(true) : GC.GetTotalMemory(false);
-            var gc = GC.GetGCMemoryInfo();
-            using var self = Process.GetCurrentProcess();
-            Console.Error.WriteLine($"memory {name} live {live >> 20} MiB, heap {gc.HeapSizeBytes >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB, rss {self.WorkingSet64 >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, " +
-                $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
+            observer.PhaseEnded(phase, watch.Elapsed);
+            watch.Restart();
         }
-        phase.Restart();
     }
-
-    private static BuildResult Failed(IReadOnlyList<Diagnostic> diagnostics, Stopwatch clock) =>
-        new(Diagnostic.Sorted(diagnostics), 0, 0, 0, clock.Elapsed);
 }

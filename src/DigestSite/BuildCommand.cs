@@ -28,7 +28,7 @@ internal static class BuildCommand
         if (ThemeLayers.Resolve(themeDir) is not { } layers) return 1;
 
         var progress = new ProgressDisplay();
-        var result = SiteBuilder.Build(new BuildOptions(contentDir, layers, outputDir, url) { Progress = progress });
+        var result = SiteBuilder.Build(new BuildOptions(contentDir, layers, outputDir, url) { Observer = new ConsoleBuildObserver(progress, compact: true) });
         progress.Finish();
         if (!result.Succeeded)
         {

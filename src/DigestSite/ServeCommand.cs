@@ -29,7 +29,7 @@ internal static class ServeCommand
         var siteUrl = new Uri($"http://127.0.0.1:{port}{basePath}");
         var output = Path.Combine(Path.GetTempPath(), $"digestsite-serve-{Environment.ProcessId}");
         var live = new LiveReload();
-        using var rebuilder = new Rebuilder(new BuildOptions(contentDir, layers, output, siteUrl) { Cache = new BuildCache() }, live, poll);
+        using var rebuilder = new Rebuilder(new BuildOptions(contentDir, layers, output, siteUrl) { Observer = new ConsoleBuildObserver(null, compact: false) }, live, poll);
         rebuilder.Build();
 
         var builder = WebApplication.CreateSlimBuilder();

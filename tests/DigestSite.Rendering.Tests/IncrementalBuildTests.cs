@@ -197,16 +197,17 @@ public sealed class IncrementalBuildTests
     public void A_long_running_process_keeps_the_manifest_in_memory_with_the_same_result()
     {
         using var site = new TestSite("basic");
-        var options = Serving(site, new BuildCache());
-        Assert.True(SiteBuilder.Build(options).Succeeded);
+        var session = new BuildSession();
+        var options = Serving(site);
+        Assert.True(session.Build(options).Succeeded);
         site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match", "beat"));
-        var result = SiteBuilder.Build(options);
+        var result = session.Build(options);
         Assert.True(result.Succeeded);
         Assert.True(result.Incremental);
         AssertSameAsCleanBuild(site);
     }
 
-    // serve: one BuildCache (parsed files, paper views, their hashes, the manifest) across a series of
+    // serve: one BuildSession (parsed files, paper views, their hashes, the manifest) across a series of
     // changes, pages first and search files deferred as serve does; after each change the pages and,
     // once the search files are made, the whole output equal a clean build's.
 
@@ -215,9 +216,9 @@ public sealed class IncrementalBuildTests
     {
         using var site = new TestSite("basic");
         Backdate(site.Content);
-        var cache = new BuildCache();
-        BuildResult Serve(IReadOnlyList<string>? extra = null, bool defer = true) => SiteBuilder.Build(
-            new BuildOptions(site.Content, [TestSite.DefaultTheme, .. extra ?? []], site.Output) { Cache = cache, DeferSearch = defer });
+        var session = new BuildSession();
+        BuildResult Serve(IReadOnlyList<string>? extra = null, bool defer = true) => session.Build(
+            new BuildOptions(site.Content, [TestSite.DefaultTheme, .. extra ?? []], site.Output), deferSearch: defer);
         void Check(IReadOnlyList<string>? extra = null)
         {
             // Pages are current at once; the search files after the next build without deferral.
@@ -234,16 +235,16 @@ public sealed class IncrementalBuildTests
         // Nothing changed: nothing parsed again, no view made again.
         var same = Serve();
         Assert.Equal(0, same.Files);
-        Assert.Equal(0, cache.Content.Misses);
-        Assert.Equal(0, cache.Views.Made);
+        Assert.Equal(0, session.Content.Misses);
+        Assert.Equal(0, session.Views.Made);
 
         // An edit: only that file is read again; only its view (and those of its issue's papers, whose issue reference is unchanged: none) is made again.
         site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match full fine-tuning", "nearly match full fine-tuning"));
         var edited = Serve();
         Assert.True(edited.Succeeded);
         Assert.True(edited.SearchDeferred);
-        Assert.Equal(1, cache.Content.Misses);
-        Assert.Equal(1, cache.Views.Made);
+        Assert.Equal(1, session.Content.Misses);
+        Assert.Equal(1, session.Views.Made);
         Check();
 
         // The same file edited again at once, to the same length (a stamp in the same clock tick must not hide it).
@@ -318,16 +319,16 @@ public sealed class IncrementalBuildTests
     {
         using var site = new TestSite("basic");
         Backdate(site.Content);
-        var cache = new BuildCache();
-        var options = Serving(site, cache);
-        Assert.True(SiteBuilder.Build(options).Succeeded);
+        var session = new BuildSession();
+        var options = Serving(site);
+        Assert.True(session.Build(options).Succeeded);
         var path = Path.Combine(site.Content, Paper);
         var stamp = File.GetLastWriteTimeUtc(path);
         var text = File.ReadAllText(path);
         File.WriteAllText(path, text.Replace("match full fine-tuning", "MATCH full fine-tuning"));
         File.SetLastWriteTimeUtc(path, stamp); // same length, same time: only the watcher can tell
-        cache.Content.Forget([path]);
-        Assert.True(SiteBuilder.Build(options).Succeeded);
+        session.Content.Forget([path]);
+        Assert.True(session.Build(options).Succeeded);
         AssertSameAsCleanBuild(site);
         Assert.Contains("MATCH full fine-tuning", site.Page("papers/2402.00002/index.html"));
     }
@@ -336,21 +337,21 @@ public sealed class IncrementalBuildTests
     public void A_cancelled_build_writes_nothing_and_the_next_one_completes_the_site()
     {
         using var site = new TestSite("basic");
-        var cache = new BuildCache();
-        var options = Serving(site, cache);
-        Assert.True(SiteBuilder.Build(options).Succeeded);
+        var session = new BuildSession();
+        var options = Serving(site);
+        Assert.True(session.Build(options).Succeeded);
         site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match", "beat"));
-        Assert.True(SiteBuilder.Build(options with { DeferSearch = true }).SearchDeferred);
+        Assert.True(session.Build(options, deferSearch: true).SearchDeferred);
         var before = TestSite.Snapshot(site.Output);
 
         // serve gives up making the search files when the next change arrives.
-        var cancelled = SiteBuilder.Build(options with { Cancellation = new CancellationToken(canceled: true) });
+        var cancelled = session.Build(options, cancel: new CancellationToken(canceled: true));
         Assert.True(cancelled.Cancelled);
         Assert.False(cancelled.Succeeded);
         Assert.Equal(before, TestSite.Snapshot(site.Output));
         Assert.False(Directory.Exists(site.Output + ".staging"));
 
-        Assert.True(SiteBuilder.Build(options).Succeeded);
+        Assert.True(session.Build(options).Succeeded);
         AssertSameAsCleanBuild(site);
     }
 
@@ -359,23 +360,23 @@ public sealed class IncrementalBuildTests
     {
         using var site = new TestSite("basic");
         Backdate(site.Content);
-        var cache = new BuildCache();
-        cache.Content.WatcherReportsChanges = true;
-        var options = Serving(site, cache);
-        Assert.True(SiteBuilder.Build(options).Succeeded);
+        var session = new BuildSession();
+        session.Content.WatcherReportsChanges = true;
+        var options = Serving(site);
+        Assert.True(session.Build(options).Succeeded);
         var path = Path.Combine(site.Content, Paper);
         var text = File.ReadAllText(path);
         File.WriteAllText(path, text.Replace("match full fine-tuning", "MATCH full fine-tuning"));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-1));
 
         // Not reported: the cached parse is used without a look at the file (that is what the watcher saves).
-        Assert.True(SiteBuilder.Build(options).Succeeded);
-        Assert.Equal(0, cache.Content.Misses);
+        Assert.True(session.Build(options).Succeeded);
+        Assert.Equal(0, session.Content.Misses);
 
         // A folder reported (a rename or a move in): every file in it is read again.
-        cache.Content.Forget([Path.GetDirectoryName(path)!]);
-        Assert.True(SiteBuilder.Build(options).Succeeded);
-        Assert.Equal(3, cache.Content.Misses); // two papers and the issue's index.md
+        session.Content.Forget([Path.GetDirectoryName(path)!]);
+        Assert.True(session.Build(options).Succeeded);
+        Assert.Equal(3, session.Content.Misses); // two papers and the issue's index.md
         AssertSameAsCleanBuild(site);
         Assert.Contains("MATCH full fine-tuning", site.Page("papers/2402.00002/index.html"));
     }
@@ -390,15 +391,15 @@ public sealed class IncrementalBuildTests
         Directory.Move(issue, elsewhere);
         Directory.CreateSymbolicLink(issue, elsewhere);
         Backdate(elsewhere);
-        var cache = new BuildCache();
-        cache.Content.WatcherReportsChanges = true;
-        var options = Serving(site, cache);
-        Assert.True(SiteBuilder.Build(options).Succeeded);
+        var session = new BuildSession();
+        session.Content.WatcherReportsChanges = true;
+        var options = Serving(site);
+        Assert.True(session.Build(options).Succeeded);
 
         var path = Path.Combine(elsewhere, Path.GetFileName(Paper));
         File.WriteAllText(path, File.ReadAllText(path).Replace("match full fine-tuning", "MATCH full fine-tuning, and more"));
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-30));
-        Assert.True(SiteBuilder.Build(options).Succeeded); // no Forget: nothing reported it
+        Assert.True(session.Build(options).Succeeded); // no Forget: nothing reported it
         AssertSameAsCleanBuild(site);
         Assert.Contains("MATCH full fine-tuning, and more", site.Page("papers/2402.00002/index.html"));
     }
@@ -478,9 +479,8 @@ public sealed class IncrementalBuildTests
         Assert.False(site.Build().Skipped);
     }
 
-    /// <summary>Builds as serve does: with a cache kept from one build to the next.</summary>
-    private static BuildOptions Serving(TestSite site, BuildCache cache) =>
-        new(site.Content, [TestSite.DefaultTheme], site.Output) { Cache = cache };
+    /// <summary>The options serve builds with (through a <see cref="BuildSession"/>, which keeps its caches from one build to the next).</summary>
+    private static BuildOptions Serving(TestSite site) => new(site.Content, [TestSite.DefaultTheme], site.Output);
 
     /// <summary>Sets every content file's time an hour back, as files not written just now (a stamp within 2 s of a build is not trusted).</summary>
     private static void Backdate(string folder)

@@ -20,6 +20,9 @@ internal sealed class Rebuilder : IDisposable
     private bool searchPending;
 
     private readonly BuildOptions options;
+
+    /// <summary>What one build keeps for the next: parsed files, paper views, hashes, the manifest.</summary>
+    private readonly BuildSession session = new();
     private readonly LiveReload live;
     private readonly Channel<string> changes = Channel.CreateUnbounded<string>();
     private readonly List<FileSystemWatcher> watchers = [];
@@ -30,7 +33,7 @@ internal sealed class Rebuilder : IDisposable
         this.live = live;
         // Before any watcher runs: a watcher failing at once clears it again (PollInstead). Not on
         // Windows, whose watcher may report a file by its 8.3 short name, which the cache would not match.
-        if (!poll && !OperatingSystem.IsWindows() && options.Cache is { } cache) cache.Content.WatcherReportsChanges = true;
+        if (!poll && !OperatingSystem.IsWindows()) session.Content.WatcherReportsChanges = true;
         if (poll)
         {
             PollInstead(null);
@@ -67,13 +70,10 @@ internal sealed class Rebuilder : IDisposable
     /// </summary>
     private bool Build(bool deferSearch)
     {
-        if (options.Cache is { } cache)
-        {
-            var paths = new List<string>();
-            while (touched.TryDequeue(out var path)) paths.Add(path);
-            cache.Content.Forget(paths);
-        }
-        var result = SiteBuilder.Build(options with { DeferSearch = deferSearch });
+        var paths = new List<string>();
+        while (touched.TryDequeue(out var path)) paths.Add(path);
+        session.Content.Forget(paths);
+        var result = session.Build(options, deferSearch);
         if (result.Succeeded)
         {
             searchPending = result.SearchDeferred;
@@ -108,7 +108,7 @@ internal sealed class Rebuilder : IDisposable
                 var changed = new SortedSet<string>(StringComparer.Ordinal);
                 while (changes.Reader.TryRead(out var path)) changed.Add(path);
                 Console.WriteLine($"Changed: {string.Join(", ", changed.Take(3))}{(changed.Count > 3 ? $" and {changed.Count - 3} more" : "")}");
-                Build(deferSearch: options.Cache is not null);
+                Build(deferSearch: true);
             }
         }
         catch (OperationCanceledException) { }
@@ -125,7 +125,7 @@ internal sealed class Rebuilder : IDisposable
         // Published with a full fence before looking for changes, as Changed writes its change before looking for this.
         Interlocked.Exchange(ref searchBuild, cancel);
         if (changes.Reader.TryPeek(out _)) cancel.Cancel(); // a change arrived before the token could be cancelled by it
-        var result = SiteBuilder.Build(options with { Cancellation = cancel.Token });
+        var result = session.Build(options, cancel: cancel.Token);
         Interlocked.Exchange(ref searchBuild, null);
         if (result.Cancelled)
         {
@@ -151,7 +151,7 @@ internal sealed class Rebuilder : IDisposable
     {
         if (Interlocked.Exchange(ref polling, 1) == 1) return;
         // Changes may have been lost with the watcher: from now on the content cache checks every file's stamp.
-        if (options.Cache is { } cache) cache.Content.WatcherReportsChanges = false;
+        session.Content.WatcherReportsChanges = false;
         if (whyNotWatch is not null)
         {
             Console.Error.WriteLine($"warning: watching files failed ({whyNotWatch}); checking for changes every second instead.");

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace DigestSite.Cli;
+
+/// <summary>
+/// What the command line does with what a build tells: shows its progress (when given a display),
+/// prints each phase's time and memory with DIGESTSITE_TIMINGS=1 (for bench/DigestSite.Bench), and,
+/// for a one-off build, collects the garbage each phase leaves.
+/// </summary>
+internal sealed class ConsoleBuildObserver(ProgressDisplay? display, bool compact) : BuildObserver
+{
+    private static readonly bool ShowTimings = Environment.GetEnvironmentVariable("DIGESTSITE_TIMINGS") == "1";
+
+    public override void Progress(BuildProgress progress) => display?.Report(progress);
+
+    /// <summary>
+    /// A full, compacting collection (the large object heap too): the GC would otherwise let the heap
+    /// grow to two or three times what is live (docs/performance.md, memory). Not in serve, which
+    /// keeps what a build made for the next one.
+    /// </summary>
+    public override void GarbageLeft()
+    {
+        if (!compact) return;
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+    }
+
+    /// <summary>"timing NAME MS" on stderr, which bench/DigestSite.Bench reads, then a "memory NAME …" line it does not.</summary>
+    public override void PhaseEnded(string phase, TimeSpan elapsed)
+    {
+        if (!ShowTimings) return;
+        Console.Error.WriteLine($"timing {phase} {elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+        // Live heap, GC heap, process. DIGESTSITE_TIMINGS_GC=1: what is still reachable (a full collection
+        // first, which changes the run's memory profile).
+        long live = Environment.GetEnvironmentVariable("DIGESTSITE_TIMINGS_GC") == "1" ? GC.GetTotalMemory(true) : GC.GetTotalMemory(false);
+        var gc = GC.GetGCMemoryInfo();
+        using var self = Process.GetCurrentProcess();
+        Console.Error.WriteLine($"memory {phase} live {live >> 20} MiB, heap {gc.HeapSizeBytes >> 20} MiB, committed {gc.TotalCommittedBytes >> 20} MiB, rss {self.WorkingSet64 >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, " +
+            $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms");
+    }
+}
