@@ -12,9 +12,12 @@ public sealed record SourceText(string Path, string Text)
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads <paramref name="fullPath"/>; <paramref name="path"/> is how diagnostics name it.</summary>
-    public static SourceText? Read(string fullPath, string path, List<Diagnostic> diagnostics)
+    public static SourceText? Read(string fullPath, string path, List<Diagnostic> diagnostics) =>
+        ReadBytes(fullPath, path, diagnostics) is { } bytes ? Decode(bytes, path, diagnostics) : null;
+
+    /// <summary>The file's bytes, after the checks made before reading them (size, permission, a broken link).</summary>
+    public static byte[]? ReadBytes(string fullPath, string path, List<Diagnostic> diagnostics)
     {
-        byte[] bytes;
         try
         {
             var info = new FileInfo(fullPath);
@@ -24,7 +27,7 @@ public sealed record SourceText(string Path, string Text)
                     $"the file is {info.Length:N0} bytes; content files are limited to 1 MiB ({MaxBytes:N0} bytes). Shorten it."));
                 return null;
             }
-            bytes = File.ReadAllBytes(fullPath);
+            return File.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -38,7 +41,6 @@ public sealed record SourceText(string Path, string Text)
             diagnostics.Add(Diagnostic.AtStart(path, $"the file cannot be read: {reason}."));
             return null;
         }
-        return Decode(bytes, path, diagnostics);
     }
 
     public static SourceText? Decode(byte[] bytes, string path, List<Diagnostic> diagnostics)
