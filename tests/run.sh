@@ -34,10 +34,11 @@ if ! command -v clang >/dev/null || ! command -v ld.lld >/dev/null || [ ! -f /us
   fi
 fi
 
-# Node packages, exactly as locked: lunr.js for the theme, checkers for the tests.
+# Node packages, exactly as locked, no install scripts: lunr.js (built into the program, and the
+# reference of the differential tests), checkers for the tests.
 for dir in theme tests/tools; do
   if [ -f "$dir/package-lock.json" ]; then
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 done
 

@@ -1,6 +1,6 @@
 namespace DigestSite;
 
-/// <summary>What to build from where: the content, the theme's layers (base first), the output, and an optional URL override.</summary>
+/// <summary>What to build from where: the content, the theme folders layered over the built-in theme, the output, and an optional URL override.</summary>
 public sealed record BuildOptions(string ContentDir, IReadOnlyList<string> ThemeLayers, string OutputDir, Uri? BaseUrl = null)
 {
     /// <summary>Threads for rendering; -1 for one per core. The output is the same whatever it is.</summary>

@@ -114,7 +114,7 @@ public static class SiteBuilder
 
         var pages = SitePlan.Pages(model);
         phases.End("plan");
-        var templates = TemplateSet.Parse(theme, pages.Select(p => p.Template).Distinct(), diagnostics);
+        var templates = TemplateSet.Parse(theme, diagnostics);
         if (templates is null || diagnostics.Count > 0) return (null, Failed(diagnostics));
         phases.End("templates");
 
@@ -127,7 +127,7 @@ public static class SiteBuilder
             hash.Retain(model.PapersInOrder, RetainSlack);
             // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
             var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
-                theme.Templates.Select(t => (object?)InputHash.File(t.Value.FullPath)).ToArray(), model.Site);
+                theme.Templates.Select(t => (object?)t.Value.Hash()).ToArray(), model.Site);
             var renderErrors = RenderPages(run, pages, model, templates, output, hash, common);
             if (renderErrors.Count > 0)
             {
@@ -212,7 +212,11 @@ public static class SiteBuilder
             WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.TopicFeed(topic.Slug)), AtomFeeds.TopicInputs(model, topic), () => AtomFeeds.Topic(model, topic));
         WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Sitemap), Sitemap.Inputs(model, pages), () => Sitemap.Xml(model, pages));
         output.Write("robots.txt", Sitemap.Robots(model));
-        foreach (var (name, file) in theme.Assets) output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
+        foreach (var (name, file) in theme.Assets)
+        {
+            if (file.BuiltIn is { } bytes) output.Write($"{Theme.AssetsFolder}/{name}", bytes);
+            else output.Copy(file.FullPath, $"{Theme.AssetsFolder}/{name}");
+        }
         // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".
         output.Write(".nojekyll", "");
     }
@@ -271,7 +275,7 @@ public static class SiteBuilder
 
     /// <summary>The inputs' fingerprint by file stamps (<see cref="InputStamp"/>), or null when it cannot be trusted.</summary>
     private static UInt128? TakeStamp(BuildOptions options) =>
-        InputStamp.Take(options.ContentDir, options.ThemeLayers, Theme.NpmAssets, options.OutputDir, OptionsKey(options));
+        InputStamp.Take(options.ContentDir, options.ThemeLayers, options.OutputDir, OptionsKey(options));
 
     /// <summary>The command line's fast path: the same inputs (by file stamp) as the build that wrote the manifest, and output as it left it.</summary>
     private static BuildResult? Unchanged(BuildOptions options, UInt128 stamp) =>

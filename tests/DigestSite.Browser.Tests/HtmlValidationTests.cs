@@ -4,7 +4,7 @@ using DigestSite.Browser.Tests.Infrastructure;
 namespace DigestSite.Browser.Tests;
 
 /// <summary>
-/// Every page of both built sites passes html-validate (HTML5 validity plus its a11y rules),
+/// Every page of the built sites (and of the digest `init` makes) passes html-validate (HTML5 validity plus its a11y rules),
 /// configured by .htmlvalidate.mjs beside this file.
 /// </summary>
 [Collection(SitesCollection.Name)]
@@ -13,6 +13,7 @@ public sealed class HtmlValidationTests(Sites sites)
     [Theory]
     [InlineData("fixture")]
     [InlineData("sample")]
+    [InlineData("scaffold")]
     public async Task Every_page_is_valid_html(string siteName)
     {
         var site = sites[siteName];

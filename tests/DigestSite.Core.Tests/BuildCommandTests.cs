@@ -32,5 +32,32 @@ public sealed class BuildCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(site.Workspace, "_site")));
     }
 
+    [Fact]
+    public void Build_runs_no_program_from_the_sites_folders_and_needs_no_npm()
+    {
+        // A theme folder as a pull request could make it: an npm project whose install scripts leave a
+        // mark, without node_modules; and an `npm` first on PATH that leaves a mark if anything runs it.
+        var mark = Path.Combine(site.Workspace, "ran");
+        WriteFile("theme/package.json", $$"""{ "name": "t", "version": "1.0.0", "scripts": { "preinstall": "touch {{mark}}", "install": "touch {{mark}}" } }""");
+        WriteFile("theme/package-lock.json", """{ "name": "t", "version": "1.0.0", "lockfileVersion": 3, "requires": true, "packages": { "": { "name": "t", "version": "1.0.0" } } }""");
+        WriteFile("bin/npm", $"#!/bin/sh\ntouch '{mark}'\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(site.Workspace, "bin", "npm"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var path = Path.Combine(site.Workspace, "bin") + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+
+        var result = Cli.Run(site.Workspace, new Dictionary<string, string?> { ["PATH"] = path }, "build");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("", result.Err);
+        Assert.False(File.Exists(mark));
+        Assert.True(File.Exists(Path.Combine(site.Workspace, "_site", "assets", "lunr.min.js")));
+    }
+
+    private void WriteFile(string relativePath, string text)
+    {
+        var path = Path.Combine(site.Workspace, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
     public void Dispose() => site.Dispose();
 }

@@ -18,13 +18,17 @@ public static class Cli
     public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, gitHubActions: false, args);
 
     public static Result Run(string workingDirectory, bool gitHubActions, params string[] args) =>
-        Run(["dotnet", Dll.Value], workingDirectory, gitHubActions, args);
+        Run(workingDirectory, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = gitHubActions ? "true" : null }, args);
+
+    /// <param name="environment">Variables set (or, when null, removed) for this run; GITHUB_ACTIONS is never inherited.</param>
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Run(["dotnet", Dll.Value], workingDirectory, environment, args);
 
     /// <summary>The same with the native executable (<see cref="NativeBinary"/>) instead of the JIT build.</summary>
     public static Result RunNative(string workingDirectory, params string[] args) =>
-        Run([NativeBinary.Path], workingDirectory, gitHubActions: false, args);
+        Run([NativeBinary.Path], workingDirectory, new Dictionary<string, string?>(), args);
 
-    private static Result Run(string[] program, string workingDirectory, bool gitHubActions, string[] args)
+    private static Result Run(string[] program, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string[] args)
     {
         var start = new ProcessStartInfo(program[0])
         {
@@ -35,8 +39,9 @@ public static class Cli
         };
         foreach (var arg in program.Skip(1).Concat(args)) start.ArgumentList.Add(arg);
         // The tests may themselves run on GitHub Actions: the variable is set here, never inherited.
-        start.Environment["GITHUB_ACTIONS"] = gitHubActions ? "true" : null;
+        start.Environment["GITHUB_ACTIONS"] = null;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

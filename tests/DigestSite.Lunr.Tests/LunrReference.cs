@@ -59,7 +59,7 @@ public static class LunrReference
             string stderr;
             try
             {
-                (code, _, stderr) = Exec("npm", ["ci", "--prefix", Path.Combine(RepoRoot, "theme")], null);
+                (code, _, stderr) = Exec("npm", ["ci", "--ignore-scripts", "--prefix", Path.Combine(RepoRoot, "theme")], null);
             }
             catch (System.ComponentModel.Win32Exception e)
             {

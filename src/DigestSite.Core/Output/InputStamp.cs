@@ -8,7 +8,7 @@ namespace DigestSite.Output;
 /// <summary>
 /// A fingerprint of everything a build reads, taken from file stats alone (no file is read): every
 /// entry of the content folder (path, length, last-write time), every file of the theme layers'
-/// layouts/ and assets/ and npm assets, the program's version and the build's options. Kept beside
+/// layouts/ and assets/, the program's version (with its built-in theme) and the build's options. Kept beside
 /// the manifest ("_site.manifest.inputs", with the hash of the manifest it goes with): when the
 /// next build finds the same fingerprint and an output folder that still matches the manifest,
 /// nothing can have changed and the build is skipped.
@@ -27,8 +27,7 @@ public static class InputStamp
     public static string PathFor(string outputDir) => BuildManifest.PathFor(outputDir) + ".inputs";
 
     /// <summary>The fingerprint of the inputs now, or null when it cannot be trusted.</summary>
-    public static UInt128? Take(string contentDir, IReadOnlyList<string> themeLayers, IReadOnlyDictionary<string, string> npmAssets,
-        string outputDir, string options)
+    public static UInt128? Take(string contentDir, IReadOnlyList<string> themeLayers, string outputDir, string options)
     {
         var takenAt = DateTime.UtcNow;
         var hash = new XxHash128();
@@ -48,13 +47,6 @@ public static class InputStamp
                 var dir = new DirectoryInfo(Path.Combine(layer, folder));
                 Text(hash, folder + (dir.Exists ? "" : " none"));
                 if (dir.Exists && !Walk(hash, dir, "", skipHidden: false, ref newest)) return null;
-            }
-            foreach (var (_, path) in npmAssets.OrderBy(a => a.Key, StringComparer.Ordinal))
-            {
-                var file = new FileInfo(Path.Combine(layer, path));
-                if (!file.Exists) { Text(hash, path + " none"); continue; }
-                if ((file.Attributes & FileAttributes.ReparsePoint) != 0) return null;
-                Entry(hash, path, file, ref newest);
             }
         }
         return newest >= takenAt - RacyWindow ? null : hash.GetCurrentHashAsUInt128();

@@ -30,8 +30,11 @@ public sealed partial class TemplateSet
         this.options = options;
     }
 
-    /// <summary>Parses every template of <paramref name="theme"/>; reports syntax errors with file and line.</summary>
-    public static TemplateSet? Parse(Theme theme, IEnumerable<string> requiredKinds, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Parses every template of <paramref name="theme"/>; reports syntax errors with file and line.
+    /// Every page kind has its template: the built-in theme has them all, and a layer only overrides.
+    /// </summary>
+    public static TemplateSet? Parse(Theme theme, List<Diagnostic> diagnostics)
     {
         int errorsBefore = diagnostics.Count;
         var parser = new FluidParser();
@@ -39,7 +42,7 @@ public sealed partial class TemplateSet
         var partials = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, file) in theme.Templates)
         {
-            var text = File.ReadAllText(file.FullPath);
+            var text = file.ReadText();
             var kind = name[(Theme.LayoutsFolder.Length + 1)..^".liquid".Length];
             partials[kind + ".liquid"] = text;
             if (parser.TryParse(text, out var template, out var error))
@@ -47,9 +50,6 @@ public sealed partial class TemplateSet
             else
                 diagnostics.Add(Diagnostic.At(file.FullPath, ErrorPosition(error), $"template error: {error}"));
         }
-        foreach (var kind in requiredKinds.Append(Layout).Where(k => !parsed.ContainsKey(k) && !partials.ContainsKey(k + ".liquid")))
-            diagnostics.Add(Diagnostic.AtStart(Path.GetFullPath(Path.Combine(theme.Layers[^1], Theme.LayoutsFolder, kind + ".liquid")),
-                $"the theme has no template layouts/{kind}.liquid."));
         return diagnostics.Count > errorsBefore ? null : new TemplateSet(parsed, Options(partials));
     }
 

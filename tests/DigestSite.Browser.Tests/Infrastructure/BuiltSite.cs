@@ -13,14 +13,15 @@ public sealed class BuiltSite : IAsyncDisposable
 
     public string Name { get; }
     /// <summary>The folder the site was built into.</summary>
-    public string Output => Path.Combine(root, "_site");
+    public string Output { get; }
     /// <summary>The served site's root, ending in the base path: http://127.0.0.1:PORT/digest/.</summary>
     public Uri BaseUrl => server.BaseUrl;
 
-    private BuiltSite(string name, string root, StaticSiteServer server)
+    private BuiltSite(string name, string root, string output, StaticSiteServer server)
     {
         Name = name;
         this.root = root;
+        Output = output;
         this.server = server;
     }
 
@@ -33,8 +34,14 @@ public sealed class BuiltSite : IAsyncDisposable
         var result = SiteBuilder.Build(new BuildOptions(content, [Repo.Theme], Path.Combine(root, "_site")));
         if (!result.Succeeded)
             throw new InvalidOperationException($"The {name} site did not build:\n" + string.Join("\n", result.Diagnostics));
-        var server = await StaticSiteServer.StartAsync(Path.Combine(root, "_site"), BasePath);
-        return new BuiltSite(name, root, server);
+        return await ServeAsync(name, root, Path.Combine(root, "_site"));
+    }
+
+    /// <summary>Serves a site already built into <paramref name="output"/>; <paramref name="root"/>, which holds it, is removed on disposal.</summary>
+    public static async Task<BuiltSite> ServeAsync(string name, string root, string output)
+    {
+        var server = await StaticSiteServer.StartAsync(output, BasePath);
+        return new BuiltSite(name, root, output, server);
     }
 
     /// <summary>The absolute URL of a site path such as "issues/2026-03-18/".</summary>

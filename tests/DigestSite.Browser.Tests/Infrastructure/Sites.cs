@@ -4,7 +4,8 @@ namespace DigestSite.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// Shared by every test of the project: the fixture site (tests/DigestSite.Rendering.Tests/Fixtures/basic)
-/// and the sample site (content/), each built once and served under /digest/, and one Chromium.
+/// and the sample site (content/), each built once and served under /digest/; the digest that the
+/// installed tool's `init` makes (<see cref="ScaffoldedSite"/>), made on first use; and one Chromium.
 /// Tests open a fresh context per page (<see cref="OpenAsync"/>), so emulation never leaks between them.
 /// </summary>
 public sealed class Sites : IAsyncLifetime
@@ -13,14 +14,18 @@ public sealed class Sites : IAsyncLifetime
     private readonly SemaphoreSlim launching = new(1, 1);
     private IBrowser? browser;
 
+    private readonly Lazy<ScaffoldedSite> scaffold = new(() => Task.Run(ScaffoldedSite.CreateAsync).GetAwaiter().GetResult());
+
     public BuiltSite Fixture { get; private set; } = null!;
     public BuiltSite Sample { get; private set; } = null!;
+    public ScaffoldedSite Scaffold => scaffold.Value;
 
     public BuiltSite this[string name] => name switch
     {
         "fixture" => Fixture,
         "sample" => Sample,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "fixture or sample"),
+        "scaffold" => Scaffold.Site,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "fixture, sample or scaffold"),
     };
 
     public async Task InitializeAsync()
@@ -70,6 +75,7 @@ public sealed class Sites : IAsyncLifetime
         playwright?.Dispose();
         if (Fixture is not null) await Fixture.DisposeAsync();
         if (Sample is not null) await Sample.DisposeAsync();
+        if (scaffold.IsValueCreated) await scaffold.Value.DisposeAsync();
     }
 }
 
