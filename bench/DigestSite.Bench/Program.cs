@@ -3,7 +3,7 @@
 //   dotnet run -c Release --project bench/DigestSite.Bench -- [--sizes 100,1000,10000,50000] [--repeat 5]
 //       [--no-hugo] [--no-serve] [--serve-size 10000] [--no-build] [--serve-only] [--jit]
 //
-// Archives come from /work/shared/bench/make-corpus.py (or $MAKE_CORPUS) and are cached under
+// Archives come from ../shared/bench/make-corpus.py beside the repository (or $MAKE_CORPUS) and are cached under
 // bench/out/corpus-N. digestsite is published as the native executable releases ship (Native AOT;
 // --jit: the JIT build of `dotnet run` instead) into bench/out/bin and run as a child process, as a
 // user runs it; so is hugo, with the site definition of bench/hugo/ over the same content.
@@ -265,7 +265,9 @@ static class Corpus
         var dir = Path.Combine(outDir, $"corpus-{papers}");
         if (Directory.Exists(Path.Combine(dir, "issues")) && File.Exists(Path.Combine(dir, ".complete"))) return dir;
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        var script = Environment.GetEnvironmentVariable("MAKE_CORPUS") ?? "/work/shared/bench/make-corpus.py";
+        // The project's shared generator beside the repository (bench/out is REPO/bench/out), or $MAKE_CORPUS.
+        var script = Environment.GetEnvironmentVariable("MAKE_CORPUS")
+            ?? Path.GetFullPath(Path.Combine(outDir, "..", "..", "..", "shared", "bench", "make-corpus.py"));
         Console.Error.WriteLine($"Generating {papers:N0} papers into {dir} ...");
         var made = Run.Process("python3", [script, dir, "--papers", papers.ToString(CultureInfo.InvariantCulture)], outDir);
         if (made.ExitCode != 0) throw new InvalidOperationException(made.Stderr);
