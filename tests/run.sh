@@ -10,9 +10,6 @@ command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing: install it fro
 command -v node >/dev/null && command -v npm >/dev/null \
   || fail "node and npm are missing (needed to check the search index against lunr.js): install Node.js 20+ (apt-get install nodejs npm), then run this again."
 
-command -v python3 >/dev/null \
-  || fail "python3 is missing (the tests generate archives with ../shared/bench/make-corpus.py): apt-get install python3, then run this again."
-
 # Chromium drives the browser tests. Debian's package; Playwright's own browser download is not used.
 if ! command -v chromium >/dev/null; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

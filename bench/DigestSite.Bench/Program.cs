@@ -3,7 +3,7 @@
 //   dotnet run -c Release --project bench/DigestSite.Bench -- [--sizes 100,1000,10000,50000] [--repeat 5]
 //       [--no-hugo] [--no-serve] [--serve-size 10000] [--no-build] [--serve-only] [--jit]
 //
-// Archives come from ../shared/bench/make-corpus.py beside the repository (or $MAKE_CORPUS) and are cached under
+// Archives come from the archive generator (bench/DigestSite.Corpus, seed 1) and are cached under
 // bench/out/corpus-N. digestsite is published as the native executable releases ship (Native AOT;
 // --jit: the JIT build of `dotnet run` instead) into bench/out/bin and run as a child process, as a
 // user runs it; so is hugo, with the site definition of bench/hugo/ over the same content.
@@ -12,6 +12,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DigestSite.Corpus;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var opts = Options.Parse(args);
@@ -260,18 +261,21 @@ static class Table
 
 static class Corpus
 {
+    /// <summary>
+    /// The archive of <paramref name="papers"/> papers (seed 1, no plants), generated once and kept
+    /// while the generator is unchanged: ".complete" records its build (a deterministic build's
+    /// module id changes with its code), so archives of an older generator are made again.
+    /// </summary>
     public static string Ensure(string outDir, int papers)
     {
         var dir = Path.Combine(outDir, $"corpus-{papers}");
-        if (Directory.Exists(Path.Combine(dir, "issues")) && File.Exists(Path.Combine(dir, ".complete"))) return dir;
+        var stamp = $"DigestSite.Corpus {typeof(CorpusGenerator).Assembly.ManifestModule.ModuleVersionId} papers={papers} seed=1\n";
+        var complete = Path.Combine(dir, ".complete");
+        if (File.Exists(complete) && File.ReadAllText(complete) == stamp) return dir;
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
-        // The project's shared generator beside the repository (bench/out is REPO/bench/out), or $MAKE_CORPUS.
-        var script = Environment.GetEnvironmentVariable("MAKE_CORPUS")
-            ?? Path.GetFullPath(Path.Combine(outDir, "..", "..", "..", "shared", "bench", "make-corpus.py"));
         Console.Error.WriteLine($"Generating {papers:N0} papers into {dir} ...");
-        var made = Run.Process("python3", [script, dir, "--papers", papers.ToString(CultureInfo.InvariantCulture)], outDir);
-        if (made.ExitCode != 0) throw new InvalidOperationException(made.Stderr);
-        File.WriteAllText(Path.Combine(dir, ".complete"), "");
+        CorpusGenerator.Write(dir, new CorpusOptions { Papers = papers, Seed = 1 });
+        File.WriteAllText(complete, stamp);
         return dir;
     }
 

@@ -1,7 +1,7 @@
 using DigestSite.Lunr;
 
 /// <summary>
-/// Minimal reader of make-corpus.py output (a bench, not DigestSite's content loader): front matter
+/// Minimal reader of a generated archive (bench/DigestSite.Corpus; a bench, not DigestSite's content loader): front matter
 /// title, authors (list, joined ", "), topics (inline list of slugs, named from topics.yml); body = summary.
 /// </summary>
 internal static class Corpus

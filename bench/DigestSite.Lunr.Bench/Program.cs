@@ -1,4 +1,4 @@
-// Benchmark: builds the search index of a corpus written by make-corpus.py with DigestSite.Lunr
+// Benchmark: builds the search index of an archive written by bench/DigestSite.Corpus with DigestSite.Lunr
 // and with lunr.js (node, tests/DigestSite.Lunr.Tests/lunr-reference.js), checks the two JSON
 // outputs are byte-identical, and prints time and size side by side.
 //
@@ -11,7 +11,7 @@ using DigestSite.Lunr;
 
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: DigestSite.Lunr.Bench CORPUS_DIR [CORPUS_DIR...]  (from make-corpus.py OUT --papers N)");
+    Console.Error.WriteLine("usage: DigestSite.Lunr.Bench CORPUS_DIR [CORPUS_DIR...]  (from: dotnet run --project bench/DigestSite.Corpus -- OUT --papers N)");
     return 2;
 }
 

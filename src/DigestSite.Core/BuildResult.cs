@@ -20,5 +20,11 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
     /// <summary>Given up (a serve build cancelled by the next change): nothing was written.</summary>
     public bool Cancelled { get; init; }
 
-    public bool Succeeded => Diagnostics.Count == 0 && !Cancelled;
+    /// <summary>Why the output folder was refused (<see cref="Output.OutputFolder"/>): nothing was read or written.</summary>
+    public string? Refused { get; init; }
+
+    /// <summary>Before building, a swap that a killed build had begun was finished: the output folder is not as this build found it.</summary>
+    public bool Restored { get; init; }
+
+    public bool Succeeded => Diagnostics.Count == 0 && !Cancelled && Refused is null;
 }

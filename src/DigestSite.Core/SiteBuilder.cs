@@ -4,6 +4,7 @@ using System.Text;
 using DigestSite.Archive;
 using DigestSite.Checking;
 using DigestSite.Content;
+using DigestSite.Incremental;
 using DigestSite.Output;
 using DigestSite.Pages;
 using DigestSite.Publishing;
@@ -13,7 +14,8 @@ using DigestSite.Rendering;
 namespace DigestSite;
 
 /// <summary>
-/// The build: load and check the content, model it, plan the pages, render them in parallel into a
+/// The build: open the output folder (refused unless it is the build's own; locked against a second
+/// build), load and check the content, model it, plan the pages, render them in parallel into a
 /// staging folder, publish the site's other files, make the search files, then commit the staging
 /// folder over the output. Each step reuses what the last build made from the same inputs
 /// (the manifest beside the output: docs/performance.md), and the output is the same either way.
@@ -44,17 +46,21 @@ public static class SiteBuilder
 
     private static BuildResult Run(BuildRun run)
     {
+        var options = run.Options;
+        using var folder = OutputFolder.Open(options.OutputDir, options.ContentDir, options.ThemeLayers, run.Session?.Manifest);
+        if (folder.Refusal is { } refusal) return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Refused = refusal };
         try
         {
-            return Pipeline(run);
+            return Pipeline(run, folder.Previous) with { Restored = folder.Restored };
         }
         catch (OperationCanceledException) when (run.Cancel.IsCancellationRequested)
         {
-            return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Cancelled = true };
+            return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Cancelled = true, Restored = folder.Restored };
         }
     }
 
-    private static BuildResult Pipeline(BuildRun run)
+    /// <param name="previous">The manifest of the site in the output folder, when the folder still matches it.</param>
+    private static BuildResult Pipeline(BuildRun run, BuildManifest? previous)
     {
         var clock = Stopwatch.StartNew();
         var phases = new Phases(run.Observer);
@@ -62,12 +68,12 @@ public static class SiteBuilder
         if (run.OneOff && run.Options.Incremental)
         {
             stamp = TakeStamp(run.Options);
-            var skipped = stamp is { } now ? Unchanged(run.Options, now) : null;
+            var skipped = stamp is { } now && previous is not null ? Unchanged(run.Options, now, previous) : null;
             phases.End("stamp");
             if (skipped is not null) return skipped with { Elapsed = clock.Elapsed };
         }
 
-        var (site, failure) = StagePages(run, phases);
+        var (site, failure) = StagePages(run, run.Options.Incremental ? previous : null, phases);
         if (site is null) return failure! with { Elapsed = clock.Elapsed };
         // The site model (the archive, every paper's rendered summary) went with StagePages: the search
         // files are made without it (docs/performance.md, memory).
@@ -94,7 +100,7 @@ public static class SiteBuilder
     private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, UInt128 SearchInputs, ParsedPaperStore? Parsed);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
-    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, Phases phases)
+    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, Phases phases)
     {
         var options = run.Options;
         options.Observer.Progress(new BuildProgress("Reading content", 0, 0));
@@ -118,13 +124,11 @@ public static class SiteBuilder
         if (templates is null || diagnostics.Count > 0) return (null, Failed(diagnostics));
         phases.End("templates");
 
-        var previous = PreviousManifest(run);
-        phases.End("manifest");
         var output = new StagedOutput(options.OutputDir, previous, expectedFiles: pages.Count + model.Archive.Topics.Count + 64);
         try
         {
             var hash = run.Session?.Hash ?? new InputHash(typeof(PaperView));
-            hash.Retain(model.PapersInOrder, RetainSlack);
+            hash.Retain(model.PapersInOrder, BuildSession.RetainSlack);
             // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
             var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
                 theme.Templates.Select(t => (object?)t.Value.Hash()).ToArray(), model.Site);
@@ -138,7 +142,12 @@ public static class SiteBuilder
             phases.End("render");
 
             options.Observer.Progress(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
-            WritePublishingFiles(model, pages, theme, output, hash);
+            var publishErrors = WritePublishingFiles(model, pages, theme, templates, output, hash, common);
+            if (publishErrors.Count > 0)
+            {
+                output.Dispose();
+                return (null, Failed(publishErrors));
+            }
             // The search files read the papers (in archive order) and nothing else: made again only when one changed.
             var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
             // A one-off build keeps only what the search reads; a session keeps the views anyway.
@@ -152,25 +161,13 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>The last build's manifest: a session's, kept in memory, or the one beside the output folder when it still matches it.</summary>
-    private static BuildManifest? PreviousManifest(BuildRun run) =>
-        !run.Options.Incremental ? null
-        : run.Session?.Manifest is { } kept && Directory.Exists(run.Options.OutputDir) ? kept
-        : BuildManifest.Load(run.Options.OutputDir);
-
     /// <summary>A paper as the search files read it: without its summary's HTML and its BibTeX, the largest fields they do not read.</summary>
     private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = "", Bibtex = "" };
 
     private static List<Diagnostic> RenderPages(BuildRun run, IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
         InputHash hash, UInt128 common)
     {
-        var known = run.Session?.PageHashes;
-        if (known is not null && known.Count > pages.Count + RetainSlack)
-        {
-            var current = pages.ToHashSet<PlannedPage>(ReferenceEqualityComparer.Instance);
-            foreach (var (page, _) in known)
-                if (!current.Contains(page)) known.TryRemove(page, out _);
-        }
+        run.Session?.RetainPages(pages);
         var errors = new ConcurrentBag<Diagnostic>();
         int done = 0;
         var observer = run.Observer;
@@ -180,13 +177,8 @@ public static class SiteBuilder
             var page = lazy.Planned(); // a paper page's head is made here, once, and dropped with the page's HTML
             var path = model.Urls.OutputPath(page.Url);
             if (Interlocked.Increment(ref done) % 250 == 0) observer.Progress(new BuildProgress("Rendering pages", done, pages.Count));
-            UInt128 inputs;
-            if (known is not null && known.TryGetValue(lazy, out var memo) && memo.Common == common) inputs = memo.Inputs;
-            else
-            {
-                inputs = hash.Of(common, page.Url, page.Template, page.Page, page.Values);
-                if (known is not null) known[lazy] = (common, inputs);
-            }
+            UInt128 Inputs() => hash.Of(common, page.Url, page.Template, page.Page, page.Values);
+            var inputs = run.Session is { } session ? session.PageInputs(lazy, common, Inputs) : Inputs();
             if (output.IsCurrent(path, inputs)) return;
             var local = new List<Diagnostic>();
             if (templates.Render(page, model.Site, local) is { } html)
@@ -197,20 +189,18 @@ public static class SiteBuilder
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }
 
-    /// <summary>
-    /// serve's memos (by object) are swept only when they hold this many entries more than the site
-    /// has: a sweep costs a set of the whole site, too much to pay on every rebuild for one stale entry.
-    /// </summary>
-    internal const int RetainSlack = 512;
-
-    /// <summary>Feeds, sitemap, robots.txt, the theme's assets and .nojekyll.</summary>
-    private static void WritePublishingFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, StagedOutput output, InputHash hash)
+    /// <summary>Feeds, sitemap, robots.txt, the theme's assets and .nojekyll; the feed entries' template errors, if any.</summary>
+    private static List<Diagnostic> WritePublishingFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, TemplateSet templates,
+        StagedOutput output, InputHash hash, UInt128 common)
     {
-        // Feeds and the sitemap are made again only when what they read changed (serve: nearly every edit leaves them be).
-        WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Feed), AtomFeeds.SiteInputs(model), () => AtomFeeds.Site(model));
-        foreach (var topic in model.Archive.Topics)
-            WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.TopicFeed(topic.Slug)), AtomFeeds.TopicInputs(model, topic), () => AtomFeeds.Topic(model, topic));
-        WriteIfChanged(output, hash, model.Urls.OutputPath(model.Urls.Sitemap), Sitemap.Inputs(model, pages), () => Sitemap.Xml(model, pages));
+        // Feeds and the sitemap are made again only when their model changed (serve: nearly every edit leaves them be).
+        // A feed reads the templates (its entries' HTML) and `site`, as a page does: hence the common hash.
+        var errors = new List<Diagnostic>();
+        foreach (var feed in AtomFeeds.Plan(model))
+            WriteIfChanged(output, feed.Path, hash.Of(common, feed),
+                () => AtomFeeds.Write(feed, entry => templates.RenderFeedEntry(entry, model.Site, feed.FeedUrl, errors) ?? ""));
+        var sitemap = Sitemap.Plan(model, pages);
+        WriteIfChanged(output, model.Urls.OutputPath(model.Urls.Sitemap), hash.Of(InputHash.Program, sitemap), () => Sitemap.Xml(sitemap));
         output.Write("robots.txt", Sitemap.Robots(model));
         foreach (var (name, file) in theme.Assets)
         {
@@ -219,11 +209,11 @@ public static class SiteBuilder
         }
         // GitHub Pages would otherwise run Jekyll over the site, and hide folders starting with "_".
         output.Write(".nojekyll", "");
+        return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }
 
-    private static void WriteIfChanged(StagedOutput output, InputHash hash, string path, object?[] reads, Func<byte[]> make)
+    private static void WriteIfChanged(StagedOutput output, string path, UInt128 inputs, Func<byte[]> make)
     {
-        var inputs = hash.Of(InputHash.Program, reads);
         if (!output.IsCurrent(path, inputs)) output.Write(path, inputs, make());
     }
 
@@ -278,8 +268,8 @@ public static class SiteBuilder
         InputStamp.Take(options.ContentDir, options.ThemeLayers, options.OutputDir, OptionsKey(options));
 
     /// <summary>The command line's fast path: the same inputs (by file stamp) as the build that wrote the manifest, and output as it left it.</summary>
-    private static BuildResult? Unchanged(BuildOptions options, UInt128 stamp) =>
-        InputStamp.Load(options.OutputDir) == stamp && BuildManifest.Load(options.OutputDir) is { } same
+    private static BuildResult? Unchanged(BuildOptions options, UInt128 stamp, BuildManifest same) =>
+        InputStamp.Load(options.OutputDir) == stamp
             ? new BuildResult([], same.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), 0, 0, TimeSpan.Zero)
             {
                 Unchanged = same.Files.Count,

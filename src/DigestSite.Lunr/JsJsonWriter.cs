@@ -6,9 +6,10 @@ namespace DigestSite.Lunr;
 /// Writes JSON as UTF-8 exactly as <c>JSON.stringify</c> lays it out: no whitespace, strings escaped
 /// per QuoteJSONString (\b \t \n \f \r \" \\, other control characters and lone surrogates as
 /// lowercase <c>\u00xx</c>; everything else, U+2028 included, written as is) and numbers per
-/// Number::toString.
+/// Number::toString. The lunr index is written with it, and so is every other string of DigestSite's
+/// search files (one set of escaping rules).
 /// </summary>
-internal sealed class JsJsonWriter : IDisposable
+public sealed class JsJsonWriter : IDisposable
 {
     private readonly Stream _stream;
     private readonly byte[] _buffer = new byte[1 << 16];

@@ -30,10 +30,15 @@ internal static class BuildCommand
         var progress = new ProgressDisplay();
         var result = SiteBuilder.Build(new BuildOptions(contentDir, layers, outputDir, url) { Observer = new ConsoleBuildObserver(progress, compact: true) });
         progress.Finish();
+        if (result.Refused is { } refusal)
+        {
+            Console.Error.WriteLine($"error: {refusal}");
+            return 1;
+        }
         if (!result.Succeeded)
         {
             DiagnosticReport.Print(result.Diagnostics, contentDir, Console.Error);
-            Console.Error.WriteLine($"The build failed; {outputDir} was left as it was.");
+            Console.Error.WriteLine($"The build failed; {Kept(outputDir, result.Restored)}");
             return 1;
         }
         if (result.Skipped)
@@ -47,4 +52,10 @@ internal static class BuildCommand
                           $"{result.Bytes / 1024.0 / 1024.0:0.0} MiB{kept}) into {outputDir} in {result.Elapsed.TotalSeconds:0.00} s.");
         return 0;
     }
+
+    /// <summary>What the output folder holds after a failed build, as it is: never a site that is not there.</summary>
+    private static string Kept(string outputDir, bool restored) =>
+        !Directory.Exists(outputDir) ? $"nothing was written, and there is no site in {outputDir} yet."
+        : restored ? $"{outputDir} holds the last complete site, restored from an earlier build that had been interrupted."
+        : $"{outputDir} was left as it was.";
 }

@@ -17,10 +17,12 @@ internal static class CheckCommand
     private static int Run(string contentDir)
     {
         var result = ContentLoader.Load(contentDir);
+        DiagnosticReport.PrintEach(result.Warnings, "warning", contentDir, Console.Out);
         if (result.Archive is { } archive)
         {
+            var verdict = result.Warnings.Count == 0 ? "no problems" : $"no errors, {DiagnosticReport.Count(result.Warnings.Count, "warning")}";
             Console.WriteLine($"{contentDir}: {DiagnosticReport.Count(archive.Papers.Count(), "paper")} in " +
-                              $"{DiagnosticReport.Count(archive.Issues.Count, "issue")}, no problems.");
+                              $"{DiagnosticReport.Count(archive.Issues.Count, "issue")}, {verdict}.");
             return 0;
         }
         DiagnosticReport.Print(result.Diagnostics, contentDir, Console.Out);

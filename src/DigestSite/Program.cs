@@ -10,4 +10,14 @@ var root = new RootCommand("DigestSite: builds a browsable digest of research pa
     BuildCommand.Create(),
     ServeCommand.Create(),
 };
-return root.Parse(args).Invoke();
+var parsed = root.Parse(args);
+try
+{
+    // Not System.CommandLine's handler, which prints the whole exception with its stack trace.
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e)
+{
+    UnexpectedFailure.Report(e, Console.Error);
+    return 1;
+}

@@ -12,6 +12,14 @@ namespace DigestSite.Browser.Tests;
 [Collection(SitesCollection.Name)]
 public sealed class ScreenshotTool(Sites sites)
 {
+    /// <summary>The search page with results: recovery, facets, a phrase, a chosen filter, the newest first.</summary>
+    private static readonly (string Kind, string Path)[] SearchStates =
+    [
+        ("search-typo", "search/?q=retreival"),
+        ("search-phrase", "search/?q=%22instruction+tuning%22"),
+        ("search-filtered", "search/?q=GPT-4&topic=Instruction+tuning&sort=newest"),
+    ];
+
     [Fact]
     public async Task Write_screenshots_when_asked()
     {
@@ -19,7 +27,7 @@ public sealed class ScreenshotTool(Sites sites)
         if (string.IsNullOrEmpty(folder)) return;
         Directory.CreateDirectory(folder);
         var only = Environment.GetEnvironmentVariable("DIGESTSITE_SCREENSHOTS_KINDS")?.Split(',');
-        foreach (var (kind, path) in PageKinds.Sample)
+        foreach (var (kind, path) in PageKinds.Sample.Concat(SearchStates))
         {
             if (only is not null && !only.Contains(kind)) continue;
             foreach (var width in (int[])[375, 1280])
@@ -30,6 +38,8 @@ public sealed class ScreenshotTool(Sites sites)
                         ViewportSize = new() { Width = width, Height = 900 },
                         ColorScheme = scheme,
                     });
+                    if (kind.StartsWith("search-", StringComparison.Ordinal))
+                        await Assertions.Expect(tab.Page.Locator("#search-results .search-result").First).ToBeVisibleAsync();
                     var name = $"{kind}-{width}-{scheme.ToString().ToLowerInvariant()}.png";
                     await tab.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
                 }

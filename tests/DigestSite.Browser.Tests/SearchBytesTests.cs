@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using DigestSite.Browser.Tests.Infrastructure;
+using DigestSite.Corpus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,8 +16,8 @@ using Xunit.Abstractions;
 namespace DigestSite.Browser.Tests;
 
 /// <summary>
-/// What a search costs the reader on a generated archive (shared/bench/make-corpus.py beside the
-/// repository), served with gzip as GitHub Pages serves it: the bytes fetched from opening the
+/// What a search costs the reader on a generated archive (bench/DigestSite.Corpus), served with
+/// gzip as GitHub Pages serves it: the bytes fetched from opening the
 /// search page to the results of a typical query, and how long typing takes to show results.
 /// 1,000 papers by default; DIGESTSITE_SEARCH_PAPERS=10000 measures a bigger archive (the figures
 /// in docs/performance.md), where the budget is 1 MB.
@@ -37,7 +38,7 @@ public sealed class SearchBytesTests(Sites sites, ITestOutputHelper log)
         try
         {
             var content = Path.Combine(root, "content");
-            Run("python3", CorpusScript(), content, "--papers", papers.ToString());
+            CorpusGenerator.Write(content, new CorpusOptions { Papers = papers });
             var output = Path.Combine(root, "_site");
             var built = SiteBuilder.Build(new BuildOptions(content, [Repo.Theme], output));
             Assert.True(built.Succeeded, string.Join("\n", built.Diagnostics));
@@ -126,25 +127,6 @@ public sealed class SearchBytesTests(Sites sites, ITestOutputHelper log)
         using (var gzip = new GZipStream(counter, CompressionLevel.Optimal, leaveOpen: true))
         using (var source = File.OpenRead(file)) source.CopyTo(gzip);
         return counter.Length;
-    }
-
-    private static string CorpusScript()
-    {
-        var script = Path.GetFullPath(Path.Combine(Repo.Root, "..", "shared", "bench", "make-corpus.py"));
-        if (!File.Exists(script))
-            Assert.Fail($"The archive generator is missing: expected {script} (shared/bench/make-corpus.py beside the repository).");
-        return script;
-    }
-
-    private static void Run(string file, params string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) Assert.Fail($"{file} {string.Join(' ', args)} failed:\n{stderr.Result}");
     }
 
     /// <summary>The built site under its base path, with gzip for HTML, CSS, JavaScript and JSON, as GitHub Pages serves them.</summary>

@@ -83,10 +83,13 @@ public sealed class SearchTests(Sites sites)
         Assert.Contains(fetched, u => u.EndsWith("/digest/search/split/base.json", StringComparison.Ordinal));
         Assert.DoesNotContain(fetched, u => u.EndsWith("/search/index.json", StringComparison.Ordinal));
 
-        await tab.Page.Keyboard.PressAsync("Enter");
         // Until the navigation commits: the results below are waited for themselves, and waiting for
         // the page's load event too (every script and index file) timed out once on a busy machine.
-        await tab.Page.WaitForURLAsync("**/digest/search/?q=dense", new() { WaitUntil = WaitUntilState.Commit });
+        // The wait starts before the key press: one started after it could miss a navigation that
+        // committed in between (it timed out that way, the page already at the search URL).
+        await Task.WhenAll(
+            tab.Page.WaitForURLAsync("**/digest/search/?q=dense", new() { WaitUntil = WaitUntilState.Commit }),
+            tab.Page.Keyboard.PressAsync("Enter"));
         Assert.Equal([Dense], await ResultsAsync(tab.Page, "1 paper matches"));
     }
 
@@ -111,7 +114,7 @@ public sealed class SearchTests(Sites sites)
         await using var tab = await sites.OpenAsync(sites.Fixture, "search/?q=retrieval");
         Assert.Equal(3, (await ResultsAsync(tab.Page, "3 papers match")).Length);
 
-        await tab.Page.SelectOptionAsync("#search-topic", "Fine-tuning");
+        await tab.Page.Locator("#search-facets button[data-facet=topic][data-value=Fine-tuning]").ClickAsync();
         Assert.Equal(new[] { Adapters, OldStyle }.Order(), (await ResultsAsync(tab.Page, "2 papers match")).Order());
         Assert.Contains("topic=Fine-tuning", tab.Page.Url);
 

@@ -63,7 +63,7 @@ public class ArchiveStructureTests
         using var site = new FixtureSite();
         site.Paper($"{FixtureSite.Issue}/{name}", Minimal);
         Assert.Equal(
-            [$"{FixtureSite.Issue}/{name}:1:1: the file name \"{name}\" is not a valid slug: use lowercase letters, digits, \".\" and \"-\", starting with a letter or digit, e.g. 2312.15918.md."],
+            [$"{FixtureSite.Issue}/{name}:1:1: the file name \"{name}\" is not a valid slug: it must use lowercase letters, digits, \".\" and \"-\", starting with a letter or digit, e.g. 2312.15918.md."],
             site.Errors());
     }
 
@@ -153,6 +153,37 @@ public class ArchiveStructureTests
         site.Paper($"{FixtureSite.Issue}/a.md", Minimal + "\narxiv: \"2312.15919\"");
         site.Paper($"{FixtureSite.Issue}/b.md", Minimal + "\narxiv: \"2312.1591\"");
         Assert.Empty(site.Errors());
+    }
+
+    [Fact]
+    public void A_doi_is_digested_once_whatever_its_case()
+    {
+        using var site = new FixtureSite();
+        site.Paper($"{FixtureSite.Issue}/a.md", Minimal + "\ndoi: \"10.1002/(SICI)1097-4636(199706)35:4<409::AID-JBM1>3.0.CO;2-H\"");
+        site.Paper("issues/2026-04-01/b.md", Minimal + "\ndoi: \"10.1002/(sici)1097-4636(199706)35:4<409::aid-jbm1>3.0.co;2-h\"");
+        Assert.Equal(
+            [$"issues/2026-04-01/b.md:5:6: DOI 10.1002/(sici)1097-4636(199706)35:4<409::aid-jbm1>3.0.co;2-h is already in the archive ({FixtureSite.Issue}/a.md): a paper is digested once."],
+            site.Errors());
+    }
+
+    [Fact]
+    public void Titles_that_read_the_same_are_a_located_warning_not_an_error()
+    {
+        using var site = new FixtureSite();
+        site.Paper("issues/2026-04-01/rag.md", "title: \"RETRIEVAL-augmented generation for large language models — a survey!\"\nauthors: [Ada]\ntopics: [rag]");
+        site.Paper("issues/2026-04-01/cafe.md", "title: \"Café: a model\"\nauthors: [Ada]\ntopics: [rag]");
+        site.Paper("issues/2026-04-02/cafe-again.md", "title: \"CAFE, a Model\"\nauthors: [Ada]\ntopics: [rag]");
+        site.Paper("issues/2026-04-02/cafes.md", "title: \"Cafés: a model\"\nauthors: [Ada]\ntopics: [rag]");
+
+        var result = site.Load();
+
+        Assert.True(result.Succeeded, string.Join("\n", FixtureSite.Format(result.Diagnostics)));
+        Assert.Equal(
+            ["issues/2026-04-01/rag.md:2:8: the title reads the same as that of issues/2026-03-18/2312.15918.md (\"Retrieval-Augmented Generation for Large Language Models: A Survey\") " +
+             "once case, punctuation and accents are set aside: if it is the same paper, keep one file; if not, nothing needs to change.",
+             "issues/2026-04-02/cafe-again.md:2:8: the title reads the same as that of issues/2026-04-01/cafe.md (\"Café: a model\") " +
+             "once case, punctuation and accents are set aside: if it is the same paper, keep one file; if not, nothing needs to change."],
+            FixtureSite.Format(result.Warnings));
     }
 
     [Fact]

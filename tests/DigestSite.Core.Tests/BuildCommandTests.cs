@@ -20,7 +20,7 @@ public sealed class BuildCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_failed_build_reports_located_errors_and_says_the_output_was_kept()
+    public void A_failed_first_build_reports_located_errors_and_says_there_is_no_site_yet()
     {
         site.Write(FixtureSite.RagPaper, FixtureSite.RagPaperText.Replace("authors:", "autors:"));
 
@@ -28,7 +28,7 @@ public sealed class BuildCommandTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains(result.ErrLines, l => l.StartsWith("content/issues/2026-03-18/2312.15918.md:", StringComparison.Ordinal) && l.Contains("did you mean \"authors\""));
-        Assert.Equal("The build failed; _site was left as it was.", result.ErrLines[^1]);
+        Assert.Equal("The build failed; nothing was written, and there is no site in _site yet.", result.ErrLines[^1]);
         Assert.False(Directory.Exists(Path.Combine(site.Workspace, "_site")));
     }
 

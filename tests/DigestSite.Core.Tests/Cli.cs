@@ -20,15 +20,38 @@ public static class Cli
     public static Result Run(string workingDirectory, bool gitHubActions, params string[] args) =>
         Run(workingDirectory, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = gitHubActions ? "true" : null }, args);
 
-    /// <param name="environment">Variables set (or, when null, removed) for this run; GITHUB_ACTIONS is never inherited.</param>
+    /// <summary>
+    /// The metadata services are never the real ones in a test: unless <paramref name="environment"/>
+    /// names a stand-in, they are a closed port on this machine.
+    /// </summary>
+    public const string NoService = "http://127.0.0.1:9/";
+
+    /// <param name="environment">Variables set (or, null, removed) for the run.</param>
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
-        Run(["dotnet", Dll.Value], workingDirectory, environment, args);
+        Wait(Start(workingDirectory, environment, args), args);
 
     /// <summary>The same with the native executable (<see cref="NativeBinary"/>) instead of the JIT build.</summary>
     public static Result RunNative(string workingDirectory, params string[] args) =>
-        Run([NativeBinary.Path], workingDirectory, new Dictionary<string, string?>(), args);
+        Wait(Start([NativeBinary.Path], workingDirectory, new Dictionary<string, string?>(), args), args);
 
-    private static Result Run(string[] program, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string[] args)
+    private static Result Wait(Process started, string[] args)
+    {
+        using var process = started;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(180_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"digestsite {string.Join(' ', args)} did not finish in 180 s");
+        }
+        return new Result(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+
+    /// <summary>Starts the CLI with its output redirected, for a test that runs several at once; read both streams.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start(["dotnet", Dll.Value], workingDirectory, environment, args);
+
+    private static Process Start(string[] program, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string[] args)
     {
         var start = new ProcessStartInfo(program[0])
         {
@@ -38,20 +61,14 @@ public static class Cli
             UseShellExecute = false,
         };
         foreach (var arg in program.Skip(1).Concat(args)) start.ArgumentList.Add(arg);
-        // The tests may themselves run on GitHub Actions: the variable is set here, never inherited.
+        // Variables the CLI reads are set here, never inherited (the tests may themselves run on GitHub Actions).
         start.Environment["GITHUB_ACTIONS"] = null;
+        start.Environment["DIGESTSITE_DEBUG"] = null;
+        start.Environment["DIGESTSITE_ARXIV_API"] = NoService;
+        start.Environment["DIGESTSITE_CROSSREF_API"] = NoService;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         foreach (var (name, value) in environment) start.Environment[name] = value;
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(180_000))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"digestsite {string.Join(' ', args)} did not finish in 180 s");
-        }
-        return new Result(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+        return Process.Start(start)!;
     }
 
     /// <summary>The repository's root (where DigestSite.sln is), above the test binaries.</summary>

@@ -112,8 +112,8 @@ public class CliTests
         var result = Cli.Run(site.Workspace, gitHubActions: true, "check", "--content", "content");
 
         Assert.Equal(
-            [$"{A}:5:1: error: unknown key \"100%\": the keys are: title, authors, topics, arxiv, published, upvotes, links, submitted_by.",
-             $"::error file={A},line=5,col=1::unknown key \"100%25\": the keys are: title, authors, topics, arxiv, published, upvotes, links, submitted_by.",
+            [$"{A}:5:1: error: unknown key \"100%\": the keys are: title, authors, topics, arxiv, doi, published, upvotes, links, submitted_by.",
+             $"::error file={A},line=5,col=1::unknown key \"100%25\": the keys are: title, authors, topics, arxiv, doi, published, upvotes, links, submitted_by.",
              "content/issues/2026-03-18/notes,v1:50%.txt:1:1: error: \"notes,v1:50%.txt\" does not belong in an issue folder, which holds paper files (<slug>.md) and an optional index.md.",
              "::error file=content/issues/2026-03-18/notes%2Cv1%3A50%25.txt,line=1,col=1::\"notes,v1:50%25.txt\" does not belong in an issue folder, which holds paper files (<slug>.md) and an optional index.md.",
              "2 errors in 2 files."],
@@ -132,6 +132,24 @@ public class CliTests
             result.OutLines);
         Assert.Equal("", result.Err);
         Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
+    public void Check_prints_a_title_that_reads_like_another_as_a_warning_and_passes()
+    {
+        using var site = new FixtureSite();
+        site.Paper("issues/2026-04-01/lora-again.md", "title: \"LORA -- low-rank adaptation of large language models\"\nauthors: [Ada]\ntopics: [rag]");
+
+        var result = Cli.Run(site.Workspace, gitHubActions: true, "check", "--content", "content");
+
+        const string Message = "the title reads the same as that of issues/2026-03-18/lora.md (\"LoRA: Low-Rank Adaptation of Large Language Models\") " +
+                               "once case, punctuation and accents are set aside: if it is the same paper, keep one file; if not, nothing needs to change.";
+        Assert.Equal(
+            [$"content/issues/2026-04-01/lora-again.md:2:8: warning: {Message}",
+             $"::warning file=content/issues/2026-04-01/lora-again.md,line=2,col=8::{Message}",
+             "content: 3 papers in 2 issues, no errors, 1 warning."],
+            result.OutLines);
+        Assert.Equal(0, result.ExitCode);
     }
 
     // ---- new
@@ -181,7 +199,7 @@ public class CliTests
     }
 
     [Fact]
-    public void New_refuses_to_overwrite()
+    public void New_refuses_to_overwrite_or_to_start_the_same_paper_twice()
     {
         using var site = new FixtureSite();
         Assert.Equal(0, Cli.Run(site.Workspace, NewRag).ExitCode);
@@ -190,17 +208,33 @@ public class CliTests
 
         var again = Cli.Run(site.Workspace, NewRag);
         Assert.Equal(1, again.ExitCode);
-        Assert.Equal(["error: content/issues/2026-04-01/2401.04088.md already exists: edit it, or choose another --arxiv or --title."], again.ErrLines);
+        Assert.Equal(["error: arXiv paper 2401.04088 is already in the archive (content/issues/2026-04-01/2401.04088.md): a paper is digested once."], again.ErrLines);
         Assert.EndsWith("My summary.\n", File.ReadAllText(path));
+
+        string[] byTitle = ["new", "--date", "2026-04-01", "--title", "Mixtral", "--author", "Ada", "--topic", "rag"];
+        Assert.Equal(0, Cli.Run(site.Workspace, byTitle).ExitCode);
+        var overwrite = Cli.Run(site.Workspace, byTitle);
+        Assert.Equal(1, overwrite.ExitCode);
+        Assert.Equal(["error: content/issues/2026-04-01/mixtral.md already exists: edit it, or choose another --arxiv or --title."], overwrite.ErrLines);
+    }
+
+    [Fact]
+    public void New_refuses_a_paper_already_in_another_issue()
+    {
+        using var site = new FixtureSite();
+        var result = Cli.Run(site.Workspace, "new", "--date", "2026-04-01", "--title", "RAG survey", "--arxiv", "2312.15918", "--author", "Ada", "--topic", "rag");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["error: arXiv paper 2312.15918 is already in the archive (content/issues/2026-03-18/2312.15918.md): a paper is digested once."], result.ErrLines);
+        Assert.False(Directory.Exists(site.FullPath("issues/2026-04-01")));
     }
 
     [Fact]
     public void New_refuses_a_slug_already_used_by_another_issue()
     {
         using var site = new FixtureSite();
-        var result = Cli.Run(site.Workspace, "new", "--date", "2026-04-01", "--title", "RAG survey", "--arxiv", "2312.15918", "--author", "Ada", "--topic", "rag");
+        var result = Cli.Run(site.Workspace, "new", "--date", "2026-04-01", "--title", "LoRA", "--author", "Ada", "--topic", "rag");
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal(["error: content/issues/2026-03-18/2312.15918.md already exists: slugs are unique across the archive; edit it, or choose another --arxiv or --title."], result.ErrLines);
+        Assert.Equal(["error: content/issues/2026-03-18/lora.md already exists: slugs are unique across the archive; edit it, or choose another --arxiv or --title."], result.ErrLines);
         Assert.False(Directory.Exists(site.FullPath("issues/2026-04-01")));
     }
 
@@ -244,7 +278,7 @@ public class CliTests
              "error: --title must be one non-empty line.",
              "error: give at least one --author NAME (repeat it for each author, in the paper's order).",
              "error: give at least one --topic SLUG; the topics are: fine-tuning, rag.",
-             "error: the title has no letter or digit to make a file name from: give --arxiv."],
+             "error: the title has no letter or digit to make a file name from: give --arxiv or --doi."],
             result.ErrLines);
     }
 

@@ -54,7 +54,7 @@ public class PaperRulesTests
     public void An_unknown_key_far_from_every_key_lists_the_keys()
     {
         Assert.Equal(
-            [$"{A}:5:1: unknown key \"category\": the keys are: title, authors, topics, arxiv, published, upvotes, links, submitted_by."],
+            [$"{A}:5:1: unknown key \"category\": the keys are: title, authors, topics, arxiv, doi, published, upvotes, links, submitted_by."],
             ErrorsFor("""
                 title: "T"
                 authors: [Ada]
@@ -336,6 +336,42 @@ public class PaperRulesTests
                 authors: [Ada]
                 topics: [rag]
                 arxiv: [2312.15918]
+                """));
+    }
+
+    // ---- doi
+
+    [Theory]
+    [InlineData("10.1145/3292500.3330701")]
+    [InlineData("10.1002/(SICI)1097-4636(199706)35:4<409::AID-JBM1>3.0.CO;2-H")]
+    [InlineData("10.1000.10/123456")]
+    [InlineData("10.48550/arXiv.1706.03762")]
+    public void Valid_dois(string doi)
+    {
+        Assert.Empty(ErrorsFor($"""
+            title: "T"
+            authors: [Ada]
+            topics: [rag]
+            doi: "{doi}"
+            """));
+    }
+
+    [Theory]
+    [InlineData("10.1145/3292500 3330701", "")]   // a space
+    [InlineData("11.1145/3292500.3330701", "")]   // not 10.
+    [InlineData("10.1145", "")]                   // no suffix
+    [InlineData("10.abc/x", "")]                  // registrant not a number
+    [InlineData("https://doi.org/10.1145/3292500.3330701", " Write the DOI alone: \"10.1145/3292500.3330701\".")]
+    [InlineData("doi:10.1145/3292500.3330701", " Write the DOI alone: \"10.1145/3292500.3330701\".")]
+    public void Invalid_dois(string doi, string hint)
+    {
+        Assert.Equal(
+            [$"{A}:5:6: \"doi\" must be a DOI such as 10.1145/3292500.3330701 (\"10.\", digits, \"/\", then no spaces), not \"{doi}\".{hint}"],
+            ErrorsFor($"""
+                title: "T"
+                authors: [Ada]
+                topics: [rag]
+                doi: "{doi}"
                 """));
     }
 

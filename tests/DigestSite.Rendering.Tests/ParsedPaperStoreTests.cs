@@ -1,5 +1,5 @@
 using DigestSite.Content;
-using DigestSite.Output;
+using DigestSite.Incremental;
 
 namespace DigestSite.Rendering.Tests;
 

@@ -38,6 +38,20 @@ public sealed class PublishingTests : IClassFixture<PageSnapshotTests.BuiltSite>
     }
 
     [Fact]
+    public void Feed_entries_escape_text_as_feeds_always_have()
+    {
+        // Numeric references for Latin-1 letters and for characters beyond the BMP, &#39; for an apostrophe.
+        using var site = new TestSite("basic");
+        var path = Path.Combine(site.Content, "issues", "2026-03-18", "2402.00002.md");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("Low-Rank Adapters at Scale", "Low-Rank Adapters' Scale: café 😀 <b>"));
+        Assert.True(site.Build().Succeeded);
+
+        var html = XDocument.Load(Path.Combine(site.Output, "feed.xml")).Root!.Elements(Atom + "entry")
+            .Single(e => e.Element(Atom + "id")!.Value.EndsWith("/2026-03-18/", StringComparison.Ordinal)).Element(Atom + "content")!.Value;
+        Assert.Contains(">Low-Rank Adapters&#39; Scale: caf&#233; &#128512; &lt;b&gt;</a></h2>", html);
+    }
+
+    [Fact]
     public void Each_topic_has_a_feed_with_one_entry_per_paper()
     {
         var feed = Load("topics/fine-tuning/feed.xml");

@@ -21,4 +21,21 @@ public sealed class ThemeOverrideTests
         Assert.True(File.Exists(Path.Combine(site.Output, "assets", "extra.css")));
         Assert.True(File.Exists(Path.Combine(site.Output, "assets", "style.css")));
     }
+
+    [Fact]
+    public void An_overridden_feed_entry_template_changes_the_feeds()
+    {
+        using var site = new TestSite("basic");
+        var theme = Path.Combine(site.Root, "my-theme");
+        Directory.CreateDirectory(Path.Combine(theme, "layouts"));
+        File.WriteAllText(Path.Combine(theme, "layouts", "feed-entry.liquid"),
+            "{% for paper in entry.papers %}<p class=\"mine\"><a href=\"{{ paper.url | absolute_url }}\">{{ paper.title }}</a></p>{% endfor %}");
+
+        Assert.True(site.Build([theme]).Succeeded);
+
+        var escaped = "&lt;p class=\"mine\"&gt;&lt;a href=\"https://example.org/digest/papers/2402.00002/\"&gt;Low-Rank Adapters at Scale&lt;/a&gt;&lt;/p&gt;";
+        Assert.Contains(escaped, site.Page("feed.xml"));
+        Assert.Contains(escaped, site.Page("topics/fine-tuning/feed.xml"));
+        Assert.DoesNotContain("class=\"mine\"", site.Page("papers/2402.00002/index.html"));
+    }
 }

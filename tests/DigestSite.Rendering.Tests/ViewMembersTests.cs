@@ -52,6 +52,7 @@ public class ViewMembersTests
         if (type == typeof(string)) return $"value {seed++}";
         if (type == typeof(int)) return seed++;
         if (type == typeof(bool)) return true;
+        if (type == typeof(DateOnly)) return DateOnly.FromDayNumber(700_000 + seed++);
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
         {
             var items = Array.CreateInstance(type.GetGenericArguments()[0], 1);

@@ -1,23 +1,27 @@
-// DigestSite search: lunr.js over the index the build wrote, entirely in the browser.
-// On the search page it drives the full results view; on every other page it turns the header
-// box into a quick-results popup. The index is fetched only once the reader starts searching.
+// DigestSite search, entirely in the browser. On the search page it drives the full results view
+// (results, recovery messages, facets, sort); on every other page it turns the header box into a
+// quick-results popup. The index is fetched only once the reader starts searching.
 (function () {
   "use strict";
 
   const form = document.querySelector("form.header-search");
   if (!form || typeof lunr === "undefined") return;
-  const urls = form.dataset;
 
-  // --- The engine: one load per page, shared by the page view and the popup. ---
+  // --- The engine: search-engine.js over the split index (search/split/), one per page. ---
   //
-  // The index is split (search/split/, written by the build beside the whole index.json): a base
-  // file with every term, the refs and each paper's date and topics, then only the postings
-  // shards a query's terms need, and the text of the results shown. search-shards.js (loaded
-  // from beside this script) assembles from them, per query, a lunr index that gives exactly
-  // the results the whole index would; lunr.js runs the query.
+  // It runs in a Web Worker (search-worker.js), so that lunr never holds up typing; where workers
+  // are unavailable (or refuse to start) it runs in the page. Either way a search that a newer one
+  // replaced before lunr ran it is abandoned (answers null).
 
-  const scriptUrl = document.currentScript && document.currentScript.src;
-  const splitUrl = new URL("split/", new URL(urls.searchIndex, document.baseURI)).href;
+  const scriptUrl = (document.currentScript && document.currentScript.src) || location.href;
+  const asset = (name) => new URL(name, scriptUrl).href;
+  const indexUrl = new URL(form.dataset.searchIndex, document.baseURI).href;
+  const urls = {
+    split: new URL("split/", indexUrl).href,
+    index: indexUrl,
+    docs: new URL(form.dataset.searchDocs, document.baseURI).href,
+  };
+  const scripts = [new URL(form.dataset.lunr, document.baseURI).href, asset("search-shards.js"), asset("search-engine.js")];
 
   function getJson(url) {
     return fetch(url).then((r) => {
@@ -36,116 +40,127 @@
     });
   }
 
-  // A Map of promises, each made once; a failed one is dropped so the next search tries again.
-  function cached(make) {
-    const cache = new Map();
-    return (key) => {
-      let value = cache.get(key);
-      if (!value) {
-        value = make(key);
-        cache.set(key, value);
-        value.catch(() => cache.delete(key));
-      }
-      return value;
+  function inWorker() {
+    const worker = new Worker(asset("search-worker.js"));
+    const pending = new Map();
+    let next = 0;
+    const call = (method, args) => new Promise((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, method, args });
+    });
+    worker.onmessage = (event) => {
+      const { id, result, error } = event.data;
+      const waiting = pending.get(id);
+      pending.delete(id);
+      if (error !== undefined) waiting.reject(new Error(error)); else waiting.resolve(result);
+    };
+    const failed = (e) => {
+      for (const waiting of pending.values()) waiting.reject(new Error(e.message || "the search worker failed"));
+      pending.clear();
+    };
+    worker.onerror = failed;
+    worker.onmessageerror = failed;
+    return call("open", { scripts, urls }).then((meta) => ({
+      meta,
+      where: "worker",
+      search: (request) => call("search", request),
+      docs: (papers) => call("docs", Array.from(papers)),
+    }), (e) => {
+      worker.terminate();
+      throw e;
+    });
+  }
+
+  async function inPage() {
+    for (const src of scripts.slice(1)) if (!document.querySelector('script[src="' + src + '"]')) await loadScript(src);
+    const engine = await DigestSearchEngine.open(lunr, DigestSearchShards, getJson, urls);
+    let latest = 0;
+    return {
+      meta: engine.meta,
+      where: "page",
+      // As in the worker: the input events already queued go first, and only the newest search runs.
+      search: async (request) => {
+        const id = ++latest;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        return id === latest ? engine.search(request, () => id === latest) : null;
+      },
+      docs: engine.docs,
     };
   }
 
   let engine = null;
   function loadEngine() {
     if (!engine) {
-      const shardsCode = window.DigestSearchShards ? null : loadScript(new URL("search-shards.js", scriptUrl || location.href).href);
-      engine = Promise.all([getJson(splitUrl + "base.json"), shardsCode])
-        .then(([base]) => base.version === lunr.version ? splitEngine(base) : wholeEngine());
+      engine = (typeof Worker === "function" ? inWorker().catch(inPage) : inPage());
       engine.catch(() => { engine = null; });
     }
     return engine;
   }
 
-  function splitEngine(base) {
-    const split = DigestSearchShards.open(lunr, base, (name) => getJson(splitUrl + name));
-    const site = base.site;
-    const numbers = new Map(base.refs.map((ref, i) => [ref, i]));
-    const docFile = cached((n) => getJson(splitUrl + "d" + n + ".json"));
+  // For a theme's own scripts: DigestSearch.search("retrieval", { topic: ["RAG"], sort: "newest" })
+  // gives the answer the page shows (refs, scores, facets, recovery; see search-engine.js).
+  window.DigestSearch = {
+    search: (text, options) => loadEngine().then((e) => e.search(Object.assign({}, options, { text }))),
+    where: () => loadEngine().then((e) => e.where),
+  };
+
+  // --- The results shown, a page at a time, each with its display entry (title, authors, excerpt). ---
+
+  // Quoted phrases keep only the results whose shown text (title, authors, topics, excerpt) holds
+  // every phrase, checked as their entries arrive: at most `scan` more results per page asked for.
+  // A hyphenated name (GPT-4) puts first, among the first `window` results, those whose shown text
+  // holds it; the rest keep lunr's order.
+  const scan = 200, window_ = 40;
+
+  function shownText(doc, keepHyphens) {
+    const text = [doc.title, doc.authors, doc.topics.join(" "), doc.excerpt].join(" ").toLowerCase();
+    return " " + text.replace(keepHyphens ? /[^\p{L}\p{N}-]+/gu : /[^\p{L}\p{N}]+/gu, " ") + " ";
+  }
+
+  function resultPages(loaded, answer) {
+    const phrases = answer.phrases.map((p) => " " + p + " ");
+    const names = answer.names.map((n) => " " + n.toLowerCase() + " ");
+    let order = null;
+    let checked = 0;
+    let kept = 0;
+    const keep = (doc) => phrases.every((p) => shownText(doc, false).includes(p));
+    const showsName = (doc) => names.some((n) => shownText(doc, true).includes(n));
+
+    async function namesFirst() {
+      const first = Math.min(answer.count, window_);
+      const docs = await loaded.docs(answer.numbers.slice(0, first));
+      const shows = docs.map(showsName);
+      order = [...shows.keys()].filter((k) => shows[k]);
+      order.push(...[...shows.keys()].filter((k) => !shows[k]));
+      for (let k = first; k < answer.count; k++) order.push(k);
+    }
+
     return {
-      search: (text, wanted) => split.search(text, wanted),
-      facets(ref) {
-        const i = numbers.get(ref);
-        if (i === undefined) return null;
-        const topics = site.topics[i];
-        return { date: site.dates[site.date[i]], topics: (typeof topics === "number" ? [topics] : topics).map((t) => site.topicNames[t]) };
+      get checked() { return checked; },
+      get kept() { return kept; },
+      get done() { return checked >= answer.count; },
+      async take(count) {
+        if (names.length && !order) await namesFirst();
+        const out = [];
+        const limit = checked + (phrases.length ? scan : count);
+        while (out.length < count && checked < Math.min(limit, answer.count)) {
+          const batch = [];
+          for (let k = checked; k < Math.min(checked + count - out.length, limit, answer.count); k++) batch.push(order ? order[k] : k);
+          const docs = await loaded.docs(batch.map((k) => answer.numbers[k]));
+          checked += batch.length;
+          batch.forEach((k, i) => { if (keep(docs[i])) out.push({ k, doc: docs[i] }); });
+        }
+        kept += out.length;
+        return out;
       },
-      topicNames: () => site.topicNames,
-      docs: (refs) => Promise.all(refs.map((ref) => {
-        const i = numbers.get(ref);
-        return docFile(Math.floor(i / site.docsPerFile)).then((docs) => docs[i % site.docsPerFile]);
-      })),
     };
-  }
-
-  // The split form is exact for the lunr version it was written for; with any other lunr.js the
-  // page falls back to the whole index.
-  function wholeEngine() {
-    return Promise.all([getJson(urls.searchIndex), getJson(urls.searchDocs)]).then(([index, docs]) => {
-      const idx = lunr.Index.load(index);
-      return {
-        search: (text) => Promise.resolve().then(() => idx.search(text)),
-        facets: (ref) => docs[ref] || null,
-        topicNames: () => [...new Set(Object.values(docs).flatMap((d) => d.topics))],
-        docs: (refs) => Promise.resolve(refs.map((ref) => docs[ref])),
-      };
-    });
-  }
-
-  // While typing, the last word also matches as a prefix: "transf" finds "transformer".
-  // Only for a plain last word: field, boost, fuzzy, wildcard and +/- terms are left as written.
-  // And only from three letters on: "r*" would read the postings of every term starting with r
-  // (a large part of the index) for results no one reads.
-  function withPrefix(text) {
-    const words = text.trim().split(/\s+/);
-    const last = words[words.length - 1] || "";
-    if (!/^[\p{L}\p{N}]{3,}$/u.test(last)) return text;
-    return text + " " + last + "*";
-  }
-
-  // Every matching paper (after the filters), ranked; their text is fetched only when shown.
-  // Null when wanted() says a newer search replaced this one before lunr ran it.
-  async function run(loaded, text, filters, wanted) {
-    let hits;
-    try {
-      hits = await loaded.search(withPrefix(text), wanted);
-    } catch (e) {
-      if (e instanceof lunr.QueryParseError) return { error: e.message, results: [] };
-      throw e;
-    }
-    if (!hits) return null;
-    const results = [];
-    for (const hit of hits) {
-      const facets = loaded.facets(hit.ref);
-      if (!facets || !matchesFilters(facets, filters)) continue;
-      results.push({ ref: hit.ref, score: hit.score, terms: new Set(Object.keys(hit.matchData.metadata)) });
-    }
-    return { error: null, results };
-  }
-
-  function matchesFilters(doc, filters) {
-    if (!filters) return true;
-    if (filters.topic && !doc.topics.includes(filters.topic)) return false;
-    if (filters.from && doc.date < filters.from) return false;
-    if (filters.to && doc.date > filters.to) return false;
-    return true;
-  }
-
-  // The result items for results[from .. from + count), once their papers' text is here.
-  async function items(loaded, results, from, count, headingLevel) {
-    const shown = results.slice(from, from + count);
-    const docs = await loaded.docs(shown.map((r) => r.ref));
-    return shown.map((r, i) => resultItem(r, docs[i], headingLevel));
   }
 
   // --- Showing results: built with DOM nodes and textContent, never innerHTML, because titles
   // and names come from pull requests. ---
 
-  // Marks the words whose lunr term (lowercased, trimmed, stemmed) matched the query.
+  // Marks the words whose lunr term (lowercased, stemmed) matched the query.
   function highlighted(text, terms) {
     const fragment = document.createDocumentFragment();
     let last = 0;
@@ -176,8 +191,8 @@
     return node;
   }
 
-  function resultItem(result, doc, headingLevel) {
-    const { terms } = result;
+  function resultItem(answer, { k, doc }, headingLevel) {
+    const terms = new Set(answer.termSets[answer.termSet[k]]);
     const item = el("li", "search-result");
     const heading = el("h" + headingLevel);
     const link = el("a");
@@ -212,26 +227,51 @@
     });
   }
 
+  const quoted = (text) => (/^".*"$/.test(text) ? text : "“" + text + "”");
+  const papers = (n) => n.toLocaleString("en") + (n === 1 ? " paper" : " papers");
+
   // --- The search page. ---
+
+  const FACETS = [
+    { key: "topic", title: "Topic", few: 8 },
+    { key: "year", title: "Year" },
+    { key: "author", title: "Author" },
+  ];
 
   function searchPage(root) {
     const input = document.getElementById("search-input");
     const headerInput = form.querySelector("input[type=search]");
-    const topic = document.getElementById("search-topic");
     const from = document.getElementById("search-from");
     const to = document.getElementById("search-to");
+    const sort = document.getElementById("search-sort");
+    let facetsPanel = document.getElementById("search-facets");
+    if (!facetsPanel) { // a theme's own search.liquid from before the facets
+      facetsPanel = el("div", "search-facets");
+      root.before(facetsPanel);
+    }
+    const facetGroups = facetsPanel.querySelector(".facet-groups") || facetsPanel;
+    // Beside the results on wide screens (its summary hidden), folded above them on narrow ones.
+    if (facetsPanel.tagName === "DETAILS") {
+      const wide = matchMedia("(min-width: 62rem)");
+      facetsPanel.open = wide.matches;
+      wide.addEventListener("change", () => { facetsPanel.open = wide.matches; });
+    }
     const status = el("p", "search-status");
     status.setAttribute("role", "status");
     const list = el("ol", "search-results");
     root.replaceChildren(status, list);
     arrowKeys(root, input);
 
+    const chosen = { topic: [], year: [], author: [] };
+    const value = (control) => (control ? control.value : "");
+
     function fromUrl() {
       const params = new URLSearchParams(location.search);
       input.value = headerInput.value = params.get("q") || "";
-      topic.value = params.get("topic") || "";
-      from.value = params.get("from") || "";
-      to.value = params.get("to") || "";
+      for (const { key } of FACETS) chosen[key] = params.getAll(key);
+      if (from) from.value = params.get("from") || "";
+      if (to) to.value = params.get("to") || "";
+      if (sort) sort.value = params.get("sort") === "newest" ? "newest" : "";
     }
 
     // Typing replaces the history entry it started; the first keystroke after a finished search
@@ -240,9 +280,10 @@
     function toUrl(push) {
       const params = new URLSearchParams();
       if (input.value.trim()) params.set("q", input.value.trim());
-      if (topic.value) params.set("topic", topic.value);
-      if (from.value) params.set("from", from.value);
-      if (to.value) params.set("to", to.value);
+      for (const { key } of FACETS) for (const v of chosen[key]) params.append(key, v);
+      if (value(from)) params.set("from", from.value);
+      if (value(to)) params.set("to", to.value);
+      if (value(sort)) params.set("sort", sort.value);
       const url = location.pathname + (params.toString() ? "?" + params : "");
       if (url === location.pathname + location.search) history.replaceState(null, "", url);
       else if (push || committed) history.pushState(null, "", url);
@@ -255,23 +296,139 @@
     // In the page only while there are more results (the theme's button style would show a hidden one).
     const more = el("button", "search-more-results", "Show more results");
     more.type = "button";
-    let shown = { loaded: null, results: [], count: 0 };
+    let shown = null; // { answer, pages }
     more.addEventListener("click", async () => {
-      const { loaded, results, count } = shown;
+      const current = shown;
       more.disabled = true;
-      const added = await items(loaded, results, count, pageSize, 2);
+      const added = (await current.pages.take(pageSize)).map((r) => resultItem(current.answer, r, 2));
       more.disabled = false;
-      if (shown.results !== results) return; // a newer search replaced these
+      if (shown !== current) return; // a newer search replaced these
       list.append(...added);
-      shown.count = count + added.length;
       showMore();
+      describe(current.answer, current.pages);
       if (added.length) added[0].querySelector("a").focus();
     });
     function showMore() {
-      const left = shown.results.length - shown.count;
-      if (left <= 0) { more.remove(); return; }
-      more.textContent = "Show " + Math.min(left, pageSize) + " more of " + left;
+      if (!shown || shown.pages.done) { more.remove(); return; }
+      const { answer, pages } = shown;
+      const left = answer.count - pages.checked;
+      more.textContent = answer.phrases.length
+        ? "Check " + Math.min(left, scan) + " more of " + left
+        : "Show " + Math.min(left, pageSize) + " more of " + left;
       if (!more.isConnected) root.append(more);
+    }
+
+    function searchFor(text) {
+      input.value = headerInput.value = text;
+      toUrl(true);
+      update();
+      input.focus();
+    }
+
+    // The status line, a live region: what ran, how many match, and what the page did about it.
+    function describe(answer, pages) {
+      const parts = [];
+      const { recovery } = answer;
+      if (recovery) {
+        parts.push("No papers match " + quoted(input.value.trim()) + ". ");
+        if (recovery.kind === "near") {
+          const link = el("a", null, answer.text);
+          link.href = "?q=" + encodeURIComponent(answer.text);
+          link.addEventListener("click", (event) => { event.preventDefault(); searchFor(answer.text); });
+          parts.push("Did you mean ", link, "? Showing its results. ");
+        } else if (recovery.kind === "stem") {
+          parts.push("Showing results for " + answer.text + ", the stem of the word. ");
+        } else {
+          parts.push("Showing results for words spelt close to it: " + answer.text + ". ");
+        }
+      }
+      const filtered = answer.count < answer.total;
+      parts.push(papers(answer.count) + (answer.count === 1 ? " matches " : " match ") + quoted(answer.text)
+        + (filtered ? " with these filters (" + answer.total.toLocaleString("en") + " without)." : "."));
+      if (answer.phrases.length && answer.count) {
+        const phrase = answer.phrases.map(quoted).join(" and ");
+        parts.push(" " + (pages.done ? "" : "So far, ") + pages.kept.toLocaleString("en") + " of them " + (pages.kept === 1 ? "shows " : "show ") + phrase
+          + " in the title, authors or excerpt" + (pages.done ? "." : " (" + pages.checked.toLocaleString("en") + " checked)."));
+      } else if (answer.names.length && answer.count > 1) {
+        parts.push(" Those showing " + answer.names.map(quoted).join(" or ") + " come first.");
+      }
+      status.replaceChildren(...parts);
+    }
+
+    function chooseFacet(key, v) {
+      const values = chosen[key];
+      chosen[key] = values.includes(v) ? values.filter((x) => x !== v) : [...values, v];
+      toUrl(true);
+      update();
+    }
+
+    // Each facet is a group of toggle buttons with counts; values of a group combine with "or",
+    // groups with "and". Rebuilt on each answer, keeping the focus on the button it was on.
+    let allTopics = false;
+    function drawFacets(answer) {
+      const focused = document.activeElement && facetsPanel.contains(document.activeElement) ? document.activeElement.dataset : null;
+      const groups = [];
+      for (const { key, title, few } of FACETS) {
+        const values = answer && answer.facets[key];
+        if (!values || !values.length) continue;
+        const group = el("div", "facet");
+        group.setAttribute("role", "group");
+        const heading = el("h2", "facet-title", title);
+        heading.id = "facet-" + key;
+        group.setAttribute("aria-labelledby", heading.id);
+        const buttons = el("ul", "facet-values");
+        const shownValues = few && !allTopics ? values.filter((v, i) => i < few || v.selected) : values;
+        for (const v of shownValues) {
+          const button = el("button", "facet-value", v.value + " ");
+          button.type = "button";
+          button.dataset.facet = key;
+          button.dataset.value = v.value;
+          button.setAttribute("aria-pressed", String(v.selected));
+          const count = el("span", "facet-count", v.count.toLocaleString("en"));
+          count.append(el("span", "visually-hidden", v.count === 1 ? " paper" : " papers"));
+          button.append(count);
+          button.addEventListener("click", () => chooseFacet(key, v.value));
+          const item = el("li");
+          item.append(button);
+          buttons.append(item);
+        }
+        group.append(heading, buttons);
+        if (few && values.length > few) {
+          const toggle = el("button", "facet-more", allTopics ? "Fewer topics" : "All " + values.length + " topics");
+          toggle.type = "button";
+          toggle.dataset.facet = key + "-more";
+          toggle.setAttribute("aria-expanded", String(allTopics));
+          toggle.addEventListener("click", () => { allTopics = !allTopics; drawFacets(answer); });
+          group.append(toggle);
+        }
+        groups.push(group);
+      }
+      if (FACETS.some(({ key }) => chosen[key].length)) {
+        const clear = el("button", "facet-clear", "Clear filters");
+        clear.type = "button";
+        clear.dataset.facet = "clear";
+        clear.addEventListener("click", () => {
+          for (const { key } of FACETS) chosen[key] = [];
+          toUrl(true);
+          update();
+          input.focus();
+        });
+        groups.push(clear);
+      }
+      facetGroups.replaceChildren(...groups);
+      facetsPanel.hidden = groups.length === 0;
+      if (focused) {
+        const again = [...facetsPanel.querySelectorAll("button")].find((b) => b.dataset.facet === focused.facet && b.dataset.value === focused.value);
+        if (again) again.focus();
+      }
+    }
+
+    function clearResults(message) {
+      list.replaceChildren();
+      shown = null;
+      showMore();
+      drawFacets(null);
+      status.textContent = message;
     }
 
     // Each update supersedes the ones before it: an answer that arrives late is dropped.
@@ -279,51 +436,34 @@
     async function update() {
       const text = input.value.trim();
       const generation = ++latest;
-      if (!text) {
-        list.replaceChildren();
-        shown = { loaded: null, results: [], count: 0 };
-        showMore();
-        status.textContent = "Type a word, a name or a topic.";
-        return;
-      }
-      let loaded;
+      if (!text) { clearResults("Type a word, a name or a topic."); return; }
       try {
         const loading = loadEngine();
-        if (!topicsFilled) status.textContent = "Loading the search index…";
-        loaded = await loading;
+        if (!shown) status.textContent = "Loading the search index…";
+        const loaded = await loading;
         if (generation !== latest) return;
-        fillTopics(loaded);
-        const answer = await run(loaded, text, { topic: topic.value, from: from.value, to: to.value }, () => generation === latest);
+        const request = { text, topic: chosen.topic, year: chosen.year, author: chosen.author, from: value(from), to: value(to), sort: value(sort) };
+        const answer = await loaded.search(request);
         if (!answer || generation !== latest) return;
-        const { error, results } = answer;
-        if (error) {
-          list.replaceChildren();
-          shown = { loaded, results: [], count: 0 };
-          showMore();
-          status.textContent = "This query can’t be read: " + error + ". Try words, title:word, authors:name, +required, -excluded, prefix* or fuzzy~1.";
+        if (answer.error) {
+          clearResults("This query can’t be read: " + answer.error + ". Try words, title:word, authors:name, +required, -excluded, prefix* or fuzzy~1.");
           return;
         }
-        const first = await items(loaded, results, 0, pageSize, 2);
+        if (answer.total === 0) {
+          clearResults("No papers match " + quoted(text) + ". Try fewer words, or the start of a word.");
+          return;
+        }
+        const pages = resultPages(loaded, answer);
+        const first = (await pages.take(pageSize)).map((r) => resultItem(answer, r, 2));
         if (generation !== latest) return;
-        status.textContent = results.length === 0
-          ? "No papers match “" + text + "”. Try fewer words, or the start of a word."
-          : results.length + (results.length === 1 ? " paper matches" : " papers match") + " “" + text + "”.";
         list.replaceChildren(...first);
-        shown = { loaded, results, count: first.length };
+        shown = { answer, pages };
         showMore();
+        drawFacets(answer);
+        describe(answer, pages);
       } catch (e) {
         if (generation === latest) status.textContent = "The search index could not be loaded (" + e.message + ").";
       }
-    }
-
-    let topicsFilled = false;
-    function fillTopics(loaded) {
-      if (topicsFilled) return;
-      topicsFilled = true;
-      const wanted = topic.dataset.wanted || topic.value;
-      const names = [...loaded.topicNames()].sort((a, b) => a.localeCompare(b));
-      for (const name of names) topic.append(new Option(name, name));
-      topic.value = wanted;
     }
 
     for (const box of [input, headerInput]) {
@@ -333,14 +473,13 @@
         update();
       });
     }
-    for (const control of [topic, from, to]) control.addEventListener("change", () => { toUrl(false); update(); });
+    for (const control of [from, to, sort]) if (control) control.addEventListener("change", () => { toUrl(false); update(); });
     for (const f of [form, document.querySelector("form.search-form")]) {
       f.addEventListener("submit", (event) => { event.preventDefault(); toUrl(true); update(); });
     }
     window.addEventListener("popstate", () => { committed = true; fromUrl(); update(); });
 
     fromUrl();
-    topic.dataset.wanted = topic.value;
     if (input.value) update(); else { status.textContent = "Type a word, a name or a topic."; input.focus(); }
   }
 
@@ -351,9 +490,10 @@
     const panel = el("div", "search-popup");
     panel.id = "search-popup";
     panel.hidden = true;
+    const note = el("p", "search-popup-note muted");
     const list = el("ol", "search-results");
     const more = el("a", "search-more", "All results");
-    panel.append(list, more);
+    panel.append(note, list, more);
     form.append(panel);
     input.setAttribute("aria-controls", panel.id);
     arrowKeys(panel, input);
@@ -365,14 +505,15 @@
       if (!text) { panel.hidden = true; return; }
       const loaded = await loadEngine();
       if (generation !== latest) return;
-      const answer = await run(loaded, text, null, () => generation === latest);
+      const answer = await loaded.search({ text });
       if (!answer || generation !== latest) return;
-      const { error, results } = answer;
-      const first = await items(loaded, results, 0, 6, 3);
+      const first = answer.error ? [] : await resultPages(loaded, answer).take(6);
       if (generation !== latest) return;
-      list.replaceChildren(...first);
+      list.replaceChildren(...first.map((r) => resultItem(answer, r, 3)));
+      note.textContent = answer.recovery ? "Showing results for " + answer.text : "";
+      note.hidden = !answer.recovery;
       more.href = form.action + "?q=" + encodeURIComponent(text);
-      more.textContent = error ? "Search for “" + text + "”" : results.length ? "All " + results.length + " results" : "No quick results: search the archive";
+      more.textContent = answer.error ? "Search for " + quoted(text) : answer.count ? "All " + answer.count + " results" : "No quick results: search the archive";
       panel.hidden = false;
     }
     input.addEventListener("input", update);

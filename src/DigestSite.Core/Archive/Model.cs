@@ -28,6 +28,7 @@ public sealed record Paper(
     IReadOnlyList<string> Authors,
     IReadOnlyList<string> TopicSlugs,
     string? Arxiv,
+    string? Doi,
     DateOnly? Published,
     int? Upvotes,
     IReadOnlyList<PaperLink> Links,

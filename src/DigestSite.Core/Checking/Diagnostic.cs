@@ -17,9 +17,9 @@ public sealed record Diagnostic(string Path, SourcePosition Position, string Mes
 {
     /// <summary>
     /// Always one line, whatever the content quoted in it (a key written "a\nb" in YAML), so that
-    /// reports stay one problem per line: line breaks and other control characters are escaped.
+    /// reports stay one problem per line, and safe to print (see <see cref="Printable"/>).
     /// </summary>
-    public string Message { get; init; } = OneLine(Message);
+    public string Message { get; init; } = Printable(Message);
 
     public int Line => Position.Line;
     public int Column => Position.Column;
@@ -38,24 +38,32 @@ public sealed record Diagnostic(string Path, SourcePosition Position, string Mes
         return c;
     });
 
-    private static string OneLine(string message)
+    /// <summary>
+    /// <paramref name="text"/> as it can be written to a terminal or a log: line breaks, escape
+    /// sequences and every other control character, and the invisible characters that reorder text
+    /// (bidirectional controls: a file name could read as another), are written as \n, \r or \uXXXX.
+    /// Tabs are kept.
+    /// </summary>
+    public static string Printable(string text)
     {
-        if (!message.Any(IsBreaking)) return message;
-        var text = new System.Text.StringBuilder(message.Length + 8);
-        foreach (char c in message)
+        if (!text.Any(IsUnprintable)) return text;
+        var printable = new System.Text.StringBuilder(text.Length + 8);
+        foreach (char c in text)
         {
-            text.Append(c switch
+            printable.Append(c switch
             {
                 '\n' => "\\n",
                 '\r' => "\\r",
-                _ when IsBreaking(c) => $"\\u{(int)c:X4}",
+                _ when IsUnprintable(c) => $"\\u{(int)c:X4}",
                 _ => c.ToString(),
             });
         }
-        return text.ToString();
+        return printable.ToString();
     }
 
-    private static bool IsBreaking(char c) => char.IsControl(c) && c != '\t' || c is '\u2028' or '\u2029';
+    private static bool IsUnprintable(char c) =>
+        char.IsControl(c) && c != '\t'
+        || c is '\u2028' or '\u2029' or '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     public static IReadOnlyList<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics)
     {

@@ -12,12 +12,13 @@ public static partial class ArxivId
     /// <summary>The id without its version: two versions of one paper are one paper.</summary>
     public static string WithoutVersion(string id) => Version().Replace(id, "");
 
-    [GeneratedRegex(@"^\d\d(0[1-9]|1[0-2])\.\d{4,5}(v[1-9]\d*)?$")]
+    // [0-9], not \d (which takes any script's digits); \z, not $ (which takes a final line break too).
+    [GeneratedRegex(@"\A[0-9]{2}(0[1-9]|1[0-2])\.[0-9]{4,5}(v[1-9][0-9]*)?\z")]
     private static partial Regex NewStyle();
 
-    [GeneratedRegex(@"^[a-z]+(-[a-z]+)*(\.[A-Z]{2})?/\d\d(0[1-9]|1[0-2])\d{3}(v[1-9]\d*)?$")]
+    [GeneratedRegex(@"\A[a-z]+(-[a-z]+)*(\.[A-Z]{2})?/[0-9]{2}(0[1-9]|1[0-2])[0-9]{3}(v[1-9][0-9]*)?\z")]
     private static partial Regex OldStyle();
 
-    [GeneratedRegex(@"v\d+$")]
+    [GeneratedRegex(@"v[0-9]+\z")]
     private static partial Regex Version();
 }

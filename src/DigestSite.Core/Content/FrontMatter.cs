@@ -38,6 +38,20 @@ public sealed record FrontMatter(string? Yaml, int YamlFirstLine, string Body, i
         return null;
     }
 
+    /// <summary>The body without the white space around it: the summary or introduction, as rendered.</summary>
+    public string Text => Body.Trim();
+
+    /// <summary>
+    /// Reports the first reason <see cref="Text"/> would be slow or impossible to render
+    /// (<see cref="Rendering.MarkdownLimits"/>), at its position in the file.
+    /// </summary>
+    public void CheckMarkdown(string path, List<Diagnostic> diagnostics)
+    {
+        if (Rendering.MarkdownLimits.Problem(Text) is not { } problem) return;
+        int offset = Body.Length - Body.TrimStart().Length + problem.Offset;
+        diagnostics.Add(Diagnostic.At(path, SourceText.PositionAfter(Body[..offset]).ShiftLines(BodyFirstLine - 1), problem.Message));
+    }
+
     private readonly record struct Line(int Start, int End, int Next);
 
     private static IEnumerable<Line> Lines(string text)

@@ -15,7 +15,13 @@ public static class IssueFolderScanner
     public static IReadOnlyList<IssueFolder> Scan(string contentDir, List<Diagnostic> diagnostics)
     {
         var issuesDir = Path.Combine(contentDir, ContentLoader.IssuesFolder);
-        if (!Directory.Exists(issuesDir))
+        var kind = FileKinds.Of(issuesDir).Kind;
+        if (kind == FileKind.Link)
+        {
+            diagnostics.Add(Diagnostic.AtStart(ContentLoader.IssuesFolder + "/", SourceText.NotARegularFile(kind)));
+            return [];
+        }
+        if (kind != FileKind.Folder)
         {
             diagnostics.Add(Diagnostic.AtStart(ContentLoader.IssuesFolder + "/",
                 "the issues folder is missing: create issues/YYYY-MM-DD/ with a paper file in it."));
@@ -27,11 +33,13 @@ public static class IssueFolderScanner
         var scanned = new (IssueFolder? Folder, List<Diagnostic> Diagnostics)[entries.Length];
         Parallel.For(0, entries.Length, i =>
         {
-            var (name, isFolder) = entries[i];
+            var (name, kind) = entries[i];
             var local = new List<Diagnostic>();
             var relative = $"{ContentLoader.IssuesFolder}/{name}";
             IssueFolder? folder = null;
-            if (!isFolder)
+            if (kind == EntryKind.Link)
+                local.Add(Diagnostic.AtStart(relative, SourceText.NotARegularFile(FileKind.Link)));
+            else if (kind != EntryKind.Folder)
                 local.Add(Diagnostic.AtStart(relative,
                     $"\"{name}\" does not belong in issues/: papers go in a dated folder, issues/YYYY-MM-DD/<slug>.md."));
             else if (ContentDates.Parse(name) is not { } date)
@@ -49,19 +57,21 @@ public static class IssueFolderScanner
     {
         string? intro = null;
         var papers = new List<PaperFile>();
-        foreach (var (name, isFolder) in Entries(dir))
+        foreach (var (name, kind) in Entries(dir))
         {
             var path = $"{relative}/{name}";
-            if (isFolder)
+            if (kind == EntryKind.Link)
+                diagnostics.Add(Diagnostic.AtStart(path, SourceText.NotARegularFile(FileKind.Link)));
+            else if (kind == EntryKind.Folder)
                 diagnostics.Add(Diagnostic.AtStart(path + "/", $"folders do not belong in an issue folder: move the papers in \"{name}/\" up to {relative}/."));
             else if (name == ContentLoader.IssueIntroFile)
                 intro = path;
             else if (!name.EndsWith(".md", StringComparison.Ordinal))
                 diagnostics.Add(Diagnostic.AtStart(path,
                     $"\"{name}\" does not belong in an issue folder, which holds paper files (<slug>.md) and an optional index.md."));
-            else if (name[..^3] is var slug && !Slugs.IsValid(slug))
+            else if (Slugs.Problem(name[..^3]) is { } problem)
                 diagnostics.Add(Diagnostic.AtStart(path,
-                    $"the file name \"{name}\" is not a valid slug: use {Slugs.Rule}, e.g. 2312.15918.md."));
+                    $"the file name \"{name}\" is not a valid slug: it must {problem}, e.g. 2312.15918.md."));
             else
                 papers.Add(new PaperFile(name[..^3], path));
         }
@@ -70,14 +80,22 @@ public static class IssueFolderScanner
         return null;
     }
 
+    private enum EntryKind { File, Folder, Link }
+
     /// <summary>
     /// A folder's entries in ordinal order, hidden ones (.DS_Store, .gitkeep) left out, each with
-    /// whether it is a folder (a link to one counts). The kind comes with the listing (only links
-    /// are stat'ed): a stat per entry would cost more than the listing on a 10,000-paper archive.
+    /// its kind as the listing tells it (a link is never followed, so never listed): a stat per entry
+    /// would cost more than the listing on a 10,000-paper archive. Devices, FIFOs and sockets list as
+    /// files; the reader refuses them before opening them.
     /// </summary>
-    private static IEnumerable<(string Name, bool IsFolder)> Entries(string dir) =>
-        new FileSystemEnumerable<(string Name, bool IsFolder)>(dir, (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory),
+    private static IEnumerable<(string Name, EntryKind Kind)> Entries(string dir) =>
+        new FileSystemEnumerable<(string Name, EntryKind Kind)>(dir, (ref FileSystemEntry entry) => (entry.FileName.ToString(), KindOf(ref entry)),
                 new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
             { ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.') }
             .OrderBy(e => e.Name, StringComparer.Ordinal);
+
+    private static EntryKind KindOf(ref FileSystemEntry entry) =>
+        (entry.Attributes & FileAttributes.ReparsePoint) != 0 ? EntryKind.Link
+        : entry.IsDirectory ? EntryKind.Folder
+        : EntryKind.File;
 }

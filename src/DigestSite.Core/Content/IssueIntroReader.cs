@@ -22,7 +22,8 @@ public static class IssueIntroReader
             fields.RejectUnknownKeys(Keys);
             title = fields.Text("title", required: false, "title: \"Retrieval week\"")?.Value;
         }
-        var body = parts.Body.Trim();
+        var body = parts.Text;
+        if (body.Length > 0) parts.CheckMarkdown(source.Path, diagnostics);
         if (title is null && body.Length == 0 && diagnostics.Count == errorsBefore)
             diagnostics.Add(Diagnostic.AtStart(source.Path, "index.md has neither a title nor an introduction: write one, or delete the file."));
         return diagnostics.Count > errorsBefore ? null : new IssueIntro(title, body.Length > 0 ? body : null);

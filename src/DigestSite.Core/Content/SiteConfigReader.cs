@@ -48,6 +48,6 @@ public static partial class SiteConfigReader
         return null;
     }
 
-    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    [GeneratedRegex(@"\A[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\z")]
     private static partial Regex LanguageTag();
 }

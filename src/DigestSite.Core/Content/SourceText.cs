@@ -11,36 +11,65 @@ public sealed record SourceText(string Path, string Text)
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads <paramref name="fullPath"/>; <paramref name="path"/> is how diagnostics name it.</summary>
+    /// <summary>
+    /// Reads <paramref name="fullPath"/>; <paramref name="path"/> is how diagnostics name it. Only a
+    /// regular file is opened (never a link, a device, a FIFO or a socket), and never more than its
+    /// length when looked at, itself at most <see cref="MaxBytes"/>: a file that grows meanwhile is
+    /// read no further.
+    /// </summary>
     public static SourceText? Read(string fullPath, string path, List<Diagnostic> diagnostics) =>
         ReadBytes(fullPath, path, diagnostics) is { } bytes ? Decode(bytes, path, diagnostics) : null;
 
-    /// <summary>The file's bytes, after the checks made before reading them (size, permission, a broken link).</summary>
+    /// <summary>The file's bytes, after the checks made before and while reading them (as <see cref="Read"/>).</summary>
     public static byte[]? ReadBytes(string fullPath, string path, List<Diagnostic> diagnostics)
     {
+        var (kind, length) = FileKinds.Of(fullPath);
+        if (kind != FileKind.File)
+        {
+            diagnostics.Add(Diagnostic.AtStart(path, NotARegularFile(kind)));
+            return null;
+        }
+        if (length > MaxBytes)
+        {
+            diagnostics.Add(Diagnostic.AtStart(path,
+                $"the file is {length:N0} bytes; content files are limited to 1 MiB ({MaxBytes:N0} bytes). Shorten it."));
+            return null;
+        }
         try
         {
-            var info = new FileInfo(fullPath);
-            if (info.Length > MaxBytes)
-            {
-                diagnostics.Add(Diagnostic.AtStart(path,
-                    $"the file is {info.Length:N0} bytes; content files are limited to 1 MiB ({MaxBytes:N0} bytes). Shorten it."));
-                return null;
-            }
-            return File.ReadAllBytes(fullPath);
+            return ReadAtMost(fullPath, (int)length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A broken symbolic link, a file without read permission, a file removed while reading.
+            // A file without read permission, a file removed while reading.
             var reason = e switch
             {
-                FileNotFoundException or DirectoryNotFoundException => "it is a link to a file that does not exist",
+                FileNotFoundException or DirectoryNotFoundException => "it was removed while being read",
                 UnauthorizedAccessException => "permission denied",
                 _ => e.Message.TrimEnd('.'),
             };
             diagnostics.Add(Diagnostic.AtStart(path, $"the file cannot be read: {reason}."));
             return null;
         }
+    }
+
+    /// <summary>Why a path that is not a regular file is refused (message of a diagnostic at its start).</summary>
+    public static string NotARegularFile(FileKind kind) => kind switch
+    {
+        FileKind.Missing => "the file does not exist (it was removed while being read).",
+        FileKind.Link => "it is a symbolic link, and links are never followed: content is read from regular files and folders " +
+                         "inside the content folder only. Replace the link with the file or folder itself.",
+        _ => $"it is {FileKinds.Describe(kind)}, not a regular file: content is read from regular files only. Remove it.",
+    };
+
+    private static byte[] ReadAtMost(string fullPath, int length)
+    {
+        if (length == 0) return [];
+        using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var bytes = new byte[length];
+        int read = 0;
+        while (read < length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is > 0 and var n) read += n;
+        return read == length ? bytes : bytes[..read];
     }
 
     public static SourceText? Decode(byte[] bytes, string path, List<Diagnostic> diagnostics)
@@ -58,6 +87,11 @@ public sealed record SourceText(string Path, string Text)
         if (string.IsNullOrWhiteSpace(text))
         {
             diagnostics.Add(Diagnostic.AtStart(path, "the file is empty."));
+            return null;
+        }
+        if (Characters.FirstForbidden(text) is var forbidden and >= 0)
+        {
+            diagnostics.Add(Diagnostic.At(path, PositionAfter(text[..forbidden]), "the file holds " + Characters.Forbidden(text, forbidden)));
             return null;
         }
         return new SourceText(path, text);

@@ -9,6 +9,9 @@ public static class TopicsReader
 {
     private static readonly string[] Keys = ["name", "description"];
 
+    /// <summary>Each topic is a page (or more) and a feed, listed on the topics page: a vocabulary, not a tag cloud.</summary>
+    public const int MaxTopics = 500;
+
     public static IReadOnlyList<Topic>? Read(SourceText source, List<Diagnostic> diagnostics)
     {
         int errorsBefore = diagnostics.Count;
@@ -18,8 +21,8 @@ public static class TopicsReader
         foreach (var entry in map.Entries)
         {
             var slug = entry.Key.Value;
-            if (!Slugs.IsValid(slug))
-                diagnostics.Add(Diagnostic.At(source.Path, entry.Key.Position, $"topic slug \"{slug}\" must use {Slugs.Rule}."));
+            if (Slugs.Problem(slug) is { } problem)
+                diagnostics.Add(Diagnostic.At(source.Path, entry.Key.Position, $"topic slug \"{slug}\" must {problem}."));
             if (entry.Value is not YamlMapping topic)
             {
                 diagnostics.Add(Diagnostic.At(source.Path, entry.Value.Position,
@@ -32,6 +35,9 @@ public static class TopicsReader
             var description = fields.Text("description", required: false, "description: \"Adapting pretrained models.\"");
             if (name is { } n) topics.Add(new Topic(slug, n.Value, description?.Value ?? ""));
         }
+        if (map.Entries.Count > MaxTopics)
+            diagnostics.Add(Diagnostic.At(source.Path, map.Entries[MaxTopics].Key.Position,
+                $"topics.yml defines {map.Entries.Count:N0} topics; a digest has at most {MaxTopics}: merge the narrowest ones."));
         if (map.Entries.Count == 0)
             diagnostics.Add(Diagnostic.AtStart(source.Path, "topics.yml defines no topic: add at least one (slug, then name and description)."));
         return diagnostics.Count > errorsBefore ? null : topics;

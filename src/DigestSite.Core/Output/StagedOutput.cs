@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DigestSite.Incremental;
 
 namespace DigestSite.Output;
 
@@ -9,10 +10,9 @@ namespace DigestSite.Output;
 /// <para>
 /// Without a previous manifest (first build, or an output folder that no longer matches it) every
 /// file is written into "OUTPUT.staging", which then replaces the output folder. With one, only the
-/// files whose inputs changed are rendered and staged; commit moves each staged file over its
-/// old version (a rename: readers see the old file or the new one, never half of one) and removes
-/// the files the site no longer has. The manifest is removed before and written again after, so a
-/// build interrupted while applying is followed by a full build.
+/// files whose inputs changed are rendered and staged; the commit moves each staged file over its
+/// old version and removes the files the site no longer has. Either way the commit is an
+/// <see cref="OutputSwap"/>, whose steps a build killed halfway leaves for the next build to finish.
 /// </para>
 /// </summary>
 public sealed class StagedOutput : IDisposable
@@ -33,7 +33,7 @@ public sealed class StagedOutput : IDisposable
     {
         files = new(Environment.ProcessorCount, Math.Max(expectedFiles, previous?.Files.Count ?? 0), StringComparer.Ordinal);
         this.outputDir = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        stagingDir = this.outputDir + ".staging";
+        stagingDir = OutputSwap.StagingPath(this.outputDir);
         this.previous = previous is not null && Directory.Exists(this.outputDir) ? previous : null;
         if (Directory.Exists(stagingDir)) Directory.Delete(stagingDir, recursive: true);
         Directory.CreateDirectory(stagingDir);
@@ -143,52 +143,26 @@ public sealed class StagedOutput : IDisposable
     /// <param name="saveManifest">False for a process that keeps the manifest in memory (serve, whose output folder is its own and goes with it).</param>
     public BuildManifest Commit(bool saveManifest = true)
     {
-        var manifest = new BuildManifest(files); // nothing is written after the commit
-        if (previous is null) Replace();
-        else if (!Apply(manifest)) { Directory.Delete(stagingDir, recursive: true); committed = true; return manifest; }
-        if (saveManifest) manifest.Save(outputDir);
+        var swap = Swap(saveManifest);
+        swap?.Run();
+        return swap?.Manifest ?? previous!;
+    }
+
+    /// <summary>
+    /// The swap that puts the staged files in place, not yet run (<see cref="Commit"/> runs it); null,
+    /// with the staging folder removed, when an incremental build changed nothing. From here on the
+    /// staging folder belongs to the swap.
+    /// </summary>
+    public OutputSwap? Swap(bool durable)
+    {
         committed = true;
-        return manifest;
-    }
-
-    /// <summary>A full build: the staging folder becomes the output folder.</summary>
-    private void Replace()
-    {
-        BuildManifest.Delete(outputDir);
-        var old = outputDir + ".previous";
-        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-        if (Directory.Exists(outputDir)) Directory.Move(outputDir, old);
-        Directory.Move(stagingDir, outputDir);
-        if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
-    }
-
-    /// <summary>An incremental build: moves staged files in, removes files the site no longer has. False when nothing changed at all.</summary>
-    private bool Apply(BuildManifest manifest)
-    {
-        var removed = previous!.Files.Keys.Where(f => !files.ContainsKey(f)).Order(StringComparer.Ordinal).ToArray();
-        bool sameInputs = removed.Length == 0 && staged.IsEmpty && manifest.Files.All(f => previous.Files[f.Key] == f.Value);
-        if (sameInputs) return false;
-
-        BuildManifest.Delete(outputDir);
-        foreach (var file in staged.Order(StringComparer.Ordinal))
-        {
-            var target = Path.Combine(outputDir, file);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(Path.Combine(stagingDir, file), target, overwrite: true);
-        }
-        var folders = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in removed)
-        {
-            var target = Path.Combine(outputDir, file);
-            if (File.Exists(target)) File.Delete(target);
-            for (var dir = Path.GetDirectoryName(target); dir is not null && dir.Length > outputDir.Length; dir = Path.GetDirectoryName(dir))
-                folders.Add(dir);
-        }
-        // Deepest first, so a folder emptied by removing its subfolders goes too.
-        foreach (var dir in folders.Reverse())
-            if (Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any()) Directory.Delete(dir);
+        var manifest = new BuildManifest(files); // nothing is written after the commit
+        if (previous is null) return new OutputSwap(outputDir, OutputSwap.Kind.Replace, manifest, null, durable);
+        var removed = previous.Files.Keys.Any(f => !files.ContainsKey(f));
+        bool sameInputs = !removed && staged.IsEmpty && manifest.Files.All(f => previous.Files[f.Key] == f.Value);
+        if (!sameInputs) return new OutputSwap(outputDir, OutputSwap.Kind.Apply, manifest, previous, durable);
         Directory.Delete(stagingDir, recursive: true);
-        return true;
+        return null;
     }
 
     /// <summary>Without a commit, the staged files are thrown away.</summary>

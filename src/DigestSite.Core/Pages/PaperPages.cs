@@ -30,6 +30,7 @@ public static class PaperPages
         tags.AddRange(paper.Authors.Select(a => new MetaTag("citation_author", null, a)));
         if (paper.Published is { } date) tags.Add(new("citation_publication_date", null, date.Replace('-', '/')));
         if (paper.Arxiv is { } id) tags.Add(new("citation_arxiv_id", null, id));
+        if (paper.Doi is { } doi) tags.Add(new("citation_doi", null, doi));
         if (paper.PdfUrl is { } pdf) tags.Add(new("citation_pdf_url", null, pdf));
         return tags;
     }

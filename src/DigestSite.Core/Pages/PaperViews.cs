@@ -6,7 +6,7 @@ using DigestSite.Rendering;
 
 namespace DigestSite.Pages;
 
-/// <summary>A paper as every page shows it: links derived from its arXiv id, summary rendered, BibTeX.</summary>
+/// <summary>A paper as every page shows it: links derived from its arXiv id and DOI, summary rendered, BibTeX.</summary>
 public static class PaperViews
 {
     public static PaperView Create(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, Urls urls)
@@ -25,6 +25,8 @@ public static class PaperViews
             paper.Arxiv,
             arxivUrl,
             pdfUrl,
+            paper.Doi,
+            paper.Doi is { } doi ? Doi.Url(doi) : null,
             paper.Published is { } p ? ContentDates.Format(p) : null,
             paper.Published?.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
             paper.Upvotes,
@@ -49,6 +51,7 @@ public static class PaperViews
             Field(entry, "eprint", id);
             Field(entry, "archivePrefix", "arXiv");
         }
+        if (paper.Doi is { } doi) Field(entry, "doi", TexEscape(doi));
         if (arxivUrl is not null) Field(entry, "url", arxivUrl);
         entry.Length -= 2; // the last ",\n"
         return entry.Append("\n}").ToString();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using DigestSite.Archive;
 using DigestSite.Content;
+using DigestSite.Incremental;
 using DigestSite.Rendering;
 
 namespace DigestSite.Pages;
@@ -62,7 +63,7 @@ public sealed class SiteModel
     private static TopicRef TopicRefOf(Topic topic, Urls urls) => new(topic.Slug, topic.Name, urls.Topic(topic.Slug));
 
     private static IssueRef IssueRefOf(Issue issue, Urls urls) => new(
-        ContentDates.Format(issue.Date),
+        issue.Date,
         DateLabel(issue.Date),
         issue.Date.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
         issue.Title,
@@ -79,91 +80,5 @@ public sealed class SiteModel
             urls.Asset("style.css"), urls.Asset("site.js"), urls.Asset("search.js"), urls.Asset("lunr.min.js"),
             urls.File(Search.SearchIndex.IndexFile), urls.File(Search.SearchIndex.DocsFile),
             archive.Issues.Sum(i => i.Papers.Count), archive.Issues.Count);
-    }
-}
-
-/// <summary>
-/// Paper views kept between builds by a long-running process (serve). A view is computed from the
-/// paper, its issue's reference, the references of its topics and the site's URL, and from nothing
-/// else: it is reused only when the paper is the same object (the content cache returns the same
-/// Paper for an unchanged file) and the others are equal; else it is made again.
-/// </summary>
-public sealed class PaperViewCache
-{
-    private sealed record Entry(Paper Paper, IssueRef Issue, TopicRef[] Topics, string SiteUrl, PaperView View);
-
-    private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
-    private int made, lastMade;
-
-    /// <summary>Views made (not reused) by the last model.</summary>
-    public int Made => lastMade;
-
-    internal PaperView Get(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, Urls urls, string siteUrl)
-    {
-        if (entries.TryGetValue(paper.Slug, out var entry) && ReferenceEquals(entry.Paper, paper) && entry.Issue == issue && entry.SiteUrl == siteUrl
-            && SameTopics(entry.Topics, paper.TopicSlugs, topics))
-            return entry.View;
-        Interlocked.Increment(ref made);
-        var view = PaperViews.Create(paper, issue, topics, urls);
-        entries[paper.Slug] = new Entry(paper, issue, paper.TopicSlugs.Select(t => topics[t]).ToArray(), siteUrl, view);
-        return view;
-    }
-
-    private static bool SameTopics(TopicRef[] kept, IReadOnlyList<string> slugs, IReadOnlyDictionary<string, TopicRef> topics)
-    {
-        if (kept.Length != slugs.Count) return false;
-        for (int i = 0; i < kept.Length; i++)
-            if (topics[slugs[i]] != kept[i]) return false;
-        return true;
-    }
-
-    private readonly ConcurrentDictionary<IssueRef, IssueRef> issueRefs = new();
-    private readonly ConcurrentDictionary<TopicRef, TopicRef> topicRefs = new();
-
-    /// <summary>
-    /// The instance equal to <paramref name="issue"/> that the last model used, so that comparing a
-    /// kept view's references (10,000 of them per rebuild) mostly stops at the same reference.
-    /// </summary>
-    internal IssueRef Same(IssueRef issue) => issueRefs.GetOrAdd(issue, issue);
-
-    internal TopicRef Same(TopicRef topic) => topicRefs.GetOrAdd(topic, topic);
-
-    private readonly ConcurrentDictionary<PaperView, (SiteView Site, PlannedPage Page)> pages = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>
-    /// A paper's page as the last build planned it, when made from the same view (the same object)
-    /// and an equal site view: its head is computed from those and the URLs, which the site view's
-    /// URL fields determine.
-    /// </summary>
-    internal PlannedPage PaperPage(PaperView view, SiteView site, Func<PlannedPage> plan)
-    {
-        if (pages.TryGetValue(view, out var kept) && kept.Site == site) return kept.Page;
-        var page = plan();
-        pages[view] = (site, page);
-        return page;
-    }
-
-    /// <summary>Forgets the papers the archive no longer has (once enough are stale: see <see cref="SiteBuilder.RetainSlack"/>).</summary>
-    internal void Retain(IReadOnlyCollection<PaperView> current)
-    {
-        lastMade = Interlocked.Exchange(ref made, 0);
-        // Issue and topic references are few (hundreds): kept until they are that many more than the papers.
-        if (issueRefs.Count + topicRefs.Count > current.Count + SiteBuilder.RetainSlack)
-        {
-            issueRefs.Clear();
-            topicRefs.Clear();
-        }
-        if (entries.Count > current.Count + SiteBuilder.RetainSlack)
-        {
-            var slugs = current.Select(v => v.Slug).ToHashSet(StringComparer.Ordinal);
-            foreach (var (slug, _) in entries)
-                if (!slugs.Contains(slug)) entries.TryRemove(slug, out _);
-        }
-        if (pages.Count > current.Count + SiteBuilder.RetainSlack)
-        {
-            var views = current.ToHashSet<PaperView>(ReferenceEqualityComparer.Instance);
-            foreach (var (view, _) in pages)
-                if (!views.Contains(view)) pages.TryRemove(view, out _);
-        }
     }
 }

@@ -29,7 +29,7 @@ public static class TopicPages
                     ["topic"] = topic,
                     ["papers"] = shown,
                     ["pagination"] = Pagination(model, topic.Slug, number, pages),
-                }, shown.Length > 0 ? DateOnly.ParseExact(shown[0].Issue.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null);
+                }, shown.Length > 0 ? shown[0].Issue.Day : null);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using DigestSite.Publishing;
 
 namespace DigestSite.Pages;
 
@@ -64,6 +65,14 @@ public static class ViewMembers
         Of<PaginationView>(
             ("page", v => v.Page), ("total_pages", v => v.TotalPages), ("previous_url", v => v.PreviousUrl),
             ("next_url", v => v.NextUrl), ("pages", v => v.Pages)),
+        Of<FeedView>(
+            ("path", v => v.Path), ("language", v => v.Language), ("title", v => v.Title), ("subtitle", v => v.Subtitle),
+            ("feed_url", v => v.FeedUrl), ("page_url", v => v.PageUrl), ("updated", v => v.Updated), ("author_name", v => v.AuthorName),
+            ("author_url", v => v.AuthorUrl), ("entries", v => v.Entries)),
+        Of<FeedEntryView>(
+            ("url", v => v.Url), ("title", v => v.Title), ("date", v => v.Date), ("authors", v => v.Authors), ("summary", v => v.Summary),
+            ("categories", v => v.Categories), ("introduction_html", v => v.IntroductionHtml), ("papers", v => v.Papers),
+            ("heading_level", v => v.HeadingLevel)),
     ];
 
     public static IReadOnlyDictionary<Type, IReadOnlyList<ViewMember>> ByType { get; } = All.ToDictionary(r => r.Type, r => r.Members);

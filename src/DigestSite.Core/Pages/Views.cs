@@ -49,7 +49,12 @@ public sealed record LinkView(string Name, string Url);
 public sealed record TopicRef(string Slug, string Name, string Url);
 
 /// <summary>An issue as other pages mention it: date, title and link.</summary>
-public sealed record IssueRef(string Date, string DateLabel, string ShortLabel, string? Title, string Url, int PaperCount);
+/// <param name="Day">The issue's date, for the program (feeds and the sitemap date entries by it); templates print <see cref="Date"/>.</param>
+public sealed record IssueRef(DateOnly Day, string DateLabel, string ShortLabel, string? Title, string Url, int PaperCount)
+{
+    /// <summary>YYYY-MM-DD.</summary>
+    public string Date { get; } = Content.ContentDates.Format(Day);
+}
 
 public sealed record PaperView(
     string Slug,
@@ -62,6 +67,8 @@ public sealed record PaperView(
     string? Arxiv,
     string? ArxivUrl,
     string? PdfUrl,
+    string? Doi,
+    string? DoiUrl,
     string? Published,
     string? PublishedLabel,
     int? Upvotes,

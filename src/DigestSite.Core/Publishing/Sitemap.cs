@@ -4,20 +4,19 @@ using DigestSite.Pages;
 
 namespace DigestSite.Publishing;
 
+/// <summary>The sitemap as it will be written: every listed page's absolute URL and the date its content last changed.</summary>
+public sealed record SitemapView(IReadOnlyList<SitemapEntry> Entries);
+
+public sealed record SitemapEntry(string Url, DateOnly? Updated);
+
 /// <summary>/sitemap.xml with every page and the date its content last changed, and /robots.txt pointing at it.</summary>
 public static class Sitemap
 {
-    /// <summary>Everything <see cref="Xml"/> reads, to hash as its inputs: each page's address and date, one string (10,000 boxed values would cost more than the hash).</summary>
-    public static object?[] Inputs(SiteModel model, IEnumerable<PlannedPage> pages)
-    {
-        var listed = new StringBuilder();
-        foreach (var page in Listed(pages)) listed.Append(page.Url).Append(' ').Append(page.Updated?.DayNumber).Append('\n');
-        return ["sitemap", model.Site.Url, listed.ToString()];
-    }
+    /// <summary>Every page but the 404 page.</summary>
+    public static SitemapView Plan(SiteModel model, IEnumerable<PlannedPage> pages) =>
+        new(pages.Where(p => p.Kind != "not-found").Select(p => new SitemapEntry(model.Urls.Absolute(p.Url), p.Updated)).ToArray());
 
-    private static IEnumerable<PlannedPage> Listed(IEnumerable<PlannedPage> pages) => pages.Where(p => p.Kind != "not-found");
-
-    public static byte[] Xml(SiteModel model, IEnumerable<PlannedPage> pages)
+    public static byte[] Xml(SitemapView sitemap)
     {
         var buffer = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
@@ -25,11 +24,11 @@ public static class Sitemap
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            foreach (var page in Listed(pages))
+            foreach (var entry in sitemap.Entries)
             {
                 writer.WriteStartElement("url");
-                writer.WriteElementString("loc", model.Urls.Absolute(page.Url));
-                if (page.Updated is { } date) writer.WriteElementString("lastmod", Content.ContentDates.Format(date));
+                writer.WriteElementString("loc", entry.Url);
+                if (entry.Updated is { } date) writer.WriteElementString("lastmod", Content.ContentDates.Format(date));
                 writer.WriteEndElement();
             }
             writer.WriteEndElement();

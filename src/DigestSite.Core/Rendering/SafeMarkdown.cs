@@ -23,6 +23,17 @@ public static class SafeMarkdown
         .UseAutoLinks()
         .Build();
 
+    /// <summary>The same parser, with every inline's position (which costs a little, so only for checking).</summary>
+    private static readonly MarkdownPipeline LocatedPipeline = new MarkdownPipelineBuilder()
+        .DisableHtml()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    /// <summary>The tree the renderings below are made from, with positions: <see cref="MarkdownLimits"/> checks it.</summary>
+    internal static Markdig.Syntax.MarkdownDocument ParseLocated(string markdown) => Markdown.Parse(markdown, LocatedPipeline);
+
     public static string ToHtml(string markdown) => Render(Markdown.Parse(markdown, Pipeline), HtmlWriter);
 
     /// <summary>The text a reader sees, without markup: for search, excerpts and meta descriptions.</summary>
@@ -75,7 +86,27 @@ public static class SafeMarkdown
         return renderer;
     }
 
-    private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// Runs of white space made one space, white space as JavaScript's \s has it (lunr.js splits
+    /// words on it), not .NET's: U+0085 and U+001C-U+001F would otherwise split words lunr.js keeps
+    /// whole, and U+FEFF would stay.
+    /// </summary>
+    private static string Collapse(string text)
+    {
+        var collapsed = new System.Text.StringBuilder(text.Length);
+        bool space = false;
+        foreach (char c in text)
+        {
+            if (Lunr.JsString.IsWhiteSpace(c)) space = collapsed.Length > 0;
+            else
+            {
+                if (space) collapsed.Append(' ');
+                collapsed.Append(c);
+                space = false;
+            }
+        }
+        return collapsed.ToString();
+    }
 
     public static bool IsAllowed(string? url, bool isImage) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)

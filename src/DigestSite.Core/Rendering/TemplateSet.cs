@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using DigestSite.Checking;
 using DigestSite.Pages;
+using DigestSite.Publishing;
 using Fluid;
 using Fluid.Values;
 
@@ -67,12 +68,24 @@ public sealed partial class TemplateSet
         return RenderOne(Layout, context, page.Url, diagnostics);
     }
 
-    private string? RenderOne(string kind, TemplateContext context, string url, List<Diagnostic> diagnostics)
+    /// <summary>The template of a feed entry's content (layouts/feed-entry.liquid), rendered with `site` and `entry`.</summary>
+    public const string FeedEntry = "feed-entry";
+
+    /// <summary>A feed entry's HTML content, escaped as feeds are (<see cref="FeedHtmlEncoder"/>); a template that fails is reported.</summary>
+    public string? RenderFeedEntry(FeedEntryView entry, SiteView site, string feedUrl, List<Diagnostic> diagnostics)
+    {
+        var context = new TemplateContext(options);
+        context.SetValue("site", site);
+        context.SetValue("entry", entry);
+        return RenderOne(FeedEntry, context, feedUrl, diagnostics, FeedHtmlEncoder.Instance);
+    }
+
+    private string? RenderOne(string kind, TemplateContext context, string url, List<Diagnostic> diagnostics, TextEncoder? encoder = null)
     {
         var (template, file) = templates[kind];
         try
         {
-            return template.Render(context, Encoder);
+            return template.Render(context, encoder ?? Encoder);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -90,12 +103,19 @@ public sealed partial class TemplateSet
             TimeZone = TimeZoneInfo.Utc,
             FileProvider = new ThemeFileProvider(partials),
         };
+        // {{ paper.url | absolute_url }}: the URL with the site's scheme and host, for feeds (a mail or a reader has no base URL).
+        options.Filters.AddFilter("absolute_url", (input, _, context) =>
+            new ValueTask<FluidValue>(new StringValue(Origin(context) + input.ToStringValue())));
         // Templates read the view records' members listed in ViewMembers, and nothing else of the program.
         foreach (var record in ViewMembers.All)
             foreach (var member in record.Members)
                 options.MemberAccessStrategy.Register(record.Type, member.Name, new Accessor(member.Get));
         return options;
     }
+
+    /// <summary>"https://example.org" of `site`: its absolute home URL without the base path.</summary>
+    private static string Origin(TemplateContext context) =>
+        context.GetValue("site").ToObjectValue() is SiteView site ? site.Url[..^site.BasePath.Length] : "";
 
     private sealed class Accessor(Func<object, object?> get) : IMemberAccessor
     {

@@ -1,6 +1,8 @@
+using System.IO.Enumeration;
 using System.Text;
 using DigestSite.Checking;
-using DigestSite.Output;
+using DigestSite.Content;
+using DigestSite.Incremental;
 
 namespace DigestSite.Rendering;
 
@@ -53,25 +55,56 @@ public sealed class Theme
         }
         foreach (var layer in layers)
         {
-            if (!Directory.Exists(layer))
+            var kind = FileKinds.Of(Path.TrimEndingDirectorySeparator(Path.GetFullPath(layer))).Kind;
+            if (kind != FileKind.Folder)
             {
-                diagnostics.Add(Diagnostic.AtStart(Path.GetFullPath(layer), "the theme folder does not exist."));
+                diagnostics.Add(Diagnostic.AtStart(Path.GetFullPath(layer),
+                    kind == FileKind.Missing ? "the theme folder does not exist." : $"the theme folder is {FileKinds.Describe(kind)}, not a folder: links are never followed."));
                 return null;
             }
-            foreach (var file in Files(layer, LayoutsFolder).Where(f => f.Name.EndsWith(".liquid", StringComparison.Ordinal)))
+            foreach (var file in Files(layer, LayoutsFolder, diagnostics).Where(f => f.Name.EndsWith(".liquid", StringComparison.Ordinal)))
                 templates[$"{LayoutsFolder}/{file.Name}"] = file with { Name = $"{LayoutsFolder}/{file.Name}" };
-            foreach (var file in Files(layer, AssetsFolder))
+            foreach (var file in Files(layer, AssetsFolder, diagnostics))
                 assets[file.Name] = file;
         }
         return new Theme(templates, assets);
     }
 
-    private static IEnumerable<ThemeFile> Files(string layer, string folder)
+    /// <summary>
+    /// The regular files under layer/folder, hidden ones left out. As with content, a symbolic link
+    /// (a pull request can add one to the theme), a device, a FIFO or a socket is reported and left
+    /// out, never read, copied or followed.
+    /// </summary>
+    private static List<ThemeFile> Files(string layer, string folder, List<Diagnostic> diagnostics)
     {
         var root = Path.GetFullPath(Path.Combine(layer, folder));
-        if (!Directory.Exists(root)) return [];
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Select(path => new ThemeFile(Path.GetRelativePath(root, path).Replace('\\', '/'), path))
-            .Where(f => !f.Name.Split('/').Any(part => part.StartsWith('.')));
+        var files = new List<ThemeFile>();
+        switch (FileKinds.Of(root).Kind)
+        {
+            case FileKind.Missing:
+                return files;
+            case FileKind.Folder:
+                break;
+            case var kind:
+                diagnostics.Add(Diagnostic.AtStart(root, $"{folder}/ is {FileKinds.Describe(kind)}, not a folder: theme files are read from regular files and folders only, and links are never followed."));
+                return files;
+        }
+        var entries = new FileSystemEnumerable<string>(root, (ref FileSystemEntry entry) => entry.ToFullPath(),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            // Hidden files and folders are left out; links are not recursed into (.NET never does) but reported below.
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.') && !(entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0),
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => !entry.FileName.StartsWith('.'),
+        };
+        foreach (var path in entries.Order(StringComparer.Ordinal))
+        {
+            var kind = FileKinds.Of(path).Kind;
+            if (kind == FileKind.File)
+                files.Add(new ThemeFile(Path.GetRelativePath(root, path).Replace('\\', '/'), path));
+            else
+                diagnostics.Add(Diagnostic.AtStart(path,
+                    $"it is {FileKinds.Describe(kind)}, not a regular file: theme files are read from regular files only, and links are never followed. Replace it with the file itself."));
+        }
+        return files;
     }
 }

@@ -43,14 +43,6 @@ public static class SearchIndex
         return builder.Build(cancel);
     }
 
-    /// <summary>index.json's bytes, for writing and for <see cref="SplitSearchIndex"/>.</summary>
-    public static byte[] Json(IEnumerable<PaperView> papers, int parallelism = -1)
-    {
-        var buffer = new MemoryStream();
-        Build(papers, parallelism).WriteJson(buffer);
-        return buffer.ToArray();
-    }
-
     /// <summary>docs.json, streamed to <paramref name="stream"/>: slug -> { title, url, date, authors, topics, excerpt }.</summary>
     public static void WriteDocs(Stream stream, IEnumerable<PaperView> papers)
     {

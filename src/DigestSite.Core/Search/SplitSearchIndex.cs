@@ -1,3 +1,4 @@
+using System.Text;
 using DigestSite.Pages;
 
 namespace DigestSite.Search;
@@ -10,6 +11,10 @@ namespace DigestSite.Search;
 /// <item>in base.json, "site": { dates, date, topicNames, topics, docsPerFile }: each paper's issue
 /// date (an index into dates) and topics (indexes into topicNames), in ref order, so the topic
 /// and date filters and the result count work before any paper's text is fetched;</item>
+/// <item>authors.json, { names, papers }: the authors of two papers or more (most papers first,
+/// then by name, ordinal), and for each the numbers of their papers, in ref order, delta-coded:
+/// the author facet counts over all matches without fetching their text. Authors of one paper are
+/// left out: most of a real archive's names, and never more than one match's worth of a facet;</item>
 /// <item>d0.json, d1.json, …: what a result shows (title, url, date, authors, topics, excerpt, as in
 /// docs.json) for docsPerFile papers each, in ref order: fetched only for the results shown.</item>
 /// </list>
@@ -19,6 +24,7 @@ public static class SplitSearchIndex
 {
     public const string Folder = "search/split";
     public const string BaseFile = Folder + "/base.json";
+    public const string AuthorsFile = Folder + "/authors.json";
 
     /// <summary>Papers per display file. The results shown are scattered over the archive, so each
     /// usually needs its own file: 4 papers (about 1 KB gzipped) waste little, and keep the file count a quarter of the papers'.</summary>
@@ -35,6 +41,7 @@ public static class SplitSearchIndex
     public static IEnumerable<string> Paths(int papers)
     {
         yield return BaseFile;
+        yield return AuthorsFile;
         for (int s = 0; s < ShardCount(papers); s++) yield return $"{Folder}/p{s}.json";
         for (int n = 0; n * DocsPerFile < papers; n++) yield return $"{Folder}/d{n}.json";
     }
@@ -52,11 +59,8 @@ public static class SplitSearchIndex
             if (missing.Contains(path)) output.Write(path, inputs, content);
     }
 
-    /// <summary>The split form's files, by output path (<see cref="Paths"/>, in that order).</summary>
-    public static IEnumerable<(string Path, byte[] Content)> Files(byte[] indexJson, IReadOnlyList<PaperView> papers, int? shardCount = null) =>
-        Files(LunrSplit.Parse(indexJson), papers, shardCount);
-
-    /// <summary>The split form's files from a read index (<see cref="LunrSplit.Parse"/> or <see cref="LunrSplit.From"/>).</summary>
+    /// <summary>The split form's files, by output path (<see cref="Paths"/>, in that order), from the index of <paramref name="papers"/>.</summary>
+    /// <param name="shardCount">Postings shards; by default <see cref="ShardCount"/> of the papers.</param>
     public static IEnumerable<(string Path, byte[] Content)> Files(LunrSplit lunr, IReadOnlyList<PaperView> papers, int? shardCount = null)
     {
         if (lunr.Refs.Length != papers.Count || papers.Where((p, i) => p.Slug != lunr.Refs[i]).Any())
@@ -64,11 +68,36 @@ public static class SplitSearchIndex
 
         var files = lunr.Write(shardCount ?? ShardCount(papers.Count), json => Site(json, papers));
         yield return (BaseFile, files.Base);
+        yield return (AuthorsFile, Authors(papers));
         for (int s = 0; s < files.Shards.Count; s++) yield return ($"{Folder}/p{s}.json", files.Shards[s]);
 
         var docs = SearchIndex.DocList(papers);
         for (int first = 0, n = 0; first < papers.Count; first += DocsPerFile, n++)
             yield return ($"{Folder}/d{n}.json", docs(first, Math.Min(DocsPerFile, papers.Count - first)));
+    }
+
+    private static byte[] Authors(IReadOnlyList<PaperView> papers)
+    {
+        var authors = papers
+            .SelectMany((paper, number) => paper.Authors.Distinct(StringComparer.Ordinal).Select(name => (name, number)))
+            .GroupBy(a => a.name, a => a.number, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+        var json = new JsonText().Raw("{\"names\":").Strs(authors.Select(a => a.Key)).Raw(",\"papers\":[");
+        for (int a = 0; a < authors.Count; a++)
+        {
+            json.Raw(a > 0 ? ",[" : "[");
+            int previous = 0, k = 0;
+            foreach (var number in authors[a])
+            {
+                if (k++ > 0) json.Raw(",");
+                json.Int(number - previous);
+                previous = number;
+            }
+            json.Raw("]");
+        }
+        return json.Raw("]}").ToUtf8();
     }
 
     private static void Site(JsonText json, IReadOnlyList<PaperView> papers)

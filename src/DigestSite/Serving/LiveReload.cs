@@ -14,6 +14,9 @@ internal sealed class LiveReload
     public const string EventsPath = "/__digestsite/events";
     public const string ScriptPath = "/__digestsite/live.js";
 
+    /// <summary>Pages listening at once: each holds a connection open, and an editor has a few tabs, not hundreds.</summary>
+    public const int MaxPages = 64;
+
     private readonly Lock gate = new();
     private readonly List<Channel<string>> clients = [];
     private string? problems;
@@ -26,14 +29,27 @@ internal sealed class LiveReload
         Broadcast(message, message);
     }
 
-    /// <summary>Streams events to one page until it goes away; a page that connects late is told of current problems.</summary>
+    /// <summary>
+    /// Streams events to one page until it goes away; a page that connects late is told of current
+    /// problems. Beyond <see cref="MaxPages"/> pages, 503.
+    /// </summary>
     public async Task Stream(HttpResponse response, CancellationToken cancel)
     {
         var channel = Channel.CreateUnbounded<string>();
         lock (gate)
         {
-            clients.Add(channel);
-            if (problems is not null) channel.Writer.TryWrite(problems);
+            if (clients.Count >= MaxPages) channel = null;
+            else
+            {
+                clients.Add(channel);
+                if (problems is not null) channel.Writer.TryWrite(problems);
+            }
+        }
+        if (channel is null)
+        {
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await response.WriteAsync($"Too many pages are open ({MaxPages}): close some, then reload.\n", cancel);
+            return;
         }
         try
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using DigestSite.Checking;
+using DigestSite.Incremental;
 
 namespace DigestSite.Cli.Serving;
 
@@ -18,6 +19,9 @@ internal sealed class Rebuilder : IDisposable
 
     /// <summary>The last build kept the previous search files (a paper changed): make them when there is no change waiting.</summary>
     private bool searchPending;
+
+    /// <summary>A site has been built: a failed build leaves it served.</summary>
+    private bool built;
 
     private readonly BuildOptions options;
 
@@ -73,10 +77,12 @@ internal sealed class Rebuilder : IDisposable
         var paths = new List<string>();
         while (touched.TryDequeue(out var path)) paths.Add(path);
         session.Content.Forget(paths);
-        var result = session.Build(options, deferSearch);
+        var result = TryBuild(() => session.Build(options, deferSearch));
+        if (result is null) return false;
         if (result.Succeeded)
         {
             searchPending = result.SearchDeferred;
+            built = true;
             Console.WriteLine($"Built {DiagnosticReport.Count(result.Pages, "page")} in {result.Elapsed.TotalMilliseconds:0} ms (wrote {DiagnosticReport.Count(result.Files, "file")}" +
                               $"{(result.SearchDeferred ? "; search index next" : "")}).");
             live.Succeeded();
@@ -86,13 +92,37 @@ internal sealed class Rebuilder : IDisposable
         return false;
     }
 
+    private string StillServed => built ? "The last good version of the site is still served." : "Nothing is served until a build succeeds.";
+
+    /// <summary>A build; a failure no rule foresaw is reported as a failed build is, in one line, and serve goes on (null).</summary>
+    private BuildResult? TryBuild(Func<BuildResult> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (Exception e)
+        {
+            var report = new StringWriter();
+            UnexpectedFailure.Report(e, report);
+            Report(report.ToString());
+            return null;
+        }
+    }
+
     private void ReportFailure(BuildResult result)
     {
         var report = new StringWriter();
-        DiagnosticReport.Print(result.Diagnostics, options.ContentDir, report);
-        Console.Error.Write(report.ToString());
-        Console.Error.WriteLine("The last good version of the site is still served.");
-        live.Failed(report.ToString().TrimEnd().Split('\n'));
+        if (result.Refused is { } refusal) report.WriteLine($"error: {refusal}");
+        else DiagnosticReport.Print(result.Diagnostics, options.ContentDir, report);
+        Report(report.ToString());
+    }
+
+    private void Report(string report)
+    {
+        Console.Error.Write(report);
+        Console.Error.WriteLine(StillServed);
+        live.Failed(report.TrimEnd().Split('\n'));
     }
 
     /// <summary>Rebuilds after each burst of changes until <paramref name="stop"/>.</summary>
@@ -107,7 +137,7 @@ internal sealed class Rebuilder : IDisposable
                 await Task.Delay(Settle, stop);
                 var changed = new SortedSet<string>(StringComparer.Ordinal);
                 while (changes.Reader.TryRead(out var path)) changed.Add(path);
-                Console.WriteLine($"Changed: {string.Join(", ", changed.Take(3))}{(changed.Count > 3 ? $" and {changed.Count - 3} more" : "")}");
+                Console.WriteLine($"Changed: {Checking.Diagnostic.Printable(string.Join(", ", changed.Take(3)))}{(changed.Count > 3 ? $" and {changed.Count - 3} more" : "")}");
                 Build(deferSearch: true);
             }
         }
@@ -125,8 +155,9 @@ internal sealed class Rebuilder : IDisposable
         // Published with a full fence before looking for changes, as Changed writes its change before looking for this.
         Interlocked.Exchange(ref searchBuild, cancel);
         if (changes.Reader.TryPeek(out _)) cancel.Cancel(); // a change arrived before the token could be cancelled by it
-        var result = session.Build(options, cancel: cancel.Token);
+        var result = TryBuild(() => session.Build(options, cancel: cancel.Token));
         Interlocked.Exchange(ref searchBuild, null);
+        if (result is null) return;
         if (result.Cancelled)
         {
             searchPending = true;
@@ -180,8 +211,7 @@ internal sealed class Rebuilder : IDisposable
             {
                 if (file.FullName.Contains($"{Path.DirectorySeparatorChar}node_modules{Path.DirectorySeparatorChar}")) continue;
                 stamp.Add(file.FullName);
-                stamp.Add(file.Length);
-                stamp.Add(file.LastWriteTimeUtc.Ticks);
+                stamp.Add(FileStamp.Of(file));
             }
         }
         return stamp.ToHashCode();

@@ -44,6 +44,21 @@ public sealed class BuiltSite : IAsyncDisposable
         return new BuiltSite(name, root, output, server);
     }
 
+    /// <summary>Generates an archive of <paramref name="papers"/> papers (<see cref="GeneratedArchive"/>), builds it and serves it.</summary>
+    public static async Task<BuiltSite> GenerateAndServeAsync(string name, int papers)
+    {
+        var root = Directory.CreateTempSubdirectory($"digestsite-browser-{name}-").FullName;
+        var content = Path.Combine(root, "content");
+        GeneratedArchive.Write(content, papers);
+        var result = SiteBuilder.Build(new BuildOptions(content, [Repo.Theme], Path.Combine(root, "_site")));
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"The {name} site did not build:\n" + string.Join("\n", result.Diagnostics));
+        return await ServeAsync(name, root, Path.Combine(root, "_site"));
+    }
+
+    /// <summary>The content folder a built or generated site was built from (its copy, or the generated archive).</summary>
+    public string Content => Path.Combine(root, "content");
+
     /// <summary>The absolute URL of a site path such as "issues/2026-03-18/".</summary>
     public string Url(string path) => new Uri(BaseUrl, path.TrimStart('/')).ToString();
 

@@ -36,6 +36,22 @@ public sealed class Sites : IAsyncLifetime
         Sample = await sample;
     }
 
+    private readonly SemaphoreSlim generating = new(1, 1);
+    private readonly Dictionary<int, BuiltSite> generated = [];
+
+    /// <summary>A generated archive of <paramref name="papers"/> papers, built and served once per run on first use.</summary>
+    public async Task<BuiltSite> GeneratedAsync(int papers)
+    {
+        await generating.WaitAsync();
+        try
+        {
+            if (!generated.TryGetValue(papers, out var site))
+                generated[papers] = site = await Task.Run(() => BuiltSite.GenerateAndServeAsync($"generated-{papers}", papers));
+            return site;
+        }
+        finally { generating.Release(); }
+    }
+
     /// <summary>The shared Chromium, launched on first use; fails (never skips) when it is not installed.</summary>
     public async Task<IBrowser> BrowserAsync()
     {
@@ -75,6 +91,7 @@ public sealed class Sites : IAsyncLifetime
         playwright?.Dispose();
         if (Fixture is not null) await Fixture.DisposeAsync();
         if (Sample is not null) await Sample.DisposeAsync();
+        foreach (var site in generated.Values) await site.DisposeAsync();
         if (scaffold.IsValueCreated) await scaffold.Value.DisposeAsync();
     }
 }

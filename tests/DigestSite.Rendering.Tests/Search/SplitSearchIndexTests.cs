@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using DigestSite.Content;
+using DigestSite.Corpus;
 using DigestSite.Lunr;
 using DigestSite.Pages;
 using DigestSite.Search;
@@ -69,8 +70,8 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     [Fact]
     public void Same_content_gives_byte_identical_files()
     {
-        var first = SplitSearchIndex.Files(archive.IndexJson, archive.Papers).ToList();
-        var again = SplitSearchIndex.Files(SearchIndex.Json(archive.Papers, parallelism: 1), archive.Papers).ToList();
+        var first = LunrJsonOracle.SplitFiles(archive.IndexJson, archive.Papers).ToList();
+        var again = LunrJsonOracle.SplitFiles(LunrJsonOracle.IndexJson(archive.Papers, parallelism: 1), archive.Papers).ToList();
         Assert.Equal(first.Select(f => f.Path), again.Select(f => f.Path));
         Assert.Equal(SplitSearchIndex.Paths(archive.Papers.Length), first.Select(f => f.Path));
         for (int i = 0; i < first.Count; i++) Assert.True(first[i].Content.AsSpan().SequenceEqual(again[i].Content), first[i].Path);
@@ -79,7 +80,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     [Fact]
     public void Reading_the_built_index_gives_the_files_reading_its_json_gives()
     {
-        var fromJson = SplitSearchIndex.Files(archive.IndexJson, archive.Papers).ToList();
+        var fromJson = LunrJsonOracle.SplitFiles(archive.IndexJson, archive.Papers).ToList();
         var direct = SplitSearchIndex.Files(LunrSplit.From(SearchIndex.Build(archive.Papers)), archive.Papers).ToList();
         Assert.Equal(fromJson.Select(f => f.Path), direct.Select(f => f.Path));
         for (int i = 0; i < fromJson.Count; i++) Assert.True(fromJson[i].Content.AsSpan().SequenceEqual(direct[i].Content), fromJson[i].Path);
@@ -89,7 +90,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     public void A_small_site_is_one_file()
     {
         var small = archive.Papers.Take(40).ToArray();
-        var files = SplitSearchIndex.Files(SearchIndex.Json(small), small).ToList();
+        var files = LunrJsonOracle.SplitFiles(LunrJsonOracle.IndexJson(small), small).ToList();
         Assert.DoesNotContain(files, f => f.Path.StartsWith(SplitSearchIndex.Folder + "/p", StringComparison.Ordinal));
         Assert.Contains("\"inline\":[", Encoding.UTF8.GetString(files.Single(f => f.Path == SplitSearchIndex.BaseFile).Content));
     }
@@ -112,7 +113,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         }
         var index = builder.Build();
         var json = Encoding.UTF8.GetBytes(index.ToJson());
-        var split = LunrSplit.Parse(json);
+        var split = LunrJsonOracle.Parse(json);
         // Read from the built index directly (as the build does), the split form is the same, byte for byte.
         var direct = LunrSplit.From(index);
         foreach (var shards in new[] { 0, 1, 7, 100 })
@@ -146,11 +147,35 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         finally { Directory.Delete(dir, recursive: true); }
     }
 
+    /// <summary>authors.json: each author of two papers or more (most papers first, then by name), with the delta-coded numbers of their papers.</summary>
+    [Fact]
+    public void The_authors_file_lists_each_prolific_author_with_their_papers()
+    {
+        var file = LunrJsonOracle.SplitFiles(archive.IndexJson, archive.Papers).Single(f => f.Path == SplitSearchIndex.AuthorsFile);
+        using var json = JsonDocument.Parse(file.Content);
+        var names = json.RootElement.GetProperty("names").EnumerateArray().Select(n => n.GetString()!).ToArray();
+        var papers = json.RootElement.GetProperty("papers").EnumerateArray()
+            .Select(list => list.EnumerateArray().Select(d => d.GetInt32()).ToArray())
+            .Select(deltas => { int at = 0; return deltas.Select(d => at += d).ToArray(); })
+            .ToArray();
+
+        var expected = archive.Papers
+            .SelectMany((paper, number) => paper.Authors.Distinct().Select(name => (name, number)))
+            .GroupBy(a => a.name, a => a.number)
+            .Where(g => g.Count() > 1)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToArray();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(g => g.Key), names);
+        for (int a = 0; a < names.Length; a++) Assert.Equal(expected[a].ToArray(), papers[a]);
+        Assert.Contains(SplitSearchIndex.AuthorsFile, SplitSearchIndex.Paths(archive.Papers.Length));
+    }
+
     [Fact]
     public void An_index_with_token_metadata_is_refused_clearly()
     {
         var json = """{"version":"2.3.9","fields":["title"],"fieldVectors":[["title/a",[0,1.5]]],"invertedIndex":[["x",{"_index":0,"title":{"a":{"position":[[0,1]]}}}]],"pipeline":["stemmer"]}""";
-        var e = Assert.Throws<InvalidDataException>(() => LunrSplit.Parse(Encoding.UTF8.GetBytes(json)));
+        var e = Assert.Throws<InvalidDataException>(() => LunrJsonOracle.Parse(Encoding.UTF8.GetBytes(json)));
         Assert.Contains("metadata", e.Message);
     }
 
@@ -159,7 +184,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         public int ShardsFetchedFor(string query, string[] queries) => ShardsFetched[Array.IndexOf(queries, query)];
     }
 
-    /// <summary>A 1,000-paper archive (or DIGESTSITE_SPLIT_PAPERS) from the benchmark generator, its index.json and split form on disk.</summary>
+    /// <summary>A 1,000-paper archive (or DIGESTSITE_SPLIT_PAPERS) from the archive generator (bench/DigestSite.Corpus), its index.json and split form on disk.</summary>
     public sealed class Archive1k : IDisposable
     {
         public string Dir { get; }
@@ -177,16 +202,15 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             var content = Path.Combine(root, "content");
             // DIGESTSITE_SPLIT_PAPERS=10000 runs the same tests on a bigger archive (docs/performance.md).
             var papers = int.TryParse(Environment.GetEnvironmentVariable("DIGESTSITE_SPLIT_PAPERS"), out var n) ? n : 1000;
-            var (code, _, stderr) = Exec("python3", [FindCorpusScript(), content, "--papers", papers.ToString()], null);
-            if (code != 0) throw new InvalidOperationException("make-corpus.py failed:\n" + stderr);
+            CorpusGenerator.Write(content, new CorpusOptions { Papers = papers });
             var loaded = ContentLoader.Load(content);
             var model = new SiteModel(loaded.Archive ?? throw new InvalidOperationException("the generated archive did not load: " + string.Join("\n", loaded.Diagnostics)));
             Papers = model.Archive.Papers.Select(p => model.Papers[p.Slug]).ToArray();
-            IndexJson = SearchIndex.Json(Papers);
+            IndexJson = LunrJsonOracle.IndexJson(Papers);
             Dir = WriteSplit(null);
             ShardCount = Directory.GetFiles(Path.Combine(Dir, "split"), "p*.json").Length;
 
-            var split = LunrSplit.Parse(IndexJson);
+            var split = LunrJsonOracle.Parse(IndexJson);
             var terms = split.Terms;
             DerivedQueries = [terms[0], terms[terms.Length / 2], terms[^1], terms[terms.Length / 3] + "*", terms[terms.Length / 4] + "~1"];
         }
@@ -198,7 +222,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
             Directory.CreateDirectory(dir);
             File.WriteAllBytes(Path.Combine(dir, "index.json"), IndexJson);
-            foreach (var (path, bytes) in SplitSearchIndex.Files(IndexJson, Papers, shards))
+            foreach (var (path, bytes) in LunrJsonOracle.SplitFiles(IndexJson, Papers, shards))
             {
                 var file = Path.Combine(dir, "split", Path.GetFileName(path));
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
@@ -239,16 +263,6 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             throw new InvalidOperationException("DigestSite.sln not found above " + AppContext.BaseDirectory);
         }
 
-        /// <summary>The benchmark corpus generator: shared/bench/make-corpus.py beside the repository.</summary>
-        public static string FindCorpusScript()
-        {
-            var repo = RepoRoot();
-            var script = Path.GetFullPath(Path.Combine(repo, "..", "shared", "bench", "make-corpus.py"));
-            if (!File.Exists(script))
-                throw new InvalidOperationException($"The archive generator is missing: expected {script} (shared/bench/make-corpus.py beside the repository {repo}).");
-            return script;
-        }
-
         private static (int Code, string Stdout, string Stderr) Exec(string file, string[] args, string? stdin)
         {
             var psi = new ProcessStartInfo(file)
@@ -266,7 +280,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             try { p = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + file); }
             catch (System.ComponentModel.Win32Exception e)
             {
-                throw new InvalidOperationException($"{file} is not on PATH: the split search index tests need python3 (to generate the archive) and node with `npm ci --prefix theme` (to run lunr.js).", e);
+                throw new InvalidOperationException($"{file} is not on PATH: the split search index tests need node, and `npm ci --prefix theme` (to run lunr.js).", e);
             }
             using (p)
             {

@@ -118,6 +118,9 @@ public static class YamlReader
             {
                 case Scalar scalar:
                     parser.MoveNext();
+                    // The file's own characters were checked when it was read; escapes ("\x01", "\uFFFE") are checked here.
+                    if (Characters.FirstForbidden(scalar.Value) is var forbidden and >= 0)
+                        Refuse(scalar.Start, "this text holds, through an escape, " + Characters.Forbidden(scalar.Value, forbidden));
                     return new YamlScalar(scalar.Value, scalar.Style == ScalarStyle.Plain, Position(scalar.Start));
                 case SequenceStart start:
                     return Sequence(start, depth);

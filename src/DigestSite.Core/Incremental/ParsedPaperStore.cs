@@ -5,8 +5,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DigestSite.Archive;
 using DigestSite.Checking;
+using DigestSite.Content;
 
-namespace DigestSite.Content;
+namespace DigestSite.Incremental;
 
 /// <summary>
 /// Each paper file's parse result and diagnostics, kept on disk between one-off builds (beside the
@@ -14,7 +15,7 @@ namespace DigestSite.Content;
 /// entry is found by the SHA-256 of the file's exact bytes, its path (its slug and issue date come
 /// from it) and the topic slugs (its checks read them): it is the result of parsing those bytes, and
 /// nothing else — not a file stamp, so a fresh checkout with the file restored (CI) benefits too.
-/// The whole file is tied to this program (<see cref="Output.InputHash.Program"/>) and checksummed:
+/// The whole file is tied to this program (<see cref="InputHash.Program"/>) and checksummed:
 /// another version's, a truncated or an edited one is ignored, and every file is parsed.
 /// </summary>
 public sealed class ParsedPaperStore
@@ -37,7 +38,7 @@ public sealed class ParsedPaperStore
     /// <summary>Papers taken from the store in this load.</summary>
     public int Hits => hits;
 
-    public static string PathFor(string outputDir) => Output.BuildManifest.PathFor(outputDir) + ".parsed";
+    public static string PathFor(string outputDir) => BuildManifest.PathFor(outputDir) + ".parsed";
 
     /// <summary>The store beside <paramref name="outputDir"/>'s manifest; empty when there is none, or it is not this program's, or it is damaged.</summary>
     public static ParsedPaperStore Open(string outputDir)
@@ -58,7 +59,7 @@ public sealed class ParsedPaperStore
 
     private static ParsedPaperStore Empty => new([]);
 
-    private static string Program => Output.InputHash.Program.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Program => InputHash.Program.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The paper at <paramref name="path"/>, whose bytes are <paramref name="bytes"/>: as parsed before from

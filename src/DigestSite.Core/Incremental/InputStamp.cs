@@ -3,7 +3,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace DigestSite.Output;
+namespace DigestSite.Incremental;
 
 /// <summary>
 /// A fingerprint of everything a build reads, taken from file stats alone (no file is read): every
@@ -14,15 +14,14 @@ namespace DigestSite.Output;
 /// nothing can have changed and the build is skipped.
 /// <para>
 /// Any doubt means no fingerprint, hence a normal build: a symbolic link among the inputs (its
-/// target may change without its own stamp changing), or a file written within two seconds of the
-/// fingerprint being taken (a later write in the same clock tick would keep the same stamp; git's
-/// "racily clean" rule).
+/// target may change without its own stamp changing), or a file written within
+/// <see cref="FileStamp.RacyWindow"/> of the fingerprint being taken (a later write in the same clock
+/// tick would keep the same stamp; git's "racily clean" rule).
 /// </para>
 /// </summary>
 public static class InputStamp
 {
     private const string Header = "digestsite-inputs 1";
-    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
     public static string PathFor(string outputDir) => BuildManifest.PathFor(outputDir) + ".inputs";
 
@@ -49,7 +48,7 @@ public static class InputStamp
                 if (dir.Exists && !Walk(hash, dir, "", skipHidden: false, ref newest)) return null;
             }
         }
-        return newest >= takenAt - RacyWindow ? null : hash.GetCurrentHashAsUInt128();
+        return FileStamp.IsRacy(newest, takenAt) ? null : hash.GetCurrentHashAsUInt128();
     }
 
     /// <summary>Entries in ordinal order; false on a symbolic link.</summary>
@@ -74,10 +73,11 @@ public static class InputStamp
     private static void Entry(XxHash128 hash, string relative, FileInfo file, ref DateTime newest)
     {
         Text(hash, relative);
-        long length = file.Length, ticks = file.LastWriteTimeUtc.Ticks;
+        var stamp = FileStamp.Of(file);
+        long length = stamp.Length, ticks = stamp.LastWriteUtc.Ticks;
         hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in length)));
         hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in ticks)));
-        if (file.LastWriteTimeUtc > newest) newest = file.LastWriteTimeUtc;
+        if (stamp.LastWriteUtc > newest) newest = stamp.LastWriteUtc;
     }
 
     private static void Text(XxHash128 hash, string text)

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using DigestSite.Content;
-using DigestSite.Output;
 using DigestSite.Pages;
 
-namespace DigestSite;
+namespace DigestSite.Incremental;
 
 /// <summary>
 /// A series of builds in one long-running process (serve), and what it keeps from one build to the
@@ -23,7 +21,31 @@ public sealed class BuildSession
     internal InputHash Hash { get; } = new(typeof(PaperView));
 
     /// <summary>Each planned page's inputs hash, by page object (the paper pages of unchanged papers are the same objects), with the common hash it was computed with.</summary>
-    internal ConcurrentDictionary<PlannedPage, (UInt128 Common, UInt128 Inputs)> PageHashes { get; } = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<PlannedPage, (UInt128 Common, UInt128 Inputs)> pageHashes = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// The session's memos (by object) are swept only when they hold this many entries more than the
+    /// site has: a sweep costs a set of the whole site, too much to pay on every rebuild for one stale entry.
+    /// </summary>
+    internal const int RetainSlack = 512;
+
+    /// <summary>The inputs hash of <paramref name="page"/>: the last build's, when it was computed with the same <paramref name="common"/> hash.</summary>
+    internal UInt128 PageInputs(PlannedPage page, UInt128 common, Func<UInt128> hash)
+    {
+        if (pageHashes.TryGetValue(page, out var memo) && memo.Common == common) return memo.Inputs;
+        var inputs = hash();
+        pageHashes[page] = (common, inputs);
+        return inputs;
+    }
+
+    /// <summary>Forgets the hashes of pages the site no longer has (once enough are stale).</summary>
+    internal void RetainPages(IReadOnlyList<PlannedPage> pages)
+    {
+        if (pageHashes.Count <= pages.Count + RetainSlack) return;
+        var current = pages.ToHashSet<PlannedPage>(ReferenceEqualityComparer.Instance);
+        foreach (var (page, _) in pageHashes)
+            if (!current.Contains(page)) pageHashes.TryRemove(page, out _);
+    }
 
     /// <summary>Builds the site with what the last builds left.</summary>
     /// <param name="deferSearch">

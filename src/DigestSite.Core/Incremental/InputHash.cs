@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using DigestSite.Pages;
 
-namespace DigestSite.Output;
+namespace DigestSite.Incremental;
 
 /// <summary>
 /// Hashes of what an output file is made from (XxHash128: fast, and the same on every machine and run).
@@ -78,6 +78,10 @@ public sealed class InputHash
             case bool b:
                 Tag(hash, 3);
                 Int(hash, b ? 1 : 0);
+                break;
+            case DateOnly date:
+                Tag(hash, 10);
+                Int(hash, date.DayNumber);
                 break;
             case UInt128 u:
                 Tag(hash, 4);
