@@ -20,6 +20,17 @@ if ! command -v chromium >/dev/null; then
   fi
 fi
 
+# The native executable (Native AOT, tests/DigestSite.Core.Tests/NativeBuildTests.cs) is linked by clang
+# with lld, against zlib. Debian packages.
+if ! command -v clang >/dev/null || ! command -v ld.lld >/dev/null || [ ! -f /usr/include/zlib.h ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing clang, lld and zlib1g-dev (Debian packages) for the native build..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang lld zlib1g-dev >/dev/null
+  else
+    fail "clang, lld or the zlib headers are missing (needed to build the native executable): run 'sudo apt-get install clang lld zlib1g-dev', then run this again."
+  fi
+fi
+
 # Node packages, exactly as locked, no install scripts: lunr.js (built into the program, and the
 # reference of the differential tests), checkers for the tests.
 for dir in theme tests/tools; do

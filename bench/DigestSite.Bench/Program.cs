@@ -1,11 +1,12 @@
 // Build benchmark: DigestSite and Hugo side by side on the same generated archives.
 //
-//   dotnet run -c Release --project bench/DigestSite.Bench -- [--sizes 1000,10000,50000] [--repeat 3]
-//       [--no-hugo] [--no-serve] [--serve-size 10000] [--no-build] [--serve-only]
+//   dotnet run -c Release --project bench/DigestSite.Bench -- [--sizes 100,1000,10000,50000] [--repeat 5]
+//       [--no-hugo] [--no-serve] [--serve-size 10000] [--no-build] [--serve-only] [--jit]
 //
 // Archives come from the archive generator (bench/DigestSite.Corpus, seed 1) and are cached under
-// bench/out/corpus-N. digestsite is built in Release into bench/out/bin and run as a child process,
-// as a user runs it; so is hugo, with the site definition of bench/hugo/ over the same content.
+// bench/out/corpus-N. digestsite is published as the native executable releases ship (Native AOT;
+// --jit: the JIT build of `dotnet run` instead) into bench/out/bin and run as a child process, as a
+// user runs it; so is hugo, with the site definition of bench/hugo/ over the same content.
 // Every figure is measured in this run; medians of --repeat runs, the two tools alternating.
 using System.Diagnostics;
 using System.Globalization;
@@ -21,8 +22,9 @@ Directory.CreateDirectory(outDir);
 string bin = Path.Combine(outDir, "bin");
 if (!opts.NoBuild)
 {
-    Console.Error.WriteLine("Building digestsite (Release) into bench/out/bin ...");
-    var built = Run.Process("dotnet", ["build", Path.Combine(repo, "src", "DigestSite", "DigestSite.csproj"), "-c", "Release", "-o", bin, "-v", "q", "-nologo"], repo);
+    Console.Error.WriteLine($"{(opts.Jit ? "Building" : "Publishing")} digestsite (Release{(opts.Jit ? ", JIT" : ", native")}) into bench/out/bin ...");
+    if (Directory.Exists(bin)) Directory.Delete(bin, recursive: true);
+    var built = Run.Process("dotnet", [opts.Jit ? "build" : "publish", Path.Combine(repo, "src", "DigestSite", "DigestSite.csproj"), "-c", "Release", "-o", bin, "-v", "q", "-nologo"], repo);
     if (built.ExitCode != 0) { Console.Error.WriteLine(built.Stdout + built.Stderr); return 1; }
 }
 string digestsite = Path.Combine(bin, "digestsite");
@@ -33,7 +35,7 @@ Console.WriteLine("# DigestSite build benchmark");
 Console.WriteLine();
 Console.WriteLine($"- machine: {Environment.ProcessorCount} cores, {Machine.MemoryGiB():0.0} GiB RAM, {Machine.Cpu()}");
 Console.WriteLine($"- load before: {Machine.Load()}");
-Console.WriteLine($"- dotnet {Environment.Version}; digestsite {Run.Process(digestsite, ["--version"], outDir).Stdout.Trim()}");
+Console.WriteLine($"- dotnet {Environment.Version}; digestsite {Run.Process(digestsite, ["--version"], outDir).Stdout.Trim()} ({(opts.Jit ? "JIT build" : "native executable")})");
 Console.WriteLine($"- hugo: {(hugo is null ? "not run" : Run.Process(hugo, ["version"], outDir).Stdout.Trim())}");
 Console.WriteLine($"- repeats: {opts.Repeat} (medians shown)");
 Console.WriteLine();
@@ -51,9 +53,13 @@ foreach (int size in opts.Sizes)
     var edited = Corpus.PaperToEdit(corpus);
 
     var full = new List<Measured>(); var hugoFull = new List<Measured>(); var same = new List<Measured>(); var edit = new List<Measured>();
-    for (int r = 0; r < opts.Repeat; r++)
+    var loads = new List<double>();
+    // Fewer runs at 50,000 papers when asked (--repeat-large), each one takes minutes.
+    int repeat = size >= 50000 && opts.RepeatLarge is { } few ? few : opts.Repeat;
+    for (int r = 0; r < repeat; r++)
     {
-        Console.Error.WriteLine($"[{size}] run {r + 1}/{opts.Repeat}  load {Machine.Load()}");
+        loads.Add(Machine.Load1());
+        Console.Error.WriteLine($"[{size}] run {r + 1}/{repeat}  load {Machine.Load()}");
         // Each full build goes into a folder never used before, as on a fresh clone: right after
         // deleting a site, ext4 (without a journal, as here) skips the just-freed inodes one by one
         // when creating files, which made either tool's next build up to twice as slow in system time.
@@ -84,10 +90,14 @@ foreach (int size in opts.Sizes)
     Measure.Child(digestsite, ["build", "--content", corpus, "--theme", theme, "--output", site], outDir);
 
     var ours = Output.Stats(site);
+    string load = $"{loads.Min():0.0}–{loads.Max():0.0}";
+    // Each run's DigestSite time over the Hugo time measured right after it, then the median: the
+    // machine's load drifts less between two neighbouring builds than over the whole run.
+    double? ratio = hugoFull.Count == full.Count && full.Count > 0 ? Median(full.Zip(hugoFull, (d, h) => (double?)(d.WallMs / h.WallMs))) : null;
     rows.Add(Table.Row($"DigestSite {size:N0}", full, ours, searchMs: Median(full.Select(m => m.Timing("search-index"))),
-        searchBytes: Output.Bytes(Path.Combine(site, "search")), noChange: same, oneEdit: edit));
+        searchBytes: Output.Bytes(Path.Combine(site, "search")), noChange: same, oneEdit: edit, ratio, load, repeat));
     if (hugo is not null)
-        rows.Add(Table.Row($"Hugo {size:N0}", hugoFull, Output.Stats(hugoSite), null, Output.Bytes(Path.Combine(hugoSite, "search")), null, null));
+        rows.Add(Table.Row($"Hugo {size:N0}", hugoFull, Output.Stats(hugoSite), null, Output.Bytes(Path.Combine(hugoSite, "search")), null, null, null, load, repeat));
     Console.Error.WriteLine(Table.Render(rows));
 }
 
@@ -108,11 +118,11 @@ static double? Median(IEnumerable<double?> values)
     return v.Length == 0 ? null : v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
 }
 
-sealed record Options(int[] Sizes, int Repeat, bool NoHugo, bool NoServe, int ServeSize, bool NoBuild)
+sealed record Options(int[] Sizes, int Repeat, bool NoHugo, bool NoServe, int ServeSize, bool NoBuild, bool Jit = false, int? RepeatLarge = null)
 {
     public static Options Parse(string[] args)
     {
-        var o = new Options([1000, 10000, 50000], 3, false, false, 10000, false);
+        var o = new Options([100, 1000, 10000, 50000], 5, false, false, 10000, false);
         for (int i = 0; i < args.Length; i++)
         {
             o = args[i] switch
@@ -124,6 +134,8 @@ sealed record Options(int[] Sizes, int Repeat, bool NoHugo, bool NoServe, int Se
                 "--serve-size" => o with { ServeSize = int.Parse(args[++i]) },
                 "--no-build" => o with { NoBuild = true },
                 "--serve-only" => o with { Sizes = [] },
+                "--jit" => o with { Jit = true },
+                "--repeat-large" => o with { RepeatLarge = int.Parse(args[++i]) },
                 _ => throw new ArgumentException($"unknown argument {args[i]}"),
             };
         }
@@ -131,8 +143,8 @@ sealed record Options(int[] Sizes, int Repeat, bool NoHugo, bool NoServe, int Se
     }
 }
 
-/// <summary>One run of a child process: wall time, peak resident memory, and what it printed.</summary>
-sealed record Measured(double WallMs, long PeakRssKiB, string Stdout, string Stderr)
+/// <summary>One run of a child process: wall time, CPU time (user + system, every thread; null without /usr/bin/time), peak resident memory, and what it printed.</summary>
+sealed record Measured(double WallMs, double? CpuMs, long PeakRssKiB, string Stdout, string Stderr)
 {
     /// <summary>A phase time digestsite prints with DIGESTSITE_TIMINGS=1 ("timing NAME MS").</summary>
     public double? Timing(string name) =>
@@ -147,15 +159,15 @@ sealed record Measured(double WallMs, long PeakRssKiB, string Stdout, string Std
 static class Measure
 {
     /// <summary>
-    /// Runs the command under /usr/bin/time -f %M (the kernel's peak RSS of the child, exact) when
-    /// there is one, else polls /proc/PID/status VmHWM while it runs.
+    /// Runs the command under /usr/bin/time -f "%M %U %S" (the kernel's peak RSS of the child, exact,
+    /// and its user and system CPU time) when there is one, else polls /proc/PID/status VmHWM while it runs.
     /// </summary>
     public static Measured Child(string exe, string[] args, string cwd)
     {
         bool gnuTime = File.Exists("/usr/bin/time");
         var rssFile = Path.GetTempFileName();
         var psi = new ProcessStartInfo(gnuTime ? "/usr/bin/time" : exe) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (gnuTime) { psi.ArgumentList.Add("-f"); psi.ArgumentList.Add("%M"); psi.ArgumentList.Add("-o"); psi.ArgumentList.Add(rssFile); psi.ArgumentList.Add(exe); }
+        if (gnuTime) { psi.ArgumentList.Add("-f"); psi.ArgumentList.Add("%M %U %S"); psi.ArgumentList.Add("-o"); psi.ArgumentList.Add(rssFile); psi.ArgumentList.Add(exe); }
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DIGESTSITE_TIMINGS"] = "1";
         var clock = Stopwatch.StartNew();
@@ -166,10 +178,16 @@ static class Measure
         while (!p.WaitForExit(20))
             if (!gnuTime) hwm = Math.Max(hwm, Machine.VmHwmKiB(p.Id));
         double wall = clock.Elapsed.TotalMilliseconds;
-        if (gnuTime && long.TryParse(File.ReadAllText(rssFile).Trim().Split('\n')[^1], out var kib)) hwm = kib;
+        double? cpu = null;
+        var times = gnuTime ? File.ReadAllText(rssFile).Trim().Split('\n')[^1].Split(' ') : [];
+        if (times.Length == 3 && long.TryParse(times[0], out var kib))
+        {
+            hwm = kib;
+            cpu = (double.Parse(times[1], CultureInfo.InvariantCulture) + double.Parse(times[2], CultureInfo.InvariantCulture)) * 1000;
+        }
         File.Delete(rssFile);
         if (p.ExitCode != 0) throw new InvalidOperationException($"{exe} {string.Join(' ', args)} failed:\n{stdout.Result}{stderr.Result}");
-        return new Measured(wall, hwm, stdout.Result, stderr.Result);
+        return new Measured(wall, cpu, hwm, stdout.Result, stderr.Result);
     }
 }
 
@@ -196,16 +214,22 @@ static class Output
 static class Table
 {
     static readonly string[] Header =
-        ["site", "full build s", "pages/s", "peak MiB", "HTML pages", "files", "output MiB", "search ms", "search MiB", "rebuild, no change s", "rebuild, 1 paper edited s"];
+        ["site", "runs", "load", "full build s", "CPU s", "vs Hugo", "pages/s", "peak MiB", "HTML pages", "files", "output MiB", "search ms", "search MiB",
+         "rebuild, no change s", "rebuild, 1 paper edited s (CPU s)"];
 
     public static string[] Row(string name, List<Measured> full, (int Files, int Html, long Bytes) stats, double? searchMs, long? searchBytes,
-        List<Measured>? noChange, List<Measured>? oneEdit)
+        List<Measured>? noChange, List<Measured>? oneEdit, double? ratio, string load, int runs)
     {
         double wall = Med(full.Select(m => m.WallMs));
+        var cpu = full.All(m => m.CpuMs is not null) ? Med(full.Select(m => m.CpuMs!.Value)) : (double?)null;
         return
         [
             name,
+            $"{runs}",
+            load,
             $"{wall / 1000:0.00}",
+            cpu is { } c ? $"{c / 1000:0.00}" : "–",
+            ratio is { } r ? $"{r:0.00}" : "–",
             $"{stats.Html / (wall / 1000):N0}",
             $"{Med(full.Select(m => (double)m.PeakRssKiB)) / 1024:N0}",
             $"{stats.Html:N0}",
@@ -214,7 +238,8 @@ static class Table
             searchMs is { } s ? $"{s:N0}" : "–",
             searchBytes is { } b ? $"{b / 1048576.0:N1}" : "–",
             noChange is null ? "–" : $"{Med(noChange.Select(m => m.WallMs)) / 1000:0.00}",
-            oneEdit is null ? "–" : $"{Med(oneEdit.Select(m => m.WallMs)) / 1000:0.00}",
+            oneEdit is null ? "–" : $"{Med(oneEdit.Select(m => m.WallMs)) / 1000:0.00}" +
+                (oneEdit.All(m => m.CpuMs is not null) ? $" ({Med(oneEdit.Select(m => m.CpuMs!.Value)) / 1000:0.00})" : ""),
         ];
     }
 
@@ -275,7 +300,7 @@ static class Serve
     /// </summary>
     public static string Measure(string digestsite, string theme, string corpus, int repeat, string cwd)
     {
-        int port = 18000 + Environment.ProcessId % 1000;
+        int port = Machine.FreePort();
         var psi = new ProcessStartInfo(digestsite) { WorkingDirectory = cwd, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in new[] { "serve", "--content", corpus, "--theme", theme, "--port", port.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
@@ -365,6 +390,18 @@ static class Run
 static class Machine
 {
     public static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    /// <summary>The 1-minute load average (NaN where there is none).</summary>
+    public static double Load1() =>
+        File.Exists("/proc/loadavg") ? double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture) : double.NaN;
+
+    /// <summary>A port on 127.0.0.1 that nothing listens on now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public static double MemoryGiB() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
 

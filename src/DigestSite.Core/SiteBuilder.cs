@@ -84,6 +84,7 @@ public static class SiteBuilder
 
         run.Cancel.ThrowIfCancellationRequested(); // the last point: what follows changes the output
         Commit(run, output, stamp);
+        site.Parsed?.Save(run.Options.OutputDir);
         phases.End("commit");
         return new BuildResult([], site.Pages, output.FilesWritten, output.BytesWritten, clock.Elapsed)
         {
@@ -95,14 +96,17 @@ public static class SiteBuilder
 
     /// <summary>The pages and the site's other files, staged, and what the search files are made from.</summary>
     /// <param name="SearchPapers">The papers in archive order, as the search files read them (a one-off build: without their HTML).</param>
-    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, UInt128 SearchInputs);
+    /// <param name="Parsed">A one-off build's papers as parsed (or taken from the last build's store), to keep for the next.</param>
+    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, UInt128 SearchInputs, ParsedPaperStore? Parsed);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
     private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, Phases phases)
     {
         var options = run.Options;
         options.Observer.Progress(new BuildProgress("Reading content", 0, 0));
-        var loaded = ContentLoader.Load(options.ContentDir, run.Session?.Content);
+        // A one-off build parses only the papers whose bytes the last one did not (serve keeps them in memory instead).
+        var parsed = run.OneOff && options.Incremental ? ParsedPaperStore.Open(options.OutputDir) : null;
+        var loaded = ContentLoader.Load(options.ContentDir, run.Session?.Content, parsed);
         phases.End("load");
         if (loaded.Archive is not { } archive) return (null, Failed(loaded.Diagnostics));
         if (options.BaseUrl is { } url) archive = archive with { Config = archive.Config with { Url = url } };
@@ -148,7 +152,7 @@ public static class SiteBuilder
             var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
             // A one-off build keeps only what the search reads; a session keeps the views anyway.
             var searchPapers = run.OneOff ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
-            return (new StagedSite(output, pages.Count, searchPapers, searchInputs), null);
+            return (new StagedSite(output, pages.Count, searchPapers, searchInputs, parsed), null);
         }
         catch
         {

@@ -26,11 +26,22 @@ internal sealed class ConsoleBuildObserver(ProgressDisplay? display, bool compac
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
-    /// <summary>"timing NAME MS" on stderr, which bench/DigestSite.Bench reads, then a "memory NAME …" line it does not.</summary>
+    /// <summary>The process's CPU time (all threads) when the last phase line was printed.</summary>
+    private TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;
+
+    /// <summary>
+    /// "timing NAME MS" on stderr, which bench/DigestSite.Bench reads, then "cpu NAME MS": the CPU time of
+    /// every thread since the previous phase line (against the wall time, how well the phase used the
+    /// cores; a phase that encloses others, such as site-files around search-index, gets the rest), then
+    /// a "memory NAME …" line.
+    /// </summary>
     public override void PhaseEnded(string phase, TimeSpan elapsed)
     {
         if (!ShowTimings) return;
+        var cpu = Environment.CpuUsage.TotalTime;
         Console.Error.WriteLine($"timing {phase} {elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+        Console.Error.WriteLine($"cpu {phase} {(cpu - cpuBefore).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+        cpuBefore = cpu;
         // Live heap, GC heap, process. DIGESTSITE_TIMINGS_GC=1: what is still reachable (a full collection
         // first, which changes the run's memory profile).
         long live = Environment.GetEnvironmentVariable("DIGESTSITE_TIMINGS_GC") == "1" ? GC.GetTotalMemory(true) : GC.GetTotalMemory(false);

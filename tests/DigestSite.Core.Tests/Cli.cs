@@ -26,32 +26,41 @@ public static class Cli
     /// </summary>
     public const string NoService = "http://127.0.0.1:9/";
 
-    /// <param name="environment">Variables set (or, when null, removed) for this run; GITHUB_ACTIONS is never inherited.</param>
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    /// <param name="environment">Variables set (or, null, removed) for the run.</param>
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Wait(Start(workingDirectory, environment, args), args);
+
+    /// <summary>The same with the native executable (<see cref="NativeBinary"/>) instead of the JIT build.</summary>
+    public static Result RunNative(string workingDirectory, params string[] args) =>
+        Wait(Start([NativeBinary.Path], workingDirectory, new Dictionary<string, string?>(), args), args);
+
+    private static Result Wait(Process started, string[] args)
     {
-        using var process = Start(workingDirectory, environment, args);
+        using var process = started;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
+        if (!process.WaitForExit(180_000))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"digestsite {string.Join(' ', args)} did not finish in 60 s");
+            throw new TimeoutException($"digestsite {string.Join(' ', args)} did not finish in 180 s");
         }
         return new Result(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
 
     /// <summary>Starts the CLI with its output redirected, for a test that runs several at once; read both streams.</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        Start(["dotnet", Dll.Value], workingDirectory, environment, args);
+
+    private static Process Start(string[] program, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Dll.Value);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var arg in program.Skip(1).Concat(args)) start.ArgumentList.Add(arg);
         // Variables the CLI reads are set here, never inherited (the tests may themselves run on GitHub Actions).
         start.Environment["GITHUB_ACTIONS"] = null;
         start.Environment["DIGESTSITE_DEBUG"] = null;
@@ -62,15 +71,22 @@ public static class Cli
         return Process.Start(start)!;
     }
 
+    /// <summary>The repository's root (where DigestSite.sln is), above the test binaries.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
     /// <summary>src/DigestSite/bin/CONFIG/TFM/digestsite.dll, built with this project (see the ProjectReference).</summary>
     private static string FindDll()
     {
         var binDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         string framework = binDir.Name, configuration = binDir.Parent!.Name;
-        var root = binDir;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "DigestSite.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException($"no DigestSite.sln above {AppContext.BaseDirectory}");
-        var dll = Path.Combine(root.FullName, "src", "DigestSite", "bin", configuration, framework, "digestsite.dll");
+        var dll = Path.Combine(RepositoryRoot, "src", "DigestSite", "bin", configuration, framework, "digestsite.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("the CLI is not built", dll);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "DigestSite.sln"))) return dir.FullName;
+        throw new InvalidOperationException($"no DigestSite.sln above {AppContext.BaseDirectory}");
     }
 }

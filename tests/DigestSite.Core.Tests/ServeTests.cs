@@ -19,14 +19,16 @@ public sealed class ServeTests : IDisposable
     private Process? server;
 
     /// <param name="poll">--poll: look for changes by polling instead of file-system events.</param>
+    /// <param name="native">The native executable (<see cref="NativeBinary"/>) rather than the JIT build.</param>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Serves_rebuilds_reports_errors_and_stops_cleanly(bool poll)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task Serves_rebuilds_reports_errors_and_stops_cleanly(bool poll, bool native)
     {
         int port = FreePort();
         var root = $"http://127.0.0.1:{port}";
-        server = Start(port, poll);
+        server = Start(port, poll, native);
         var page = $"{root}/digest/papers/2312.15918/";
 
         Assert.Contains("Retrieval-Augmented Generation for Large Language Models: A Survey", await http.GetStringAsync(page));
@@ -54,10 +56,11 @@ public sealed class ServeTests : IDisposable
         Assert.Equal(0, server.ExitCode);
     }
 
-    private Process Start(int port, bool poll)
+    private Process Start(int port, bool poll, bool native)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = site.Workspace, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Cli.DllPath, "serve", "--port", port.ToString() }) start.ArgumentList.Add(arg);
+        var start = new ProcessStartInfo(native ? NativeBinary.Path : "dotnet") { WorkingDirectory = site.Workspace, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (!native) start.ArgumentList.Add(Cli.DllPath);
+        foreach (var arg in new[] { "serve", "--port", port.ToString() }) start.ArgumentList.Add(arg);
         if (poll) start.ArgumentList.Add("--poll");
         var process = Process.Start(start)!;
         var ready = new TaskCompletionSource();

@@ -27,7 +27,8 @@ public static class ContentLoader
     public const string IssueIntroFile = "index.md";
 
     /// <param name="cache">Kept by a long-running process (serve): a file whose length and last-write time are unchanged is not read or parsed again.</param>
-    public static LoadResult Load(string contentDir, ContentCache? cache = null)
+    /// <param name="store">Kept on disk by one-off builds: a paper file whose bytes were parsed before is not parsed again.</param>
+    public static LoadResult Load(string contentDir, ContentCache? cache = null, ParsedPaperStore? store = null)
     {
         var diagnostics = new List<Diagnostic>();
         if (!Directory.Exists(contentDir))
@@ -49,7 +50,7 @@ public static class ContentLoader
         var topicsKey = topicSlugs is null ? null : string.Join("\n", topicSlugs.Order(StringComparer.Ordinal));
 
         var folders = IssueFolderScanner.Scan(contentDir, diagnostics);
-        var papers = ReadPapers(contentDir, folders, topicSlugs, topicsKey, cache, diagnostics);
+        var papers = ReadPapers(contentDir, folders, topicSlugs, topicsKey, cache, store, diagnostics);
         var intros = folders.Where(f => f.IntroPath is not null)
             .ToDictionary(f => f.Date, f => Cached(cache, contentDir, f.IntroPath!, null, diagnostics,
                 local => ReadFile(contentDir, f.IntroPath!, local) is { } text ? IssueIntroReader.Read(text, local) : null));
@@ -100,7 +101,7 @@ public static class ContentLoader
 
     private static IReadOnlyList<LoadedPaper> ReadPapers(
         string contentDir, IReadOnlyList<IssueFolder> folders, IReadOnlySet<string>? topics, string? topicsKey, ContentCache? cache,
-        List<Diagnostic> diagnostics)
+        ParsedPaperStore? store, List<Diagnostic> diagnostics)
     {
         var files = folders.SelectMany(f => f.PaperFiles.Select(p => (Folder: f, File: p))).ToArray();
         var results = new LoadedPaper?[files.Length];
@@ -110,10 +111,20 @@ public static class ContentLoader
             var local = new List<Diagnostic>();
             var (folder, file) = files[i];
             results[i] = Cached(cache, contentDir, file.Path, topicsKey, local,
-                l => ReadFile(contentDir, file.Path, l) is { } text ? PaperReader.Read(text, file.Slug, folder.Date, topics, l) : null);
+                l => ReadPaper(contentDir, file.Path, file.Slug, folder.Date, topics, topicsKey, store, l));
             foreach (var d in local) found.Add(d);
         });
         diagnostics.AddRange(found);
         return results.OfType<LoadedPaper>().ToArray();
+    }
+
+    private static LoadedPaper? ReadPaper(string contentDir, string path, string slug, DateOnly date, IReadOnlySet<string>? topics, string? topicsKey,
+        ParsedPaperStore? store, List<Diagnostic> diagnostics)
+    {
+        if (store is null)
+            return ReadFile(contentDir, path, diagnostics) is { } text ? PaperReader.Read(text, slug, date, topics, diagnostics) : null;
+        if (SourceText.ReadBytes(Path.Combine(contentDir, path), path, diagnostics) is not { } bytes) return null;
+        return store.Get(path, bytes, topicsKey, diagnostics,
+            local => SourceText.Decode(bytes, path, local) is { } text ? PaperReader.Read(text, slug, date, topics, local) : null);
     }
 }

@@ -17,7 +17,11 @@ public sealed record SourceText(string Path, string Text)
     /// length when looked at, itself at most <see cref="MaxBytes"/>: a file that grows meanwhile is
     /// read no further.
     /// </summary>
-    public static SourceText? Read(string fullPath, string path, List<Diagnostic> diagnostics)
+    public static SourceText? Read(string fullPath, string path, List<Diagnostic> diagnostics) =>
+        ReadBytes(fullPath, path, diagnostics) is { } bytes ? Decode(bytes, path, diagnostics) : null;
+
+    /// <summary>The file's bytes, after the checks made before and while reading them (as <see cref="Read"/>).</summary>
+    public static byte[]? ReadBytes(string fullPath, string path, List<Diagnostic> diagnostics)
     {
         var (kind, length) = FileKinds.Of(fullPath);
         if (kind != FileKind.File)
@@ -31,10 +35,9 @@ public sealed record SourceText(string Path, string Text)
                 $"the file is {length:N0} bytes; content files are limited to 1 MiB ({MaxBytes:N0} bytes). Shorten it."));
             return null;
         }
-        byte[] bytes;
         try
         {
-            bytes = ReadAtMost(fullPath, (int)length);
+            return ReadAtMost(fullPath, (int)length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -48,7 +51,6 @@ public sealed record SourceText(string Path, string Text)
             diagnostics.Add(Diagnostic.AtStart(path, $"the file cannot be read: {reason}."));
             return null;
         }
-        return Decode(bytes, path, diagnostics);
     }
 
     /// <summary>Why a path that is not a regular file is refused (message of a diagnostic at its start).</summary>

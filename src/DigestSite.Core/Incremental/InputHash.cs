@@ -1,10 +1,9 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.IO.Hashing;
-using System.Linq.Expressions;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
+using DigestSite.Pages;
 
 namespace DigestSite.Incremental;
 
@@ -17,8 +16,6 @@ namespace DigestSite.Incremental;
 /// </summary>
 public sealed class InputHash
 {
-    private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
-
     // A paper is on its own page, its issue, its topics' pages and the home page: hash it once.
     private readonly ConcurrentDictionary<object, UInt128> shared = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Type> sharedTypes;
@@ -82,6 +79,10 @@ public sealed class InputHash
                 Tag(hash, 3);
                 Int(hash, b ? 1 : 0);
                 break;
+            case DateOnly date:
+                Tag(hash, 10);
+                Int(hash, date.DayNumber);
+                break;
             case UInt128 u:
                 Tag(hash, 4);
                 hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in u)));
@@ -122,50 +123,19 @@ public sealed class InputHash
         return hash.GetCurrentHashAsUInt128();
     }
 
+    /// <summary>
+    /// A view record, by the members templates can read of it (<see cref="ViewMembers"/>), in that list's
+    /// order. Anything else is a mistake of the program's: a value the hash cannot see into could change
+    /// without the page being made again.
+    /// </summary>
     private void AppendRecord(XxHash128 hash, object value)
     {
-        var shape = Shapes.GetOrAdd(value.GetType(), Shape.Of);
-        if (shape.Getters is null)
-        {
-            Append(hash, value.ToString());
-            return;
-        }
+        var type = value.GetType();
+        if (!ViewMembers.ByType.TryGetValue(type, out var members))
+            throw new InvalidOperationException($"{type.Name} is not a view record of ViewMembers: the input hash cannot read it.");
         Tag(hash, 9);
-        Append(hash, shape.Name);
-        foreach (var get in shape.Getters) Append(hash, get(value));
-    }
-
-    /// <summary>
-    /// How a type is hashed: as its text (numbers, dates, URIs), or as a record, by its public
-    /// properties in name order. The getters are compiled once per type: PropertyInfo.GetValue on
-    /// every property of every page's values was a large part of a build (docs/performance.md).
-    /// </summary>
-    private sealed class Shape(string name, Func<object, object?>[]? getters)
-    {
-        public string Name { get; } = name;
-
-        /// <summary>Null: hashed as text.</summary>
-        public Func<object, object?>[]? Getters { get; } = getters;
-
-        public static Shape Of(Type type)
-        {
-            if (type.IsPrimitive || type.IsEnum || type == typeof(DateOnly) || type == typeof(DateTime) || typeof(Uri).IsAssignableFrom(type)
-                || type == typeof(decimal))
-                return new Shape(type.FullName!, null);
-            var getters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract")
-                .OrderBy(p => p.Name, StringComparer.Ordinal)
-                .Select(Getter)
-                .ToArray();
-            return new Shape(type.FullName!, getters);
-        }
-
-        private static Func<object, object?> Getter(PropertyInfo property)
-        {
-            var instance = Expression.Parameter(typeof(object));
-            var read = Expression.Property(Expression.Convert(instance, property.DeclaringType!), property);
-            return Expression.Lambda<Func<object, object?>>(Expression.Convert(read, typeof(object)), instance).Compile();
-        }
+        Append(hash, type.Name);
+        foreach (var member in members) Append(hash, member.Get(value));
     }
 
     private static void Tag(XxHash128 hash, byte tag) => hash.Append([tag]);

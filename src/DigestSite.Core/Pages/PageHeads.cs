@@ -1,13 +1,10 @@
-using System.Text.Json;
-using System.Text.Encodings.Web;
-
 namespace DigestSite.Pages;
 
 /// <summary>The head of a page: title, description, canonical URL, social and citation tags.</summary>
 public static class PageHeads
 {
     public static PageView For(SiteModel model, string kind, string title, string description, string url,
-        IReadOnlyList<MetaTag>? extraMeta = null, object? jsonLd = null, IReadOnlyList<AlternateLink>? alternates = null)
+        IReadOnlyList<MetaTag>? extraMeta = null, ScholarlyArticle? jsonLd = null, IReadOnlyList<AlternateLink>? alternates = null)
     {
         var canonical = model.Urls.Absolute(url);
         var fullTitle = kind == "home" ? model.Site.Title : $"{title} · {model.Site.Title}";
@@ -23,17 +20,8 @@ public static class PageHeads
         if (extraMeta is not null) meta.AddRange(extraMeta);
         var feeds = new List<AlternateLink> { new(model.Site.Title, model.Site.FeedUrl, "application/atom+xml") };
         if (alternates is not null) feeds.AddRange(alternates);
-        return new PageView(kind, fullTitle, Shorten(description, 300), url, canonical, meta, jsonLd is null ? null : ScriptSafeJson(jsonLd), feeds);
+        return new PageView(kind, fullTitle, Shorten(description, 300), url, canonical, meta, jsonLd is null ? null : JsonLdContext.Serialize(jsonLd), feeds);
     }
-
-    /// <summary>
-    /// JSON for a script element: the default encoder escapes &lt;, &gt;, &amp; and quotes as \uXXXX,
-    /// so no string in it can close the element, whatever a contributor wrote.
-    /// </summary>
-    public static string ScriptSafeJson(object value) => JsonSerializer.Serialize(value, ScriptSafe);
-
-    // One instance: each new JsonSerializerOptions builds its serialization metadata again.
-    private static readonly JsonSerializerOptions ScriptSafe = new() { Encoder = JavaScriptEncoder.Default };
 
     public static string Shorten(string text, int max)
     {

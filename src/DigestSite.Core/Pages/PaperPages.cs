@@ -42,21 +42,13 @@ public static class PaperPages
         return tags;
     }
 
-    private static Dictionary<string, object> JsonLd(SiteModel model, PaperView paper)
-    {
-        var data = new Dictionary<string, object>
-        {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "ScholarlyArticle",
-            ["headline"] = paper.Title,
-            ["name"] = paper.Title,
-            ["url"] = model.Urls.Absolute(paper.Url),
-            ["author"] = paper.Authors.Select(a => new Dictionary<string, string> { ["@type"] = "Person", ["name"] = a }).ToArray(),
-            ["about"] = paper.Topics.Select(t => t.Name).ToArray(),
-            ["abstract"] = paper.SummaryText,
-        };
-        if (paper.Published is { } date) data["datePublished"] = date;
-        if (paper.ArxivUrl is { } arxiv) data["sameAs"] = arxiv;
-        return data;
-    }
+    private static ScholarlyArticle JsonLd(SiteModel model, PaperView paper) => new(
+        Headline: paper.Title,
+        Name: paper.Title,
+        Url: model.Urls.Absolute(paper.Url),
+        Author: paper.Authors.Select(a => new Person(a)).ToArray(),
+        About: paper.Topics.Select(t => t.Name).ToArray(),
+        Abstract: paper.SummaryText,
+        DatePublished: paper.Published,
+        SameAs: paper.ArxivUrl);
 }

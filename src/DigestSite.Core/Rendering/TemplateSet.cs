@@ -103,11 +103,13 @@ public sealed partial class TemplateSet
             TimeZone = TimeZoneInfo.Utc,
             FileProvider = new ThemeFileProvider(partials),
         };
-        options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         // {{ paper.url | absolute_url }}: the URL with the site's scheme and host, for feeds (a mail or a reader has no base URL).
         options.Filters.AddFilter("absolute_url", (input, _, context) =>
             new ValueTask<FluidValue>(new StringValue(Origin(context) + input.ToStringValue())));
-        foreach (var type in ViewTypes) options.MemberAccessStrategy.Register(type);
+        // Templates read the view records' members listed in ViewMembers, and nothing else of the program.
+        foreach (var record in ViewMembers.All)
+            foreach (var member in record.Members)
+                options.MemberAccessStrategy.Register(record.Type, member.Name, new Accessor(member.Get));
         return options;
     }
 
@@ -115,13 +117,10 @@ public sealed partial class TemplateSet
     private static string Origin(TemplateContext context) =>
         context.GetValue("site").ToObjectValue() is SiteView site ? site.Url[..^site.BasePath.Length] : "";
 
-    /// <summary>What templates may read: the view records, and nothing else of the program.</summary>
-    private static readonly Type[] ViewTypes =
-    [
-        typeof(SiteView), typeof(PageView), typeof(MetaTag), typeof(AlternateLink), typeof(LinkView), typeof(TopicRef),
-        typeof(IssueRef), typeof(PaperView), typeof(IssueView), typeof(ArchiveMonth), typeof(ArchiveYear), typeof(TopicView),
-        typeof(PageLink), typeof(PaginationView), typeof(FeedEntryView),
-    ];
+    private sealed class Accessor(Func<object, object?> get) : IMemberAccessor
+    {
+        public object? Get(object obj, string name, TemplateContext ctx) => get(obj);
+    }
 
     private static SourcePosition ErrorPosition(string error) =>
         ErrorAt().Match(error) is { Success: true } m

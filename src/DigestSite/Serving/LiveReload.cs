@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 
 namespace DigestSite.Cli.Serving;
@@ -22,9 +23,9 @@ internal sealed class LiveReload
 
     public void Succeeded() => Broadcast(null, "event: reload\ndata: {}\n\n");
 
-    public void Failed(IEnumerable<string> lines)
+    public void Failed(string[] lines)
     {
-        var message = $"event: problems\ndata: {JsonSerializer.Serialize(lines)}\n\n";
+        var message = $"event: problems\ndata: {JsonSerializer.Serialize(lines, LinesJson.Default.StringArray)}\n\n";
         Broadcast(message, message);
     }
 
@@ -101,3 +102,7 @@ internal sealed class LiveReload
         })();
         """;
 }
+
+/// <summary>The problems event's lines as JSON, by source-generated code (the native build has no reflection-based serializer).</summary>
+[JsonSerializable(typeof(string[]))]
+internal sealed partial class LinesJson : JsonSerializerContext;
