@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
 using DigestSite.Browser.Tests.Infrastructure;
+using DigestSite.Corpus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

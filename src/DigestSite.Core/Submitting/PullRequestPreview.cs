@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DigestSite.Archive;
-using DigestSite.Checking;
+using DigestSite.Diagnostics;
 using DigestSite.Content;
 using DigestSite.Rendering;
 
