@@ -4,8 +4,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DigestSite.Archive;
-using DigestSite.Checking;
 using DigestSite.Content;
+using DigestSite.Diagnostics;
 
 namespace DigestSite.Incremental;
 
