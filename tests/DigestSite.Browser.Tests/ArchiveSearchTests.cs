@@ -37,10 +37,10 @@ public sealed partial class ArchiveSearchTests(Sites sites, ITestOutputHelper lo
         string[] finding =
         [
             "retrieval", "language model", "retrieval augmented generation", "title:benchmark", "authors:zhang",
-            "+retrieval -dense", "retriev*", "*tion", "retreival~1", "model^5 retrieval", "zuzuvot", "topics:rag model",
+            "+retrieval -dense", "retriev*", "*tion", "retreival~1", "model^5 retrieval", "razuzu", "topics:rag model",
             "summary:hallucination", "instruction tuning datasets",
         ];
-        string[] recovered = ["distill*", "retreival", "tranformer", "title:unchanged"];
+        string[] recovered = ["distill*", "retreival", "tranformer", "title:compare"];
         var (_, tab) = await OpenAsync();
         await using var _tab = tab;
         var rows = await tab.Page.EvaluateAsync<JsonElement>("""
@@ -75,7 +75,7 @@ public sealed partial class ArchiveSearchTests(Sites sites, ITestOutputHelper lo
     [InlineData("distill*", "stem", "distil*", "Showing results for distil*, the stem of the word.")]
     [InlineData("retreival", "near", "retrieval", "Did you mean retrieval? Showing its results.")]
     [InlineData("tranformer", "near", "transformer", "Did you mean transformer?")]
-    [InlineData("title:unchanged", "fuzzy", "title:unchanged~2", "Showing results for words spelt close to it: title:unchanged~2.")]
+    [InlineData("title:compare", "fuzzy", "title:compare~2", "Showing results for words spelt close to it: title:compare~2.")]
     [InlineData("distil*", null, "distil*", null)]
     [InlineData("retrieval", null, "retrieval", null)]
     [InlineData("title:model", null, "title:model", null)]
@@ -148,8 +148,16 @@ public sealed partial class ArchiveSearchTests(Sites sites, ITestOutputHelper lo
         var answer = await AnswerAsync(tab.Page, query);
         Assert.Equal([phrase], answer.Phrases);
         Assert.Equal(ran, answer.Query);
-        // Of the papers with both words checked so far, some do not show the phrase and were left out.
+        // Of the papers with both words checked so far, some do not show the phrase and were left out
+        // (the best ranked often all show it: the reader asks for more to be checked, as here).
         var counts = CheckedCount().Match(await status.InnerTextAsync());
+        for (int more = 0; more < 5 && counts.Success && counts.Groups[1].Value == counts.Groups[2].Value.Replace(",", ""); more++)
+        {
+            var before = await status.InnerTextAsync();
+            await tab.Page.Locator("#search-results .search-more-results").ClickAsync();
+            await Assertions.Expect(status).Not.ToHaveTextAsync(before, new() { Timeout = 30_000 });
+            counts = CheckedCount().Match(await status.InnerTextAsync());
+        }
         Assert.True(counts.Success, await status.InnerTextAsync());
         Assert.True(int.Parse(counts.Groups[1].Value) < int.Parse(counts.Groups[2].Value, System.Globalization.NumberStyles.AllowThousands), counts.Value);
     }
@@ -217,7 +225,7 @@ public sealed partial class ArchiveSearchTests(Sites sites, ITestOutputHelper lo
         var answers = await tab.Page.EvaluateAsync<JsonElement>("""
             async () => {
               await DigestSearch.where();
-              const answers = await Promise.all(['quantization', 'hallucination', 'zuzuvot'].map((q) => DigestSearch.search(q, {})));
+              const answers = await Promise.all(['quantization', 'hallucination', 'razuzu'].map((q) => DigestSearch.search(q, {})));
               return answers.map((a) => a && a.count);
             }
             """);
@@ -242,7 +250,7 @@ public sealed partial class ArchiveSearchTests(Sites sites, ITestOutputHelper lo
             "knowledge graph", "reinforcement learning", "tool use", "vision language", "time series", "scaling laws",
             "retrieval augmented generation", "parameter efficient", "low rank", "chain of thought", "in context learning",
             "authors:zhang", "authors:kim", "title:model", "title:retrieval", "topics:rag", "+retrieval -dense", "GPT-4",
-            "\"instruction tuning\"", "distill*", "retreival", "tranformer", "langauge", "atention", "evalution", "zuzuvot",
+            "\"instruction tuning\"", "distill*", "retreival", "tranformer", "langauge", "atention", "evalution", "razuzu",
             "kalomimi", "sparse", "embedding", "robustness", "alignment", "safety", "multilingual", "agents", "pretraining",
             "prompting",
         ];
