@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using DigestSite.Corpus;
 
 namespace DigestSite.Core.Tests;
 
@@ -19,14 +19,7 @@ public sealed class NativeBuildTests : IDisposable
     public void A_generated_archive_is_the_same_bytes_as_the_JIT_build()
     {
         var content = Path.Combine(site.Workspace, "generated");
-        var script = Path.GetFullPath(Path.Combine(Cli.RepositoryRoot, "..", "shared", "bench", "make-corpus.py"));
-        Assert.True(File.Exists(script), $"The archive generator is missing: expected {script} (shared/bench/make-corpus.py beside the repository).");
-        using (var generator = Process.Start(new ProcessStartInfo("python3", [script, content, "--papers", "400"]) { RedirectStandardOutput = true })!)
-        {
-            generator.StandardOutput.ReadToEnd();
-            generator.WaitForExit();
-            Assert.Equal(0, generator.ExitCode);
-        }
+        CorpusGenerator.Write(content, new CorpusOptions { Papers = 400 });
         AssertSameSite(content);
     }
 
