@@ -43,12 +43,12 @@ public static class ViewMembers
         Of<LinkView>(("name", v => v.Name), ("url", v => v.Url)),
         Of<TopicRef>(("slug", v => v.Slug), ("name", v => v.Name), ("url", v => v.Url)),
         Of<IssueRef>(
-            ("date", v => v.Date), ("date_label", v => v.DateLabel), ("short_label", v => v.ShortLabel), ("title", v => v.Title),
-            ("url", v => v.Url), ("paper_count", v => v.PaperCount)),
+            ("day", v => v.Day), ("date", v => v.Date), ("date_label", v => v.DateLabel), ("short_label", v => v.ShortLabel),
+            ("title", v => v.Title), ("url", v => v.Url), ("paper_count", v => v.PaperCount)),
         Of<PaperView>(
             ("slug", v => v.Slug), ("title", v => v.Title), ("url", v => v.Url), ("authors", v => v.Authors),
             ("authors_text", v => v.AuthorsText), ("topics", v => v.Topics), ("issue", v => v.Issue), ("arxiv", v => v.Arxiv),
-            ("arxiv_url", v => v.ArxivUrl), ("pdf_url", v => v.PdfUrl), ("published", v => v.Published),
+            ("arxiv_url", v => v.ArxivUrl), ("pdf_url", v => v.PdfUrl), ("doi", v => v.Doi), ("doi_url", v => v.DoiUrl), ("published", v => v.Published),
             ("published_label", v => v.PublishedLabel), ("upvotes", v => v.Upvotes), ("links", v => v.Links),
             ("submitted_by", v => v.SubmittedBy), ("summary_html", v => v.SummaryHtml), ("summary_text", v => v.SummaryText),
             ("bibtex", v => v.Bibtex)),
@@ -73,6 +73,8 @@ public static class ViewMembers
             ("url", v => v.Url), ("title", v => v.Title), ("date", v => v.Date), ("authors", v => v.Authors), ("summary", v => v.Summary),
             ("categories", v => v.Categories), ("introduction_html", v => v.IntroductionHtml), ("papers", v => v.Papers),
             ("heading_level", v => v.HeadingLevel)),
+        Of<SitemapView>(("entries", v => v.Entries)),
+        Of<SitemapEntry>(("url", v => v.Url), ("updated", v => v.Updated)),
     ];
 
     public static IReadOnlyDictionary<Type, IReadOnlyList<ViewMember>> ByType { get; } = All.ToDictionary(r => r.Type, r => r.Members);
