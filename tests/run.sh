@@ -20,7 +20,7 @@ if ! command -v chromium >/dev/null; then
   fi
 fi
 
-# The native executable (Native AOT, tests/DigestSite.Core.Tests/NativeBuildTests.cs) is linked by clang
+# The native executable (Native AOT, tests/DigestSite.Commands.Tests/Native/NativeBuildTests.cs) is linked by clang
 # with lld, against zlib. Debian packages.
 if ! command -v clang >/dev/null || ! command -v ld.lld >/dev/null || [ ! -f /usr/include/zlib.h ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then

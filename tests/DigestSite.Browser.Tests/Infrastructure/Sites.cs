@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace DigestSite.Browser.Tests.Infrastructure;
 
 /// <summary>
-/// Shared by every test of the project: the fixture site (tests/DigestSite.Rendering.Tests/Fixtures/basic)
+/// Shared by every test of the project: the fixture site (tests/DigestSite.Build.Tests/Fixtures/basic)
 /// and the sample site (content/), each built once and served under /digest/; the digest that the
 /// installed tool's `init` makes (<see cref="ScaffoldedSite"/>), made on first use; and one Chromium.
 /// Tests open a fresh context per page (<see cref="OpenAsync"/>), so emulation never leaks between them.

@@ -1,0 +1,131 @@
+using DigestSite.Content;
+using DigestSite.Incremental;
+
+namespace DigestSite.Build.Tests;
+
+/// <summary>
+/// A one-off build keeps each paper's parse result on disk beside the manifest, found by the hash of
+/// the file's bytes (not its stamps): the next build parses only the papers whose bytes changed, and
+/// writes the same site as a clean build. The store is never trusted blindly: other bytes are parsed
+/// and checked again whatever the stamps say, and a damaged or foreign store is ignored.
+/// </summary>
+public sealed class ParsedPaperStoreTests
+{
+    private const string Paper = "issues/2026-03-18/2402.00002.md";
+
+    [Fact]
+    public void The_next_build_parses_only_the_edited_paper_and_writes_the_same_bytes_as_a_clean_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        Assert.True(File.Exists(ParsedPaperStore.PathFor(site.Output)));
+        site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
+
+        var store = ParsedPaperStore.Open(site.Output);
+        Assert.True(ContentLoader.Load(site.Content, store: store).Succeeded);
+        Assert.Equal(PaperCount(site) - 1, store.Hits);
+
+        Assert.True(site.Build().Succeeded);
+        AssertSameAsCleanBuild(site);
+        Assert.Contains("nearly match full fine-tuning", site.Page("papers/2402.00002/index.html"));
+    }
+
+    [Fact]
+    public void A_fresh_checkout_with_the_store_restored_parses_nothing_and_writes_the_same_bytes()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        // As in CI: a new output folder (no manifest), every file written anew (new stamps), the store restored.
+        var restored = File.ReadAllBytes(ParsedPaperStore.PathFor(site.Output));
+        Directory.Delete(site.Output, recursive: true);
+        BuildManifest.Delete(site.Output);
+        foreach (var file in Directory.EnumerateFiles(site.Content, "*.md", SearchOption.AllDirectories))
+            File.WriteAllBytes(file, File.ReadAllBytes(file));
+        File.WriteAllBytes(ParsedPaperStore.PathFor(site.Output), restored);
+
+        var store = ParsedPaperStore.Open(site.Output);
+        Assert.True(ContentLoader.Load(site.Content, store: store).Succeeded);
+        Assert.Equal(PaperCount(site), store.Hits);
+        Assert.True(site.Build().Succeeded);
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void Other_bytes_are_checked_again_even_with_the_same_length_and_time()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var path = Path.Combine(site.Content, Paper);
+        var time = File.GetLastWriteTimeUtc(path);
+        var text = Text(site);
+        site.WriteContent(Paper, text.Replace("upvotes: 3", "upvotez: 3")); // same length
+        File.SetLastWriteTimeUtc(path, time);
+        // Not the file stamps' shortcut (same stamps, "nothing changed"), which a build without them must not need.
+        File.Delete(InputStamp.PathFor(site.Output));
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Path == Paper && d.Message.Contains("upvotez"));
+    }
+
+    [Fact]
+    public void A_paper_is_checked_again_when_the_topics_change_though_its_bytes_do_not()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var topics = File.ReadAllText(Path.Combine(site.Content, "topics.yml"));
+        site.WriteContent("topics.yml", topics.Replace("retrieval:\n  name: \"Retrieval\"\n  description: \"Finding the right passages.\"\n", ""));
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Diagnostics, d => d.Path == Paper && d.Message.Contains("retrieval"));
+    }
+
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("one byte changed")]
+    [InlineData("not a store")]
+    [InlineData("empty")]
+    public void A_damaged_store_is_ignored(string damage)
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
+        var file = ParsedPaperStore.PathFor(site.Output);
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, damage switch
+        {
+            "truncated" => bytes[..(bytes.Length / 2)],
+            "one byte changed" => [.. bytes[..^40], (byte)(bytes[^40] ^ 1), .. bytes[^39..]],
+            "not a store" => "{\"Format\":\"digestsite-parsed-papers 1\"}"u8.ToArray(),
+            _ => [],
+        });
+
+        Assert.Equal(0, Hits(site));
+        Assert.True(site.Build().Succeeded);
+        AssertSameAsCleanBuild(site);
+        Assert.Equal(PaperCount(site), Hits(site)); // written again, whole
+    }
+
+    private static int Hits(TestSite site)
+    {
+        var store = ParsedPaperStore.Open(site.Output);
+        ContentLoader.Load(site.Content, store: store);
+        return store.Hits;
+    }
+
+    private static string Text(TestSite site) => File.ReadAllText(Path.Combine(site.Content, Paper));
+
+    private static int PaperCount(TestSite site) =>
+        Directory.EnumerateFiles(Path.Combine(site.Content, "issues"), "*.md", SearchOption.AllDirectories).Count(f => Path.GetFileName(f) != "index.md");
+
+    private static void AssertSameAsCleanBuild(TestSite site)
+    {
+        var clean = Path.Combine(site.Root, "_clean");
+        var result = SiteBuilder.Build(new BuildOptions(site.Content, [TestSite.DefaultTheme], clean) { Incremental = false });
+        Assert.True(result.Succeeded);
+        Assert.Equal(TestSite.Snapshot(clean), TestSite.Snapshot(site.Output));
+    }
+}
