@@ -94,7 +94,9 @@
       topicNames,
       topics: refs.map((r) => docs[r].topics.map((t) => topicNumbers.get(t))),
       authors: { names, byPaper: authorsOf.map((list) => list.filter((n) => nameNumbers.has(n)).map((n) => nameNumbers.get(n))) },
-      search: (query, wanted) => Promise.resolve().then(() => (wanted && !wanted() ? null : idx.search(query))),
+      search: (query, wanted) => Promise.resolve().then(() => (wanted && !wanted()
+        ? null
+        : idx.search(query).map(({ ref, score, matchData }) => ({ ref, score, terms: Object.keys(matchData.metadata) })))),
       tokenSet: idx.tokenSet,
       hasTerm: has,
       documentFrequencies: (terms) => Promise.resolve(new Map(terms.filter(has).map((t) => {
@@ -309,7 +311,7 @@
       };
       kept.forEach((i, k) => {
         const hit = hits[i];
-        const terms = Object.keys(hit.matchData.metadata);
+        const terms = hit.terms;
         const key = terms.join(" ");
         let set = termSetOf.get(key);
         if (set === undefined) termSetOf.set(key, set = termSets.push(terms) - 1);

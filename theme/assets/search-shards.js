@@ -1,10 +1,14 @@
-// DigestSite's split search index: per query, assembles a lunr.Index holding only what that query
-// reads, from the files the build writes in search/split/ (src/DigestSite.Core/Search/LunrSplit.cs
-// describes them), so that a search fetches a small base file and a few postings shards instead
-// of the whole index. The assembled index gives the same refs, in the same order, with the same
-// scores as lunr.Index.load(index.json): lunr.js itself runs the query.
+// DigestSite's split search index: per query, reads only the postings that query needs from the
+// files the build writes in search/split/ (src/DigestSite.Core/Search/LunrSplit.cs describes them),
+// so that a search fetches a small base file and a few postings shards instead of the whole index,
+// and answers with the same refs, in the same order, with the same scores as
+// lunr.Index.load(index.json).search(query). lunr.js parses and expands the query (its query
+// parser, pipeline and token set); search() then does lunr.Index.prototype.query's arithmetic on
+// the postings directly (score(), below), which the equality tests compare with lunr.js to the last
+// bit (tests/DigestSite.Build.Tests/Search/split-equality.js). The rare queries it leaves to lunr.js
+// run on a lunr.Index assembled from the same postings (index(), below).
 //
-// Why this is exact (lunr 2.3.9, lunr.Index.prototype.query): a query reads
+// Why the assembled index is exact (lunr 2.3.9, lunr.Index.prototype.query): a query reads
 //  - this.tokenSet, to expand each clause (wildcards, fuzzy, prefixes): built here from every term,
 //    in the same order as Index.load builds it;
 //  - this.invertedIndex[term] for the expanded terms only: _index, and per field the refs, whose
@@ -90,6 +94,7 @@
     // A term's inverted index entry as lunr.Index.load makes it, and per field the "field/ref" keys
     // and weights of its documents: made once per session (lunr only reads them).
     const decodedTerms = new Map();
+    const refNumbers = new Map(refs.map((ref, i) => [ref, i]));
     function decoded(n, posting) {
       let term = decodedTerms.get(n);
       if (term) return term;
@@ -107,7 +112,12 @@
           weights[k / 2] = list[k + 1] / 1000; // the very double lunr stored (checked by the build)
         }
         entry[field] = refsInField;
-        perField.push({ keys, weights });
+        // The same documents as numbers, in the order lunr reads them (Object.keys: array-index refs first).
+        const weightOf = new Map(keys.map((key, i) => [key.slice(field.length + 1), weights[i]]));
+        const order = Object.keys(refsInField);
+        const docs = new Int32Array(order.length), docWeights = new Float64Array(order.length);
+        order.forEach((ref, i) => { docs[i] = refNumbers.get(ref); docWeights[i] = weightOf.get(ref); });
+        perField.push({ keys, weights, docs, docWeights });
       }
       decodedTerms.set(n, term = { termIndex, entry, fields: perField });
       return term;
@@ -178,6 +188,172 @@
       return new lunr.Index({ invertedIndex, fieldVectors, tokenSet, fields, pipeline });
     }
 
+    // What lunr.Index.prototype.query does for queryString before it reads postings: each clause
+    // with, per term the pipeline makes of it, the numbers of the terms it expands to. Throws
+    // lunr.QueryParseError.
+    function plan(queryString) {
+      const query = new lunr.Query(fields);
+      new lunr.QueryParser(queryString, query).parse();
+      const clauses = query.clauses.map((clause) => {
+        const clauseTerms = clause.usePipeline ? pipeline.runString(clause.term, { fields: clause.fields }) : [clause.term];
+        const expansions = clauseTerms.map((term) => {
+          clause.term = term; // as query() does: the clause, with this term
+          return tokenSet.intersect(lunr.TokenSet.fromClause(clause)).toArray().map((t) => termNumbers.get(t));
+        });
+        return { clause, fieldNumbers: clause.fields.map((f) => fields.indexOf(f)), expansions };
+      });
+      // lunr runs a query of prohibited terms only against every document, and fails (TypeError) on
+      // a required clause the pipeline drops entirely (a stop word) with no required clause before
+      // it: both rare, and left to lunr itself on the assembled index.
+      const byLunr = query.isNegated()
+        || clauses.some((c) => c.clause.presence === lunr.Query.presence.REQUIRED && c.expansions.length === 0);
+      return { clauses, byLunr };
+    }
+
+    // lunr.Index.prototype.query's arithmetic, read from the postings: the same results in the same
+    // order with the same scores, to the last bit, and the same matched terms (in the order of
+    // Object.keys(matchData.metadata)). lunr itself would need a lunr.Index of field vectors and a
+    // MatchData object and "field/ref" string per match, which took most of a broad query's time.
+    //  - a field ref (field f, document d) is the number f * documents + d;
+    //  - lunr.Set is a Uint8Array over documents, or COMPLETE, or undefined (no such set yet);
+    //  - the dot product of a field's query vector with a document's field vector sums, in term
+    //    index order from 0, query weight times document weight over the terms both hold: added
+    //    here term by term (in term index order) into one sum per document.
+    function score({ clauses }, postingOf) {
+      const documents = refs.length;
+      const COMPLETE = "complete";
+      const required = new Array(fields.length), prohibited = new Array(fields.length);
+      const queryVectors = fields.map(() => new lunr.Vector());
+      const termAt = new Map(); // term index -> term number
+      const termFieldSeen = new Set();
+      const fieldRefs = [], termLists = []; // in lunr's matchingFields order: each field ref and its matched term numbers
+      const slotOf = new Int32Array(fields.length * documents); // field ref -> 1 + its place in fieldRefs, or 0
+
+      for (const { clause, fieldNumbers, expansions } of clauses) {
+        const isRequired = clause.presence === lunr.Query.presence.REQUIRED;
+        const isProhibited = clause.presence === lunr.Query.presence.PROHIBITED;
+        const clauseMatches = isRequired ? new Uint8Array(documents) : null;
+        for (const expanded of expansions) {
+          if (expanded.length === 0 && isRequired) {
+            for (const f of fieldNumbers) required[f] = new Uint8Array(documents);
+            break;
+          }
+          for (const n of expanded) {
+            const term = postingOf(n);
+            termAt.set(term.termIndex, n);
+            for (const f of fieldNumbers) {
+              const { docs } = term.fields[f];
+              if (isRequired) {
+                for (let i = 0; i < docs.length; i++) clauseMatches[docs[i]] = 1;
+                if (required[f] === undefined) required[f] = COMPLETE;
+              }
+              if (isProhibited) {
+                const set = prohibited[f] || (prohibited[f] = new Uint8Array(documents));
+                for (let i = 0; i < docs.length; i++) set[docs[i]] = 1;
+                continue;
+              }
+              queryVectors[f].upsert(term.termIndex, clause.boost, (a, b) => a + b);
+              const termField = n * fields.length + f;
+              if (termFieldSeen.has(termField)) continue;
+              termFieldSeen.add(termField);
+              for (let i = 0; i < docs.length; i++) {
+                const fieldRef = f * documents + docs[i];
+                const slot = slotOf[fieldRef];
+                if (slot) termLists[slot - 1].push(n);
+                else { slotOf[fieldRef] = fieldRefs.push(fieldRef); termLists.push([n]); }
+              }
+            }
+          }
+        }
+        if (isRequired) {
+          for (const f of fieldNumbers) required[f] = intersect(required[f], clauseMatches);
+        }
+      }
+
+      let allRequired = COMPLETE;
+      const anyProhibited = new Uint8Array(documents);
+      for (let f = 0; f < fields.length; f++) {
+        if (required[f]) allRequired = intersect(allRequired, required[f]);
+        if (prohibited[f]) for (let d = 0; d < documents; d++) anyProhibited[d] |= prohibited[f][d];
+      }
+
+      const dots = fields.map((field, f) => {
+        const sums = new Float64Array(documents);
+        const elements = queryVectors[f].elements;
+        for (let e = 0; e < elements.length; e += 2) {
+          const { docs, docWeights } = postingOf(termAt.get(elements[e])).fields[f];
+          const weight = elements[e + 1];
+          for (let i = 0; i < docs.length; i++) sums[docs[i]] += weight * docWeights[i];
+        }
+        return sums;
+      });
+      const magnitudes = queryVectors.map((v) => v.magnitude());
+
+      const results = [], resultOf = new Int32Array(documents); // document -> 1 + its place in results, or 0
+      for (let k = 0; k < fieldRefs.length; k++) {
+        const fieldRef = fieldRefs[k];
+        const f = Math.floor(fieldRef / documents), d = fieldRef - f * documents;
+        if (allRequired !== COMPLETE && !allRequired[d]) continue;
+        if (anyProhibited[d]) continue;
+        const fieldScore = dots[f][d] / magnitudes[f] || 0;
+        if (resultOf[d]) {
+          const result = results[resultOf[d] - 1];
+          result.score += fieldScore;
+          result.termNumbers.push(...termLists[k]);
+        } else {
+          resultOf[d] = results.push({ ref: refs[d], score: fieldScore, termNumbers: termLists[k] });
+        }
+      }
+      results.sort((a, b) => b.score - a.score);
+      const termSets = new Map(); // most results share a few lists of matched terms
+      return results.map(({ ref, score, termNumbers }) => {
+        const key = termNumbers.join();
+        let terms = termSets.get(key);
+        if (!terms) termSets.set(key, terms = matchedTerms(termNumbers));
+        return { ref, score, terms };
+      });
+    }
+
+    function intersect(a, b) {
+      if (a === "complete") return b;
+      if (b === "complete") return a;
+      const both = new Uint8Array(a.length);
+      for (let d = 0; d < a.length; d++) both[d] = a[d] & b[d];
+      return both;
+    }
+
+    // The keys of lunr's matchData.metadata: each term once, in order, then as a JavaScript object
+    // orders its keys (array-index terms such as "4" first, by value).
+    function matchedTerms(termNumbers) {
+      const metadata = Object.create(null);
+      for (const n of termNumbers) metadata[terms[n]] = true;
+      return Object.keys(metadata);
+    }
+
+    /**
+     * A promise of lunr's results for queryString, as [{ ref, score, terms }] (terms: the
+     * matched terms, as Object.keys(result.matchData.metadata) lists them). Rejects with
+     * lunr.QueryParseError. With wanted(), a query no longer wanted once its shards are here (the
+     * reader typed on) resolves to null without running.
+     */
+    async function search(queryString, wanted) {
+      const planned = plan(queryString);
+      if (planned.byLunr) {
+        const idx = await index(queryString);
+        if (wanted && !wanted()) return null;
+        return idx.search(queryString).map(({ ref, score, matchData }) => ({ ref, score, terms: Object.keys(matchData.metadata) }));
+      }
+      const numbers = [...new Set(planned.clauses.flatMap((c) => c.expansions.flat()))];
+      const loaded = await Promise.all([...new Set(numbers.map(shardOf))].map((s) => loadShard(s).then((shard) => [s, shard])));
+      if (wanted && !wanted()) return null;
+      const byShard = new Map(loaded);
+      const postingOf = (n) => {
+        const shard = byShard.get(shardOf(n));
+        return decoded(n, shard.postings[n - shard.first]);
+      };
+      return score(planned, postingOf);
+    }
+
     /**
      * A promise of the document frequency (papers whose text holds it, in any field) of each of
      * termList's terms that the index has, as a Map: for choosing among near terms. Fetches their shards.
@@ -206,13 +382,7 @@
       tokenSet,
       hasTerm: (term) => termNumbers.has(term),
       documentFrequencies,
-      index,
-      /**
-       * A promise of index(queryString).search(queryString): lunr's results. Rejects with
-       * lunr.QueryParseError. With wanted(), a query no longer wanted once its shards are here
-       * (the reader typed on) resolves to null without running.
-       */
-      search: (queryString, wanted) => index(queryString).then((idx) => (wanted && !wanted() ? null : idx.search(queryString))),
+      search,
     };
   }
 

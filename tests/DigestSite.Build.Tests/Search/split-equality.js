@@ -58,8 +58,8 @@ async function main() {
         out.mismatches.push({ query: q, why: `#${i}: ${a[i].ref} ${a[i].score} vs ${b[i].ref} ${b[i].score}` });
         break;
       }
-      const ta = Object.keys(a[i].matchData.metadata).sort().join(' ');
-      const tb = Object.keys(b[i].matchData.metadata).sort().join(' ');
+      const ta = Object.keys(a[i].matchData.metadata).join(' ');
+      const tb = b[i].terms.join(' ');
       if (ta !== tb) { out.mismatches.push({ query: q, why: `#${i} matched terms: ${ta} vs ${tb}` }); break; }
     }
   }
