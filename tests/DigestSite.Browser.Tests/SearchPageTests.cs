@@ -20,7 +20,7 @@ public sealed class SearchPageTests(Sites sites)
     [InlineData("distill*", "No papers match “distill*”. Showing results for distil*, the stem of the word. 4 papers match “distil*”.", "Distil")]
     [InlineData("retreival", "No papers match “retreival”. Did you mean retrieval? Showing its results. 16 papers match “retrieval”.", "Retrieval")]
     [InlineData("GPT-4", "5 papers match “GPT-4”. Those showing “GPT-4” come first.", null)]
-    [InlineData("\"instruction tuning\"", "papers match \"instruction tuning\". 13 of them show “instruction tuning” in the title, authors or excerpt.", "Instruction Tuning")]
+    [InlineData("\"instruction tuning\"", "papers match \"instruction tuning\". 15 of them show “instruction tuning” in the title, authors, topics or summary.", "Instruction Tuning")]
     public async Task Queries_that_used_to_fail_give_what_the_reader_means(string query, string status, string? firstTitleHas)
     {
         await using var tab = await sites.OpenAsync(sites.Sample, "search/?q=" + Uri.EscapeDataString(query));

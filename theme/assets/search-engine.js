@@ -52,6 +52,7 @@
     const split = Shards.open(lunr, base, (name) => getJson(splitUrl + name));
     const site = base.site;
     const docFile = cached((n) => getJson(splitUrl + "d" + n + ".json"));
+    const textFile = cached((n) => getJson(splitUrl + "t" + n + ".json"));
     return {
       refs: base.refs,
       dates: site.date.map((d) => site.dates[d]),
@@ -63,6 +64,7 @@
       hasTerm: split.hasTerm,
       documentFrequencies: split.documentFrequencies,
       doc: (i) => docFile(Math.floor(i / site.docsPerFile)).then((docs) => docs[i % site.docsPerFile]),
+      summary: (i) => textFile(Math.floor(i / site.docsPerFile)).then((texts) => texts[i % site.docsPerFile]),
     };
   }
 
@@ -104,6 +106,7 @@
         return [t, new Set(idx.fields.flatMap((f) => Object.keys(entry[f]))).size];
       }))),
       doc: (i) => Promise.resolve(docs[refs[i]]),
+      summary: null, // docs.json has the excerpts only
     };
   }
 
@@ -354,7 +357,9 @@
       search,
       /** A promise of the display entries (title, url, date, authors, topics, excerpt) of these paper numbers. */
       docs: (papers) => Promise.all(Array.from(papers, source.doc)),
-      meta: { papers: source.refs.length, authors: !!source.authors },
+      /** A promise of the whole summaries' plain text of these paper numbers (null without the split index). */
+      summaries: (papers) => (source.summary ? Promise.all(Array.from(papers, source.summary)) : Promise.resolve(null)),
+      meta: { papers: source.refs.length, authors: !!source.authors, summaries: !!source.summary },
     };
   }
 

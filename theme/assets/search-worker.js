@@ -36,6 +36,9 @@ const methods = {
   docs(papers) {
     return opened.then((engine) => engine.docs(papers));
   },
+  summaries(papers) {
+    return opened.then((engine) => engine.summaries(papers));
+  },
 };
 
 self.onmessage = async (event) => {

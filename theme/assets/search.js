@@ -66,6 +66,7 @@
       where: "worker",
       search: (request) => call("search", request),
       docs: (papers) => call("docs", Array.from(papers)),
+      summaries: (papers) => call("summaries", Array.from(papers)),
     }), (e) => {
       worker.terminate();
       throw e;
@@ -86,6 +87,7 @@
         return id === latest ? engine.search(request, () => id === latest) : null;
       },
       docs: engine.docs,
+      summaries: engine.summaries,
     };
   }
 
@@ -107,15 +109,27 @@
 
   // --- The results shown, a page at a time, each with its display entry (title, authors, excerpt). ---
 
-  // Quoted phrases keep only the results whose shown text (title, authors, topics, excerpt) holds
-  // every phrase, checked as their entries arrive: at most `scan` more results per page asked for.
-  // A hyphenated name (GPT-4) puts first, among the first `window` results, those whose shown text
-  // holds it; the rest keep lunr's order.
+  // Quoted phrases keep only the results whose text (title, authors, topics, summary) holds every
+  // phrase, checked as their entries arrive: at most `scan` more results per page asked for. A
+  // display entry has the summary's excerpt; the whole summary (split/t*.json) is fetched only for a
+  // result whose excerpt is shortened and whose shown text lacks the phrase (without the split
+  // index, the excerpt is all there is). A hyphenated name (GPT-4) puts first, among the first
+  // `window` results, those whose shown text holds it; the rest keep lunr's order.
   const scan = 200, window_ = 40;
 
-  function shownText(doc, keepHyphens) {
-    const text = [doc.title, doc.authors, doc.topics.join(" "), doc.excerpt].join(" ").toLowerCase();
+  function textOf(doc, summary, keepHyphens) {
+    const text = [doc.title, doc.authors, doc.topics.join(" "), summary].join(" ").toLowerCase();
     return " " + text.replace(keepHyphens ? /[^\p{L}\p{N}-]+/gu : /[^\p{L}\p{N}]+/gu, " ") + " ";
+  }
+
+  // For each of docs (display entries of these paper numbers): whether its text passes test(text),
+  // reading the whole summary only where the excerpt fails and is shortened.
+  async function passing(loaded, numbers, docs, test) {
+    const passes = docs.map((doc) => test(textOf(doc, doc.excerpt, false)));
+    const unsure = [...passes.keys()].filter((i) => !passes[i] && docs[i].excerpt.endsWith("…"));
+    const summaries = unsure.length ? await loaded.summaries(unsure.map((i) => numbers[i])) : null;
+    if (summaries) unsure.forEach((i, k) => { passes[i] = test(textOf(docs[i], summaries[k], false)); });
+    return passes;
   }
 
   function resultPages(loaded, answer) {
@@ -124,8 +138,8 @@
     let order = null;
     let checked = 0;
     let kept = 0;
-    const keep = (doc) => phrases.every((p) => shownText(doc, false).includes(p));
-    const showsName = (doc) => names.some((n) => shownText(doc, true).includes(n));
+    const hasPhrases = (text) => phrases.every((p) => text.includes(p));
+    const showsName = (doc) => names.some((n) => textOf(doc, doc.excerpt, true).includes(n));
 
     async function namesFirst() {
       const first = Math.min(answer.count, window_);
@@ -137,6 +151,8 @@
     }
 
     return {
+      // Where a phrase was looked for, for the status line.
+      where: loaded.meta.summaries ? "title, authors, topics or summary" : "title, authors, topics or excerpt",
       get checked() { return checked; },
       get kept() { return kept; },
       get done() { return checked >= answer.count; },
@@ -147,9 +163,11 @@
         while (out.length < count && checked < Math.min(limit, answer.count)) {
           const batch = [];
           for (let k = checked; k < Math.min(checked + count - out.length, limit, answer.count); k++) batch.push(order ? order[k] : k);
-          const docs = await loaded.docs(batch.map((k) => answer.numbers[k]));
+          const numbers = batch.map((k) => answer.numbers[k]);
+          const docs = await loaded.docs(numbers);
+          const keep = phrases.length ? await passing(loaded, numbers, docs, hasPhrases) : null;
           checked += batch.length;
-          batch.forEach((k, i) => { if (keep(docs[i])) out.push({ k, doc: docs[i] }); });
+          batch.forEach((k, i) => { if (!keep || keep[i]) out.push({ k, doc: docs[i] }); });
         }
         kept += out.length;
         return out;
@@ -348,7 +366,7 @@
       if (answer.phrases.length && answer.count) {
         const phrase = answer.phrases.map(quoted).join(" and ");
         parts.push(" " + (pages.done ? "" : "So far, ") + pages.kept.toLocaleString("en") + " of them " + (pages.kept === 1 ? "shows " : "show ") + phrase
-          + " in the title, authors or excerpt" + (pages.done ? "." : " (" + pages.checked.toLocaleString("en") + " checked)."));
+          + " in the " + pages.where + (pages.done ? "." : " (" + pages.checked.toLocaleString("en") + " checked)."));
       } else if (answer.names.length && answer.count > 1) {
         parts.push(" Those showing " + answer.names.map(quoted).join(" or ") + " come first.");
       }

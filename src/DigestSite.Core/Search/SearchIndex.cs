@@ -71,6 +71,23 @@ public static class SearchIndex
         return buffer.ToArray();
     };
 
+    /// <summary>
+    /// The whole summaries' plain text, as a JSON array of strings for papers[first .. first + count):
+    /// the search page reads them only to check a quoted phrase or a model name in a result whose
+    /// excerpt does not show it.
+    /// </summary>
+    public static Func<int, int, byte[]> TextList(IReadOnlyList<PaperView> papers) => (first, count) =>
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            json.WriteStartArray();
+            for (int i = first; i < first + count; i++) json.WriteStringValue(papers[i].SummaryText);
+            json.WriteEndArray();
+        }
+        return buffer.ToArray();
+    };
+
     // Non-ASCII stays as it is (smaller, readable); the encoder still escapes what HTML would misread.
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 

@@ -16,7 +16,10 @@ namespace DigestSite.Search;
 /// the author facet counts over all matches without fetching their text. Authors of one paper are
 /// left out: most of a real archive's names, and never more than one match's worth of a facet;</item>
 /// <item>d0.json, d1.json, …: what a result shows (title, url, date, authors, topics, excerpt, as in
-/// docs.json) for docsPerFile papers each, in ref order: fetched only for the results shown.</item>
+/// docs.json) for docsPerFile papers each, in ref order: fetched only for the results shown;</item>
+/// <item>t0.json, t1.json, …: the whole summaries' plain text, for the same papers as the display
+/// file of the same number: fetched only to check a quoted phrase or a model name that a result's
+/// excerpt does not show.</item>
 /// </list>
 /// /search/index.json and /search/docs.json stay whole, for tools.
 /// </summary>
@@ -44,6 +47,7 @@ public static class SplitSearchIndex
         yield return AuthorsFile;
         for (int s = 0; s < ShardCount(papers); s++) yield return $"{Folder}/p{s}.json";
         for (int n = 0; n * DocsPerFile < papers; n++) yield return $"{Folder}/d{n}.json";
+        for (int n = 0; n * DocsPerFile < papers; n++) yield return $"{Folder}/t{n}.json";
     }
 
     /// <summary>
@@ -74,6 +78,9 @@ public static class SplitSearchIndex
         var docs = SearchIndex.DocList(papers);
         for (int first = 0, n = 0; first < papers.Count; first += DocsPerFile, n++)
             yield return ($"{Folder}/d{n}.json", docs(first, Math.Min(DocsPerFile, papers.Count - first)));
+        var texts = SearchIndex.TextList(papers);
+        for (int first = 0, n = 0; first < papers.Count; first += DocsPerFile, n++)
+            yield return ($"{Folder}/t{n}.json", texts(first, Math.Min(DocsPerFile, papers.Count - first)));
     }
 
     private static byte[] Authors(IReadOnlyList<PaperView> papers)
