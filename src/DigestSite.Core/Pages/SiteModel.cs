@@ -33,7 +33,8 @@ public sealed class SiteModel
     public IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Related { get; }
 
     /// <param name="cache">Kept by a long-running process (serve): the views of papers that did not change are reused.</param>
-    public SiteModel(DigestArchive archive, PaperViewCache? cache = null)
+    /// <param name="parallelism">Threads for the related papers (the build's option; -1: all cores).</param>
+    public SiteModel(DigestArchive archive, PaperViewCache? cache = null, int parallelism = -1)
     {
         Archive = archive;
         Cache = cache;
@@ -57,7 +58,7 @@ public sealed class SiteModel
             foreach (var topic in view.Topics)
                 byTopic[topic.Slug].Add(view);
         PapersByTopic = byTopic.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<PaperView>)kv.Value, StringComparer.Ordinal);
-        Related = RelatedPapers.Find(views, cache?.Terms);
+        Related = RelatedPapers.Find(views, cache?.Terms, parallelism);
     }
 
     /// <summary>The newest issue's date: when the archive as a whole last changed.</summary>

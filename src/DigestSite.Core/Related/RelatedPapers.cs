@@ -35,19 +35,22 @@ public static class RelatedPapers
     /// <summary>Every paper's related papers by slug, best first (a paper with none has an empty list).</summary>
     /// <param name="papers">The archive's papers, in archive order.</param>
     /// <param name="cache">serve: the analysed terms of papers whose views did not change.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Find(IReadOnlyList<PaperView> papers, PaperTermsCache? cache = null)
+    /// <param name="parallelism">Threads (-1: all cores); the result is the same for any number.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Find(IReadOnlyList<PaperView> papers, PaperTermsCache? cache = null,
+        int parallelism = -1)
     {
+        var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var pipeline = new TermPipeline();
         var terms = new PaperTerms[papers.Count];
-        Parallel.For(0, papers.Count, i => terms[i] = cache?.Get(papers[i], pipeline) ?? PaperTerms.Of(papers[i], pipeline));
+        Parallel.For(0, papers.Count, threads, i => terms[i] = cache?.Get(papers[i], pipeline) ?? PaperTerms.Of(papers[i], pipeline));
         var weights = new TermWeights(terms);
         var vectors = new Vector[papers.Count];
-        Parallel.For(0, papers.Count, i => vectors[i] = Vector.Of(terms[i], i, weights));
+        Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(terms[i], i, weights));
         var series = papers.Select(p => Named(p.Title)).ToArray();
         var archive = new Candidates(papers, vectors, series, weights.Count);
 
         var related = new IReadOnlyList<RelatedPaperView>[papers.Count];
-        Parallel.For(0, papers.Count, i => related[i] = Best(i, papers, terms, vectors, series, archive, weights));
+        Parallel.For(0, papers.Count, threads, i => related[i] = Best(i, papers, terms, vectors, series, archive, weights));
         var bySlug = new Dictionary<string, IReadOnlyList<RelatedPaperView>>(papers.Count, StringComparer.Ordinal);
         for (int i = 0; i < papers.Count; i++) bySlug[papers[i].Slug] = related[i];
         return bySlug;
