@@ -60,6 +60,14 @@ public sealed partial class RelatedPapersTests
     }
 
     [Fact]
+    public void A_paper_page_with_related_papers_matches_its_snapshot()
+    {
+        using var site = new TestSite("related");
+        Assert.True(site.Build().Succeeded);
+        Snapshot.Verify("paper-with-related", site.Page("papers/sparse-term-weights/index.html"));
+    }
+
+    [Fact]
     public void No_paper_of_a_generated_archive_lists_itself_twice_or_more_than_five()
     {
         var model = Generated(600);
