@@ -114,7 +114,7 @@ public static class SiteBuilder
         var diagnostics = new List<Diagnostic>();
         var theme = Theme.Load(options.ThemeLayers, diagnostics);
         if (theme is null) return (null, Failed(diagnostics));
-        var model = new SiteModel(archive, run.Session?.Views);
+        var model = new SiteModel(archive, run.Session?.Views, options.Parallelism);
         if (run.OneOff) run.Observer.GarbageLeft(); // what reading left behind (file texts, YAML, Markdown trees)
         phases.End("model");
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DigestSite.Archive;
 using DigestSite.Pages;
+using DigestSite.Related;
 
 namespace DigestSite.Incremental;
 
@@ -50,18 +51,22 @@ public sealed class PaperViewCache
 
     internal TopicRef Same(TopicRef topic) => topicRefs.GetOrAdd(topic, topic);
 
-    private readonly ConcurrentDictionary<PaperView, (SiteView Site, PlannedPage Page)> pages = new(ReferenceEqualityComparer.Instance);
+    /// <summary>Each kept view's analysed terms, for related papers: an edit analyses only the papers it changed.</summary>
+    public PaperTermsCache Terms { get; } = new();
+
+    private readonly ConcurrentDictionary<PaperView, (SiteView Site, IReadOnlyList<RelatedPaperView> Related, PlannedPage Page)> pages =
+        new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
-    /// A paper's page as the last build planned it, when made from the same view (the same object)
-    /// and an equal site view: its head is computed from those and the URLs, which the site view's
-    /// URL fields determine.
+    /// A paper's page as the last build planned it, when made from the same view (the same object),
+    /// an equal site view and equal related papers (which an edit of another paper can change): its
+    /// head is computed from the view and the URLs, which the site view's URL fields determine.
     /// </summary>
-    internal PlannedPage PaperPage(PaperView view, SiteView site, Func<PlannedPage> plan)
+    internal PlannedPage PaperPage(PaperView view, SiteView site, IReadOnlyList<RelatedPaperView> related, Func<PlannedPage> plan)
     {
-        if (pages.TryGetValue(view, out var kept) && kept.Site == site) return kept.Page;
+        if (pages.TryGetValue(view, out var kept) && kept.Site == site && kept.Related.SequenceEqual(related)) return kept.Page;
         var page = plan();
-        pages[view] = (site, page);
+        pages[view] = (site, related, page);
         return page;
     }
 

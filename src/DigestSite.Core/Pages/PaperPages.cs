@@ -9,27 +9,31 @@ public static class PaperPages
             foreach (var source in issue.Papers)
             {
                 var paper = model.Papers[source.Slug];
+                var related = model.Related[source.Slug];
                 // serve: an unchanged paper's page is the last build's (PaperView includes its issue's date), with its head made
                 // once and kept (not a way to make it, which would keep this build's model alive). A one-off build: the head
                 // (its description and JSON-LD repeat the summary) is made when the page is rendered, not held for every paper at once.
                 yield return model.Cache is { } cache
-                    ? cache.PaperPage(paper, model.Site, () => WithHeadMade(model, paper, issue.Date))
-                    : Page(paper, issue.Date, () => Head(model, paper));
+                    ? cache.PaperPage(paper, model.Site, related, () => WithHeadMade(model, paper, related, issue.Date))
+                    : Page(paper, related, issue.Date, () => Head(model, paper));
             }
     }
 
-    private static PlannedPage Page(PaperView paper, DateOnly date, Func<PageView> head) => new(paper.Url, "paper", "paper", head, Values(paper), date);
+    private static PlannedPage Page(PaperView paper, IReadOnlyList<RelatedPaperView> related, DateOnly date, Func<PageView> head) =>
+        new(paper.Url, "paper", "paper", head, Values(paper, related), date);
 
-    private static PlannedPage WithHeadMade(SiteModel model, PaperView paper, DateOnly date)
+    private static PlannedPage WithHeadMade(SiteModel model, PaperView paper, IReadOnlyList<RelatedPaperView> related, DateOnly date)
     {
         var head = Head(model, paper);
-        return Page(paper, date, () => head);
+        return Page(paper, related, date, () => head);
     }
 
     private static PageView Head(SiteModel model, PaperView paper) =>
         PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText, 300), paper.Url, CitationTags(paper), JsonLd(model, paper));
 
-    private static Dictionary<string, object?> Values(PaperView paper) => new() { ["paper"] = paper };
+    /// <summary>The paper and its related papers (which other papers decide: the page's inputs hash reads both).</summary>
+    private static Dictionary<string, object?> Values(PaperView paper, IReadOnlyList<RelatedPaperView> related) =>
+        new() { ["paper"] = paper, ["related"] = related };
 
     private static List<MetaTag> CitationTags(PaperView paper)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using DigestSite.Archive;
 using DigestSite.Content;
 using DigestSite.Incremental;
+using DigestSite.Related;
 using DigestSite.Rendering;
 
 namespace DigestSite.Pages;
@@ -28,8 +29,12 @@ public sealed class SiteModel
     /// <summary>Each topic's papers, newest issue first, in each issue the issue's order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<PaperView>> PapersByTopic { get; }
 
+    /// <summary>Each paper's related papers, by slug (<see cref="RelatedPapers"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Related { get; }
+
     /// <param name="cache">Kept by a long-running process (serve): the views of papers that did not change are reused.</param>
-    public SiteModel(DigestArchive archive, PaperViewCache? cache = null)
+    /// <param name="parallelism">Threads for the related papers (the build's option; -1: all cores).</param>
+    public SiteModel(DigestArchive archive, PaperViewCache? cache = null, int parallelism = -1)
     {
         Archive = archive;
         Cache = cache;
@@ -53,6 +58,7 @@ public sealed class SiteModel
             foreach (var topic in view.Topics)
                 byTopic[topic.Slug].Add(view);
         PapersByTopic = byTopic.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<PaperView>)kv.Value, StringComparer.Ordinal);
+        Related = RelatedPapers.Find(views, cache?.Terms, parallelism);
     }
 
     /// <summary>The newest issue's date: when the archive as a whole last changed.</summary>

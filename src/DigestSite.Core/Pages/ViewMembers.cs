@@ -56,6 +56,7 @@ public static class ViewMembers
             ("date", v => v.Date), ("date_label", v => v.DateLabel), ("short_label", v => v.ShortLabel), ("title", v => v.Title),
             ("url", v => v.Url), ("paper_count", v => v.PaperCount), ("introduction_html", v => v.IntroductionHtml),
             ("papers", v => v.Papers), ("previous", v => v.Previous), ("next", v => v.Next)),
+        Of<RelatedPaperView>(("title", v => v.Title), ("url", v => v.Url), ("reason", v => v.Reason)),
         Of<ArchiveMonth>(("name", v => v.Name), ("issues", v => v.Issues), ("paper_count", v => v.PaperCount)),
         Of<ArchiveYear>(("year", v => v.Year), ("months", v => v.Months), ("paper_count", v => v.PaperCount)),
         Of<TopicView>(

@@ -95,6 +95,9 @@ public sealed record ArchiveMonth(string Name, IReadOnlyList<IssueRef> Issues, i
 
 public sealed record ArchiveYear(int Year, IReadOnlyList<ArchiveMonth> Months, int PaperCount);
 
+/// <summary>A paper a paper page lists under "Related papers", and why, in a few words ("same author: Ana Costa").</summary>
+public sealed record RelatedPaperView(string Title, string Url, string Reason);
+
 public sealed record TopicView(string Slug, string Name, string Description, string Url, string FeedUrl, int PaperCount);
 
 public sealed record PageLink(int Number, string Url, bool IsCurrent);

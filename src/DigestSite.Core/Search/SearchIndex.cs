@@ -32,16 +32,17 @@ public static class SearchIndex
         var builder = new LunrIndexBuilder(Fields) { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
         foreach (var paper in papers)
         {
-            builder.Add(new LunrDocument(paper.Slug, new Dictionary<string, string?>
-            {
-                ["title"] = paper.Title,
-                ["authors"] = paper.AuthorsText,
-                ["topics"] = string.Join(", ", paper.Topics.Select(t => t.Name)),
-                ["summary"] = paper.SummaryText,
-            }));
+            var texts = FieldTexts(paper);
+            var fields = new Dictionary<string, string?>(Fields.Length);
+            for (int f = 0; f < Fields.Length; f++) fields[Fields[f].Name] = texts[f];
+            builder.Add(new LunrDocument(paper.Slug, fields));
         }
         return builder.Build(cancel);
     }
+
+    /// <summary>What is indexed of <paramref name="paper"/>, one text for each of <see cref="Fields"/>, in that order (related papers read the same).</summary>
+    public static string[] FieldTexts(PaperView paper) =>
+        [paper.Title, paper.AuthorsText, string.Join(", ", paper.Topics.Select(t => t.Name)), paper.SummaryText];
 
     /// <summary>docs.json, streamed to <paramref name="stream"/>: slug -> { title, url, date, authors, topics, excerpt }.</summary>
     public static void WriteDocs(Stream stream, IEnumerable<PaperView> papers)

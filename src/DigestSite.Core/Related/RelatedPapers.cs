@@ -1,0 +1,243 @@
+using DigestSite.Pages;
+using DigestSite.Search;
+
+namespace DigestSite.Related;
+
+/// <summary>
+/// Each paper's related papers: the archive's papers most similar to it, by the search index's terms
+/// and BM25 weights (title, authors, topics and summary with their boosts, <see cref="TermWeights"/>)
+/// and by shared authors and topics. Never all pairs: each paper is a vector of its weights, and only
+/// papers that share one of its <see cref="TopTerms"/> heaviest terms, or an author, are candidates;
+/// a term or an author that many papers share (more than <see cref="PostingCap"/>) proposes none, so the
+/// work grows with the archive, not with its square. The best candidates by those shared terms are then
+/// scored exactly. A paper of a series ("Kari", "Kari2", "Kari-v3: …") is also a candidate for the
+/// others, although lunr sees other words in their names. Deterministic: every sum runs in a fixed
+/// order and ties go by slug.
+/// </summary>
+public static class RelatedPapers
+{
+    /// <summary>At most this many related papers a paper.</summary>
+    public const int Shown = 5;
+
+    private const int TopTerms = 12;
+    private const int PostingCap = 64;
+    private const int Pool = 24;
+
+    // A related paper's score: the cosine of the two weight vectors, plus these for the same series name, a shared
+    // author and shared topics (their Jaccard index). Below MinScore a paper is not related at all.
+    private const double SeriesBonus = 0.3;
+    private const double AuthorBonus = 0.2;
+    private const double TopicBonus = 0.1;
+    private const double MinScore = 0.12;
+
+    private static readonly int[] ShownFields = [0, 3]; // title and summary: the words a reason can name
+
+    /// <summary>Every paper's related papers by slug, best first (a paper with none has an empty list).</summary>
+    /// <param name="papers">The archive's papers, in archive order.</param>
+    /// <param name="cache">serve: the analysed terms of papers whose views did not change.</param>
+    /// <param name="parallelism">Threads (-1: all cores); the result is the same for any number.</param>
+    public static IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Find(IReadOnlyList<PaperView> papers, PaperTermsCache? cache = null,
+        int parallelism = -1)
+    {
+        var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        var pipeline = new TermPipeline();
+        var terms = new PaperTerms[papers.Count];
+        Parallel.For(0, papers.Count, threads, i => terms[i] = cache?.Get(papers[i], pipeline) ?? PaperTerms.Of(papers[i], pipeline));
+        var weights = new TermWeights(terms);
+        var vectors = new Vector[papers.Count];
+        Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(terms[i], i, weights));
+        var series = papers.Select(p => Named(p.Title)).ToArray();
+        var archive = new Candidates(papers, vectors, series, weights.Count);
+
+        var related = new IReadOnlyList<RelatedPaperView>[papers.Count];
+        Parallel.For(0, papers.Count, threads, i => related[i] = Best(i, papers, terms, vectors, series, archive, weights));
+        var bySlug = new Dictionary<string, IReadOnlyList<RelatedPaperView>>(papers.Count, StringComparer.Ordinal);
+        for (int i = 0; i < papers.Count; i++) bySlug[papers[i].Slug] = related[i];
+        return bySlug;
+    }
+
+    private static RelatedPaperView[] Best(int paper, IReadOnlyList<PaperView> papers, PaperTerms[] terms, Vector[] vectors, (string Name, bool Versioned)?[] series,
+        Candidates archive, TermWeights weights)
+    {
+        var pool = archive.For(paper, vectors[paper], papers[paper].Authors, series[paper]?.Name)
+            .OrderByDescending(c => c.Value).ThenBy(c => papers[c.Key].Slug, StringComparer.Ordinal)
+            .Take(Pool);
+        return pool
+            .Select(c => (Other: c.Key, Score: Score(papers[paper], papers[c.Key], vectors[paper], vectors[c.Key])
+                + (SameSeries(series[paper], series[c.Key]) ? SeriesBonus : 0)))
+            .Where(c => c.Score >= MinScore)
+            .OrderByDescending(c => c.Score).ThenBy(c => papers[c.Other].Slug, StringComparer.Ordinal)
+            .Take(Shown)
+            .Select(c => new RelatedPaperView(papers[c.Other].Title, papers[c.Other].Url,
+                SameSeries(series[paper], series[c.Other])
+                    ? "same series: " + papers[paper].Title[..series[paper]!.Value.Name.Length]
+                    : Reason(papers[paper], papers[c.Other], terms[paper], paper, vectors[paper], vectors[c.Other], weights)))
+            .ToArray();
+    }
+
+    private static double Score(PaperView paper, PaperView other, Vector a, Vector b)
+    {
+        double score = Vector.Cosine(a, b);
+        if (paper.Authors.Intersect(other.Authors, StringComparer.Ordinal).Any()) score += AuthorBonus;
+        int sharedTopics = paper.Topics.Count(t => other.Topics.Contains(t));
+        if (sharedTopics > 0) score += TopicBonus * sharedTopics / (paper.Topics.Count + other.Topics.Count - sharedTopics);
+        return score;
+    }
+
+    /// <summary>Why, in a few words: the shared authors; else the heaviest shared words of the title and summary; else the shared topics.</summary>
+    private static string Reason(PaperView paper, PaperView other, PaperTerms terms, int index, Vector a, Vector b, TermWeights weights)
+    {
+        var authors = paper.Authors.Where(name => other.Authors.Contains(name, StringComparer.Ordinal)).ToArray();
+        if (authors.Length > 0) return (authors.Length == 1 ? "same author: " : "same authors: ") + Names(authors);
+
+        var words = new List<(string Word, double Weight)>();
+        var seen = new HashSet<int>();
+        foreach (int field in ShownFields)
+        {
+            var fieldTerms = terms.Fields[field];
+            for (int j = 0; j < fieldTerms.Terms.Length; j++)
+            {
+                int id = weights.Id(index, field, j);
+                if (!seen.Add(id) || b.WeightOf(id) is not > 0.0 || Display(fieldTerms.Words[j]) is not { } word) continue;
+                words.Add((word, a.WeightOf(id) * b.WeightOf(id)));
+            }
+        }
+        if (words.Count > 0)
+        {
+            // Only the words that weigh in: a word that many papers use ("models") adds little and says less.
+            double heaviest = words.Max(w => w.Weight);
+            var top = words.Where(w => w.Weight >= heaviest / 6).OrderByDescending(w => w.Weight).ThenBy(w => w.Word, StringComparer.Ordinal).Take(3);
+            return "shared terms: " + string.Join(", ", top.Select(w => w.Word));
+        }
+        return "shared topics: " + string.Join(", ", paper.Topics.Where(t => other.Topics.Contains(t)).Select(t => t.Name));
+    }
+
+    /// <summary>
+    /// The name a title gives its method before a colon, without its version ("Kari2: …", "Kari-v3: …",
+    /// "Kari 2: …" are all "Kari"), lower-cased; null when the title has none (no colon, or more than a
+    /// few words before it, or nothing but a version); and whether it had a version.
+    /// </summary>
+    private static (string Name, bool Versioned)? Named(string title)
+    {
+        int colon = title.IndexOf(':');
+        if (colon <= 0) return null;
+        var name = title[..colon].TrimEnd();
+        if (name.Count(c => c == ' ') > 2) return null;
+        int end = name.Length;
+        while (end > 0 && (char.IsAsciiDigit(name[end - 1]) || name[end - 1] == '.')) end--;
+        if (end < name.Length && end > 1 && name[end - 1] is 'v' or 'V' && name[end - 2] is '-' or ' ') end--;
+        while (end > 0 && name[end - 1] is '-' or ' ') end--;
+        var stem = name[..end];
+        return stem.Count(char.IsLetter) >= 2 ? (stem.ToLowerInvariant(), end < name.Length) : null;
+    }
+
+    /// <summary>Two papers are of one series when their titles give the same name and one of them a version: "Kari" and "Kari2", not "Survey" and "Survey".</summary>
+    private static bool SameSeries((string Name, bool Versioned)? a, (string Name, bool Versioned)? b) =>
+        a is { } x && b is { } y && x.Name == y.Name && (x.Versioned || y.Versioned);
+
+    private static string Names(string[] names) =>
+        names.Length <= 2 ? string.Join(", ", names) : $"{names[0]}, {names[1]} and {names.Length - 2} more";
+
+    /// <summary>A word as a reason shows it: without the punctuation around it; none when it has no letter (a number, a sign).</summary>
+    private static string? Display(string token)
+    {
+        int start = 0, end = token.Length;
+        while (start < end && !char.IsLetterOrDigit(token[start])) start++;
+        while (end > start && !char.IsLetterOrDigit(token[end - 1])) end--;
+        var word = token[start..end];
+        return word.Any(char.IsLetter) ? word : null;
+    }
+
+    /// <summary>A paper's weights over the vocabulary, all fields summed, of length one; sorted by term number.</summary>
+    private sealed class Vector(int[] ids, double[] weights)
+    {
+        public int[] Ids { get; } = ids;
+        public double[] Weights { get; } = weights;
+
+        /// <summary>The positions of the heaviest terms (ties: the lower term number).</summary>
+        public int[] Top { get; } = Enumerable.Range(0, ids.Length).OrderByDescending(i => weights[i]).ThenBy(i => ids[i]).Take(TopTerms).ToArray();
+
+        public static Vector Of(PaperTerms terms, int paper, TermWeights weights)
+        {
+            var summed = new SortedDictionary<int, double>();
+            for (int f = 0; f < terms.Fields.Count; f++)
+                for (int j = 0; j < terms.Fields[f].Terms.Length; j++)
+                {
+                    int id = weights.Id(paper, f, j);
+                    summed[id] = summed.GetValueOrDefault(id) + weights.Weight(terms, paper, f, j);
+                }
+            double norm = Math.Sqrt(summed.Values.Sum(w => w * w));
+            return new Vector(summed.Keys.ToArray(), summed.Values.Select(w => norm > 0 ? w / norm : 0).ToArray());
+        }
+
+        public double WeightOf(int id)
+        {
+            int at = Array.BinarySearch(Ids, id);
+            return at >= 0 ? Weights[at] : 0;
+        }
+
+        public static double Cosine(Vector a, Vector b)
+        {
+            double sum = 0;
+            for (int i = 0, j = 0; i < a.Ids.Length && j < b.Ids.Length;)
+            {
+                if (a.Ids[i] < b.Ids[j]) i++;
+                else if (a.Ids[i] > b.Ids[j]) j++;
+                else sum += a.Weights[i++] * b.Weights[j++];
+            }
+            return sum;
+        }
+    }
+
+    /// <summary>Which papers hold each term among their heaviest, and which papers each author wrote: where candidates come from.</summary>
+    private sealed class Candidates
+    {
+        private readonly List<(int Paper, double Weight)>?[] byTerm;
+        private readonly Dictionary<string, List<int>> byAuthor = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<int>> bySeries = new(StringComparer.Ordinal);
+
+        public Candidates(IReadOnlyList<PaperView> papers, Vector[] vectors, (string Name, bool Versioned)?[] series, int vocabulary)
+        {
+            byTerm = new List<(int, double)>?[vocabulary];
+            for (int p = 0; p < vectors.Length; p++)
+            {
+                foreach (int i in vectors[p].Top) (byTerm[vectors[p].Ids[i]] ??= []).Add((p, vectors[p].Weights[i]));
+                foreach (var author in papers[p].Authors.Distinct(StringComparer.Ordinal))
+                {
+                    if (!byAuthor.TryGetValue(author, out var list)) byAuthor[author] = list = [];
+                    list.Add(p);
+                }
+                if (series[p]?.Name is { } name)
+                {
+                    if (!bySeries.TryGetValue(name, out var list)) bySeries[name] = list = [];
+                    list.Add(p);
+                }
+            }
+        }
+
+        /// <summary>The candidates for <paramref name="paper"/>, each with the part of its score its heaviest shared terms and authors make.</summary>
+        public Dictionary<int, double> For(int paper, Vector vector, IReadOnlyList<string> authors, string? series)
+        {
+            var found = new Dictionary<int, double>();
+            foreach (int i in vector.Top)
+            {
+                var posting = byTerm[vector.Ids[i]]!;
+                if (posting.Count > PostingCap) continue;
+                foreach (var (other, weight) in posting)
+                    if (other != paper) found[other] = found.GetValueOrDefault(other) + vector.Weights[i] * weight;
+            }
+            foreach (var author in authors.Distinct(StringComparer.Ordinal))
+            {
+                var wrote = byAuthor[author];
+                if (wrote.Count > PostingCap) continue;
+                foreach (int other in wrote)
+                    if (other != paper) found[other] = found.GetValueOrDefault(other) + AuthorBonus;
+            }
+            // Candidates by name (whether versioned or not, the exact score decides), unless the name is common.
+            if (series is not null && bySeries[series] is { Count: <= PostingCap } named)
+                foreach (int other in named)
+                    if (other != paper) found[other] = found.GetValueOrDefault(other) + SeriesBonus;
+            return found;
+        }
+    }
+}
