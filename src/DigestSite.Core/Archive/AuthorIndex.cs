@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace DigestSite.Archive;
@@ -89,8 +88,7 @@ public sealed class AuthorIndex
 /// <summary>
 /// Author slugs: the name in ASCII, lowercase, words joined by "-" ("Jörg Müller" -> "jorg-muller",
 /// "J. R. R. Tolkien" -> "j-r-r-tolkien", "Ludwig van Beethoven" -> "ludwig-van-beethoven",
-/// "O'Brien" -> "obrien"); a letter with no Latin form is written as its code point in hex
-/// ("王伟" -> "738b-4f1f"). Two people whose names make the same slug ("Jörg Müller" and
+/// "O'Brien" -> "obrien", "王伟" -> "wangwei"; "author" when nothing is left). Two people whose names make the same slug ("Jörg Müller" and
 /// "Jorg Muller", until the registry says they are one): the one whose first paper is in the older
 /// issue keeps the plain slug (a tie: the name first in ordinal order), the next gets "-2", then
 /// "-3". So a slug, once published, stays as long as no older paper is added. "page" (the author
@@ -106,12 +104,10 @@ public static class AuthorSlugs
     public static string Of(string name)
     {
         var slug = new StringBuilder(name.Length + 8);
-        foreach (var rune in AuthorName.Fold(name).EnumerateRunes())
+        foreach (char c in AuthorName.Fold(name))
         {
-            if (rune.IsAscii && char.IsAsciiLetterOrDigit((char)rune.Value)) slug.Append((char)rune.Value);
-            else if (rune.Value is '\'' or '\u2019') continue;
-            else if (Rune.IsLetterOrDigit(rune)) Separate(slug).Append(rune.Value.ToString("x", CultureInfo.InvariantCulture)).Append('-');
-            else Separate(slug);
+            if (char.IsAsciiLetterOrDigit(c)) slug.Append(c);
+            else if (c != '\'') Separate(slug);
         }
         var result = slug.ToString().Trim('-');
         if (result.Length > MaxLength) result = result[..MaxLength].TrimEnd('-');

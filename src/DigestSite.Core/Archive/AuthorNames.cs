@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using AnyAscii;
 
 namespace DigestSite.Archive;
 
@@ -48,35 +48,18 @@ public sealed record AuthorName(string Written, string Family, IReadOnlyList<str
             : null;
 
     /// <summary>
-    /// <paramref name="text"/> without accents, in lowercase: "Jörg" -> "jorg", "Łukasz" -> "lukasz",
-    /// "Groß" -> "gross". With <paramref name="lettersOnly"/>, only letters and digits are kept
-    /// ("O'Brien" -> "obrien", "Jean-Pierre" -> "jeanpierre").
+    /// <paramref name="text"/> in ASCII, in lowercase: "Jörg" -> "jorg", "Łukasz" -> "lukasz", "Groß" ->
+    /// "gross", "王伟" -> "wangwei". With <paramref name="lettersOnly"/>, only letters and digits are
+    /// kept ("O'Brien" -> "obrien", "Jean-Pierre" -> "jeanpierre"). The transliteration is AnyAscii's
+    /// own tables, not the runtime's Unicode data (the build runs with invariant globalization, and
+    /// decomposition would miss "ł" and "ø" anyway).
     /// </summary>
     public static string Fold(string text, bool lettersOnly = false)
     {
-        var folded = new StringBuilder(text.Length);
-        foreach (char c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            var plain = Plain(c);
-            if (plain is not null) folded.Append(plain);
-            else if (!lettersOnly || char.IsLetterOrDigit(c)) folded.Append(char.ToLowerInvariant(c));
-        }
+        var ascii = text.All(char.IsAscii) ? text : text.Transliterate();
+        var folded = new StringBuilder(ascii.Length);
+        foreach (char c in ascii)
+            if (!lettersOnly || char.IsAsciiLetterOrDigit(c)) folded.Append(char.ToLowerInvariant(c));
         return folded.ToString();
     }
-
-    /// <summary>Letters that do not decompose into a base letter and accents.</summary>
-    private static string? Plain(char c) => c switch
-    {
-        'ß' => "ss",
-        'æ' or 'Æ' => "ae",
-        'œ' or 'Œ' => "oe",
-        'ø' or 'Ø' => "o",
-        'ł' or 'Ł' => "l",
-        'đ' or 'Đ' or 'ð' or 'Ð' => "d",
-        'þ' or 'Þ' => "th",
-        'ı' => "i",
-        'ħ' or 'Ħ' => "h",
-        _ => null,
-    };
 }
