@@ -202,6 +202,8 @@ public static class SiteBuilder
         var paperEntries = new Dictionary<PaperView, string>(ReferenceEqualityComparer.Instance);
         string Entry(FeedEntryView entry, string feedUrl)
         {
+            // An entry of neither an issue nor a paper in full (an author's feed: summary and link) has no HTML.
+            if (entry is { IntroductionHtml: null, Papers.Count: 0 }) return "";
             if (entry is not { HeadingLevel: 0, IntroductionHtml: null, Papers: [var paper] }) return templates.RenderFeedEntry(entry, model.Site, feedUrl, errors) ?? "";
             if (!paperEntries.TryGetValue(paper, out var html)) paperEntries[paper] = html = templates.RenderFeedEntry(entry, model.Site, feedUrl, errors) ?? "";
             return html;

@@ -86,7 +86,7 @@ public static class AuthorPages
         foreach (var paper in person.Papers)
         {
             foreach (var other in paper.Authors.Select(model.Authors.Of).Distinct())
-                if (other != person) coAuthors[other] = coAuthors.GetValueOrDefault(other) + 1;
+                if (!ReferenceEquals(other, person)) coAuthors[other] = coAuthors.GetValueOrDefault(other) + 1;
             foreach (var topic in paper.TopicSlugs) topics[topic] = topics.GetValueOrDefault(topic) + 1;
         }
         var listed = coAuthors

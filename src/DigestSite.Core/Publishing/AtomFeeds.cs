@@ -7,8 +7,8 @@ namespace DigestSite.Publishing;
 
 /// <summary>
 /// Atom feeds: /feed.xml with one entry per issue, its papers as full HTML so a feed-to-email
-/// service can mail the digest as it is; /topics/SLUG/feed.xml and /authors/SLUG/feed.xml with one
-/// entry per paper.
+/// service can mail the digest as it is; /topics/SLUG/feed.xml with one entry per paper, in full;
+/// /authors/SLUG/feed.xml with one entry per paper, its summary as text and its link.
 /// Written with XmlWriter, which escapes every text and attribute; each entry's HTML comes from the
 /// theme (layouts/feed-entry.liquid), so a theme's override reaches the feeds too.
 /// </summary>
@@ -44,13 +44,17 @@ public static class AtomFeeds
 
     private static FeedView AuthorFeed(SiteModel model, Author person)
     {
-        var entries = person.Papers.Take(model.Archive.Config.FeedSize).Select(paper => PaperEntry(model, model.Papers[paper.Slug])).ToArray();
+        // Entries with the summary's text and a link, without the summary's HTML: an author is in several times more feeds
+        // than a topic (each paper has about four authors), and full entries tripled the site's bytes (docs/performance.md).
+        var entries = person.Papers.Take(model.Archive.Config.FeedSize).Select(p => model.Papers[p.Slug]).Select(paper =>
+            new FeedEntryView(model.Urls.Absolute(paper.Url), paper.Title, paper.Issue.Day, paper.Authors, paper.SummaryText,
+                paper.Topics.Select(t => t.Name).ToArray(), IntroductionHtml: null, Papers: [], HeadingLevel: 0)).ToArray();
         var subtitle = $"Papers by {person.Name}" + (person.Registered?.Affiliation is { } a ? $" ({a})" : "");
         return Feed(model, model.Urls.AuthorFeed(person.Slug), $"{person.Name} · {model.Site.Title}", subtitle, model.Urls.Author(person.Slug),
             entries.FirstOrDefault()?.Date, entries);
     }
 
-    /// <summary>One paper as an entry (of a topic's or an author's feed): the same entry, and the same HTML, in every feed it is in.</summary>
+    /// <summary>One paper as an entry of a topic's feed: the same entry, and the same HTML, in every topic feed it is in.</summary>
     private static FeedEntryView PaperEntry(SiteModel model, PaperView paper) =>
         new(model.Urls.Absolute(paper.Url), paper.Title, paper.Issue.Day, paper.Authors, paper.SummaryText,
             paper.Topics.Select(t => t.Name).ToArray(), IntroductionHtml: null, [paper], HeadingLevel: 0);
@@ -110,10 +114,14 @@ public static class AtomFeeds
         writer.WriteStartElement("summary");
         writer.WriteString(PageHeads.Shorten(entry.Summary, 400));
         writer.WriteEndElement();
-        writer.WriteStartElement("content");
-        writer.WriteAttributeString("type", "html");
-        writer.WriteString(html);
-        writer.WriteEndElement();
+        // An entry with no HTML (an author's feed) is its summary and its link, as Atom allows.
+        if (html.Length > 0)
+        {
+            writer.WriteStartElement("content");
+            writer.WriteAttributeString("type", "html");
+            writer.WriteString(html);
+            writer.WriteEndElement();
+        }
         writer.WriteEndElement();
     }
 

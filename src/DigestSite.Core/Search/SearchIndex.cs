@@ -35,7 +35,7 @@ public static class SearchIndex
             builder.Add(new LunrDocument(paper.Slug, new Dictionary<string, string?>
             {
                 ["title"] = paper.Title,
-                ["authors"] = paper.AuthorsText,
+                ["authors"] = AuthorsField(paper),
                 ["topics"] = string.Join(", ", paper.Topics.Select(t => t.Name)),
                 ["summary"] = paper.SummaryText,
             }));
@@ -43,7 +43,7 @@ public static class SearchIndex
         return builder.Build(cancel);
     }
 
-    /// <summary>docs.json, streamed to <paramref name="stream"/>: slug -> { title, url, date, authors, topics, excerpt }.</summary>
+    /// <summary>docs.json, streamed to <paramref name="stream"/>: slug -> { title, url, date, authors, authorUrls (each author's page, in order), topics, excerpt }.</summary>
     public static void WriteDocs(Stream stream, IEnumerable<PaperView> papers)
     {
         using (var json = new Utf8JsonWriter(stream, JsonOptions))
@@ -72,6 +72,12 @@ public static class SearchIndex
     };
 
     // Non-ASCII stays as it is (smaller, readable); the encoder still escapes what HTML would misread.
+    /// <summary>The authors as the paper prints them, then the registry's name of any printed as an alias: the name finds all their papers.</summary>
+    private static string AuthorsField(PaperView paper) =>
+        paper.AuthorLinks.All(a => a.Name == a.Person)
+            ? paper.AuthorsText
+            : string.Join(", ", paper.Authors.Concat(paper.AuthorLinks.Where(a => a.Name != a.Person).Select(a => a.Person).Distinct(StringComparer.Ordinal)));
+
     private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     private static void WriteDoc(Utf8JsonWriter json, PaperView paper)
@@ -81,6 +87,9 @@ public static class SearchIndex
         json.WriteString("url", paper.Url);
         json.WriteString("date", paper.Issue.Date);
         json.WriteString("authors", paper.AuthorsText);
+        json.WriteStartArray("authorUrls");
+        foreach (var author in paper.AuthorLinks) json.WriteStringValue(author.Url);
+        json.WriteEndArray();
         json.WriteStartArray("topics");
         foreach (var topic in paper.Topics) json.WriteStringValue(topic.Name);
         json.WriteEndArray();
