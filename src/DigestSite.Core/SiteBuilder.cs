@@ -198,9 +198,18 @@ public static class SiteBuilder
         // Feeds and the sitemap are made again only when their model changed (serve: nearly every edit leaves them be).
         // A feed reads the templates (its entries' HTML) and `site`, as a page does: hence the common hash.
         var errors = new List<Diagnostic>();
+        // A paper's entry is the same in each topic's and author's feed it is in (about five): its HTML is made once.
+        var paperEntries = new Dictionary<PaperView, string>(ReferenceEqualityComparer.Instance);
+        string Entry(FeedEntryView entry, string feedUrl)
+        {
+            // An entry of neither an issue nor a paper in full (an author's feed: summary and link) has no HTML.
+            if (entry is { IntroductionHtml: null, Papers.Count: 0 }) return "";
+            if (entry is not { HeadingLevel: 0, IntroductionHtml: null, Papers: [var paper] }) return templates.RenderFeedEntry(entry, model.Site, feedUrl, errors) ?? "";
+            if (!paperEntries.TryGetValue(paper, out var html)) paperEntries[paper] = html = templates.RenderFeedEntry(entry, model.Site, feedUrl, errors) ?? "";
+            return html;
+        }
         foreach (var feed in AtomFeeds.Plan(model))
-            WriteIfChanged(output, feed.Path, hash.Of(common, feed),
-                () => AtomFeeds.Write(feed, entry => templates.RenderFeedEntry(entry, model.Site, feed.FeedUrl, errors) ?? ""));
+            WriteIfChanged(output, feed.Path, hash.Of(common, feed), () => AtomFeeds.Write(feed, entry => Entry(entry, feed.FeedUrl)));
         var sitemap = Sitemap.Plan(model, pages);
         WriteIfChanged(output, model.Urls.OutputPath(model.Urls.Sitemap), hash.Of(InputHash.Program, sitemap), () => Sitemap.Xml(sitemap));
         output.Write("robots.txt", Sitemap.Robots(model));

@@ -31,6 +31,8 @@ public sealed class PageSnapshotTests : IClassFixture<PageSnapshotTests.BuiltSit
     [InlineData("topic-second-page", "topics/fine-tuning/page/2/index.html")]
     [InlineData("topic-without-papers", "topics/speech/index.html")]
     [InlineData("search", "search/index.html")]
+    [InlineData("authors", "authors/index.html")]
+    [InlineData("author", "authors/ana-zhang/index.html")]
     [InlineData("not-found", "404.html")]
     public void Page_matches_its_snapshot(string name, string path) => Snapshot.Verify(name, built.Site.Page(path));
 

@@ -213,7 +213,7 @@
     const terms = new Set(answer.termSets[answer.termSet[k]]);
     const item = el("li", "search-result");
     const heading = el("h" + headingLevel);
-    const link = el("a");
+    const link = el("a", "result-title");
     link.href = doc.url;
     link.append(highlighted(doc.title, terms));
     heading.append(link);
@@ -221,7 +221,7 @@
     const meta = el("p", "search-meta muted");
     const date = el("time", null, shortDate(doc.date));
     date.dateTime = doc.date;
-    meta.append(date, " · ", highlighted(doc.authors, terms));
+    meta.append(date, " · ", headingLevel === 2 ? authorLinks(doc, terms) : highlighted(doc.authors, terms));
     item.append(meta);
     if (doc.topics.length) item.append(el("p", "search-topics", doc.topics.join(" · ")));
     const excerpt = el("p", "search-excerpt");
@@ -230,17 +230,32 @@
     return item;
   }
 
-  // Up and down arrows move through the result links; Escape goes back to the box.
+  // On the search page each author links to their page (docs' authorUrls, in the order of their names).
+  function authorLinks(doc, terms) {
+    const names = doc.authors.split(", ");
+    if (!doc.authorUrls || doc.authorUrls.length !== names.length) return highlighted(doc.authors, terms);
+    const fragment = document.createDocumentFragment();
+    names.forEach((name, i) => {
+      if (i > 0) fragment.append(", ");
+      const link = el("a", "result-author");
+      link.href = doc.authorUrls[i];
+      link.append(highlighted(name, terms));
+      fragment.append(link);
+    });
+    return fragment;
+  }
+
+  // Up and down arrows move through the result titles; Escape goes back to the box.
   function arrowKeys(container, input) {
     container.addEventListener("keydown", (event) => {
-      const links = [...container.querySelectorAll(".search-result a")];
+      const links = [...container.querySelectorAll(".search-result a.result-title")];
       const at = links.indexOf(document.activeElement);
       if (event.key === "ArrowDown" && at < links.length - 1) { links[at + 1].focus(); event.preventDefault(); }
       if (event.key === "ArrowUp") { (at > 0 ? links[at - 1] : input).focus(); event.preventDefault(); }
       if (event.key === "Escape") { input.focus(); event.preventDefault(); }
     });
     input.addEventListener("keydown", (event) => {
-      const first = container.querySelector(".search-result a");
+      const first = container.querySelector(".search-result a.result-title");
       if (event.key === "ArrowDown" && first) { first.focus(); event.preventDefault(); }
     });
   }

@@ -50,5 +50,8 @@ public sealed record DigestArchive(
     IReadOnlyList<Topic> Topics,
     IReadOnlyList<Issue> Issues)
 {
+    /// <summary>content/authors.yml, or nobody when there is none.</summary>
+    public AuthorRegistry Registry { get; init; } = AuthorRegistry.Empty;
+
     public IEnumerable<Paper> Papers => Issues.SelectMany(i => i.Papers);
 }

@@ -18,7 +18,7 @@ public static class ArchiveRules
         var arxivIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var dois = new Dictionary<string, string>(StringComparer.Ordinal);
         var titles = new Dictionary<string, Paper>(StringComparer.Ordinal);
-        foreach (var (paper, titleAt, arxivAt, doiAt) in ordered)
+        foreach (var (paper, titleAt, arxivAt, doiAt, _) in ordered)
         {
             if (!slugs.TryAdd(paper.Slug, paper.SourcePath))
                 diagnostics.Add(Diagnostic.AtStart(paper.SourcePath,

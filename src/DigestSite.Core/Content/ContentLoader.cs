@@ -15,7 +15,7 @@ public sealed record LoadResult(DigestArchive? Archive, IReadOnlyList<Diagnostic
 }
 
 /// <summary>
-/// Reads a content folder (site.yml, topics.yml, issues/DATE/*.md) into a <see cref="DigestArchive"/>,
+/// Reads a content folder (site.yml, topics.yml, issues/DATE/*.md, optionally authors.yml) into a <see cref="DigestArchive"/>,
 /// reporting every problem in one pass. Papers are read in parallel; the result does not depend on
 /// the order the file system lists them in.
 /// </summary>
@@ -23,6 +23,7 @@ public static class ContentLoader
 {
     public const string SiteFile = "site.yml";
     public const string TopicsFile = "topics.yml";
+    public const string AuthorsFile = "authors.yml";
     public const string IssuesFolder = "issues";
     public const string IssueIntroFile = "index.md";
 
@@ -45,6 +46,7 @@ public static class ContentLoader
         cache?.BeginLoad();
         var site = LoadSiteConfig(contentDir, diagnostics, cache);
         var topics = LoadTopics(contentDir, diagnostics, cache);
+        var registry = LoadAuthors(contentDir, diagnostics, cache);
         var topicSlugs = topics?.Select(t => t.Slug).ToHashSet(StringComparer.Ordinal);
         // A paper's diagnostics depend on the known topics as well as on its file.
         var topicsKey = topicSlugs is null ? null : string.Join("\n", topicSlugs.Order(StringComparer.Ordinal));
@@ -56,11 +58,13 @@ public static class ContentLoader
                 local => ReadFile(contentDir, f.IntroPath!, local) is { } text ? IssueIntroReader.Read(text, local) : null));
         var warnings = new List<Diagnostic>();
         ArchiveRules.Check(papers, diagnostics, warnings);
+        if (registry is not null) NameVariants.Check(papers, registry, warnings);
         cache?.EndLoad();
 
-        if (diagnostics.Count > 0 || site is null || topics is null)
+        if (diagnostics.Count > 0 || site is null || topics is null || registry is null)
             return new LoadResult(null, Diagnostic.Sorted(diagnostics)) { Warnings = Diagnostic.Sorted(warnings) };
-        return new LoadResult(ArchiveAssembly.Assemble(site, topics, folders, papers.Select(p => p.Paper), intros), []) { Warnings = Diagnostic.Sorted(warnings) };
+        var archive = ArchiveAssembly.Assemble(site, topics, folders, papers.Select(p => p.Paper), intros) with { Registry = registry };
+        return new LoadResult(archive, []) { Warnings = Diagnostic.Sorted(warnings) };
     }
 
     /// <summary>site.yml alone, for commands that need the settings but not the archive.</summary>
@@ -73,6 +77,13 @@ public static class ContentLoader
         Cached(cache, contentDir, TopicsFile, null, diagnostics,
             local => ReadRequired(contentDir, TopicsFile, "the topics papers are filed under", local) is { } text ? TopicsReader.Read(text, local) : null);
 
+    /// <summary>authors.yml, optional: nobody registered when it is missing, null when it has errors.</summary>
+    public static AuthorRegistry? LoadAuthors(string contentDir, List<Diagnostic> diagnostics, ContentCache? cache = null) =>
+        FileKinds.Of(Path.Combine(contentDir, AuthorsFile)).Kind == FileKind.Missing
+            ? AuthorRegistry.Empty
+            : Cached(cache, contentDir, AuthorsFile, null, diagnostics,
+                local => ReadFile(contentDir, AuthorsFile, local) is { } text ? AuthorsReader.Read(text, local) : null);
+
     private static T? Cached<T>(ContentCache? cache, string contentDir, string relativePath, string? key, List<Diagnostic> diagnostics, Func<List<Diagnostic>, T?> read)
         where T : class =>
         cache is null ? read(diagnostics) : cache.Get(contentDir, relativePath, key, diagnostics, read);
@@ -82,10 +93,10 @@ public static class ContentLoader
         foreach (var entry in Directory.EnumerateFileSystemEntries(contentDir).Select(Path.GetFileName).Order(StringComparer.Ordinal))
         {
             // site.yml and topics.yml are looked at when read, the issues folder when scanned.
-            if (entry is null || entry.StartsWith('.') || entry is SiteFile or TopicsFile) continue;
+            if (entry is null || entry.StartsWith('.') || entry is SiteFile or TopicsFile or AuthorsFile) continue;
             if (entry == IssuesFolder && FileKinds.Of(Path.Combine(contentDir, entry)).Kind is FileKind.Folder or FileKind.Link) continue;
             diagnostics.Add(Diagnostic.AtStart(entry,
-                $"\"{entry}\" does not belong in the content folder, which holds {SiteFile}, {TopicsFile} and {IssuesFolder}/ only."));
+                $"\"{entry}\" does not belong in the content folder, which holds {SiteFile}, {TopicsFile}, {IssuesFolder}/ and an optional {AuthorsFile} only."));
         }
     }
 

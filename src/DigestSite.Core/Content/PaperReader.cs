@@ -5,7 +5,9 @@ using DigestSite.Content.Yaml;
 namespace DigestSite.Content;
 
 /// <summary>A paper as read from its file, with the positions that cross-file rules report.</summary>
-public sealed record LoadedPaper(Paper Paper, SourcePosition TitlePosition, SourcePosition? ArxivPosition, SourcePosition? DoiPosition);
+/// <param name="AuthorPositions">Where each author's name is written, for the name-variant check's warnings.</param>
+public sealed record LoadedPaper(Paper Paper, SourcePosition TitlePosition, SourcePosition? ArxivPosition, SourcePosition? DoiPosition,
+    IReadOnlyList<SourcePosition> AuthorPositions);
 
 /// <summary>Reads one paper file: front matter fields and the Markdown summary.</summary>
 public static class PaperReader
@@ -51,7 +53,7 @@ public static class PaperReader
             topicSlugs!.Select(t => t.Value).ToArray(),
             arxiv?.Value, doi?.Value, published?.Value, upvotes?.Value,
             links ?? [], submittedBy?.Value, summary, source.Path);
-        return new LoadedPaper(paper, title.Value.Position, arxiv?.Position, doi?.Position);
+        return new LoadedPaper(paper, title.Value.Position, arxiv?.Position, doi?.Position, authors!.Select(a => a.Position).ToArray());
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ namespace DigestSite.Incremental;
 /// </summary>
 public sealed class PaperViewCache
 {
-    private sealed record Entry(Paper Paper, IssueRef Issue, TopicRef[] Topics, string SiteUrl, PaperView View);
+    private sealed record Entry(Paper Paper, IssueRef Issue, TopicRef[] Topics, AuthorRef[] Authors, string SiteUrl, PaperView View);
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private int made, lastMade;
@@ -21,15 +21,24 @@ public sealed class PaperViewCache
     /// <summary>Views made (not reused) by the last model.</summary>
     public int Made => lastMade;
 
-    internal PaperView Get(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, Urls urls, string siteUrl)
+    internal PaperView Get(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, IReadOnlyDictionary<string, AuthorRef> authors,
+        Urls urls, string siteUrl)
     {
         if (entries.TryGetValue(paper.Slug, out var entry) && ReferenceEquals(entry.Paper, paper) && entry.Issue == issue && entry.SiteUrl == siteUrl
-            && SameTopics(entry.Topics, paper.TopicSlugs, topics))
+            && SameTopics(entry.Topics, paper.TopicSlugs, topics) && SameAuthors(entry.Authors, paper.Authors, authors))
             return entry.View;
         Interlocked.Increment(ref made);
-        var view = PaperViews.Create(paper, issue, topics, urls);
-        entries[paper.Slug] = new Entry(paper, issue, paper.TopicSlugs.Select(t => topics[t]).ToArray(), siteUrl, view);
+        var view = PaperViews.Create(paper, issue, topics, authors, urls);
+        entries[paper.Slug] = new Entry(paper, issue, paper.TopicSlugs.Select(t => topics[t]).ToArray(), [.. view.AuthorLinks], siteUrl, view);
         return view;
+    }
+
+    /// <summary>An author's slug (a collision) or name (the registry) can change with other papers: compared as topics are.</summary>
+    private static bool SameAuthors(AuthorRef[] kept, IReadOnlyList<string> spellings, IReadOnlyDictionary<string, AuthorRef> authors)
+    {
+        for (int i = 0; i < kept.Length; i++)
+            if (authors[spellings[i]] != kept[i]) return false;
+        return true;
     }
 
     private static bool SameTopics(TopicRef[] kept, IReadOnlyList<string> slugs, IReadOnlyDictionary<string, TopicRef> topics)

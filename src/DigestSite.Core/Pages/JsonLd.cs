@@ -22,7 +22,9 @@ public sealed record ScholarlyArticle(
     public string Type => "ScholarlyArticle";
 }
 
-public sealed record Person(string Name)
+/// <param name="Url">The author's page on this site.</param>
+/// <param name="SameAs">Their ORCID record, when the registry has it.</param>
+public sealed record Person(string Name, string? Url = null, string? SameAs = null)
 {
     [JsonPropertyName("@type"), JsonPropertyOrder(-1)]
     public string Type => "Person";

@@ -9,7 +9,8 @@ namespace DigestSite.Pages;
 /// <summary>A paper as every page shows it: links derived from its arXiv id and DOI, summary rendered, BibTeX.</summary>
 public static class PaperViews
 {
-    public static PaperView Create(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, Urls urls)
+    /// <param name="authors">Each spelling's author reference (<see cref="SiteModel.AuthorRefs"/>).</param>
+    public static PaperView Create(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, IReadOnlyDictionary<string, AuthorRef> authors, Urls urls)
     {
         var arxivUrl = paper.Arxiv is { } id ? $"https://arxiv.org/abs/{id}" : null;
         var pdfUrl = paper.Arxiv is { } pid ? $"https://arxiv.org/pdf/{pid}" : null;
@@ -34,7 +35,8 @@ public static class PaperViews
             paper.SubmittedBy,
             summaryHtml,
             summaryText,
-            Bibtex(paper, arxivUrl));
+            Bibtex(paper, arxivUrl),
+            paper.Authors.Select(a => authors[a]).ToArray());
     }
 
     /// <summary>A BibTeX entry in the style arXiv's own export uses (@misc with eprint).</summary>

@@ -24,6 +24,12 @@ public sealed class SiteModel
     public IReadOnlyDictionary<DateOnly, IssueRef> IssueRefs { get; }
     public IReadOnlyDictionary<string, TopicRef> TopicRefs { get; }
 
+    /// <summary>The archive's people (aliases folded), A–Z.</summary>
+    public AuthorIndex Authors { get; }
+
+    /// <summary>Each spelling papers print: the reference to its person's page.</summary>
+    public IReadOnlyDictionary<string, AuthorRef> AuthorRefs { get; }
+
     internal PaperViewCache? Cache { get; }
 
     /// <summary>Each topic's papers, newest issue first, in each issue the issue's order.</summary>
@@ -43,12 +49,15 @@ public sealed class SiteModel
         IssueRefs = archive.Issues.ToDictionary(i => i.Date, i => cache?.Same(IssueRefOf(i, Urls)) ?? IssueRefOf(i, Urls));
         TopicRefs = archive.Topics.ToDictionary(t => t.Slug, t => cache?.Same(TopicRefOf(t, Urls)) ?? TopicRefOf(t, Urls), StringComparer.Ordinal);
 
+        Authors = AuthorIndex.Build(archive);
+        AuthorRefs = AuthorRefsOf(Authors, Urls);
+
         var papers = archive.Papers.ToArray();
         var views = new PaperView[papers.Length];
         var siteUrl = Urls.Absolute(Urls.Home);
         Parallel.For(0, papers.Length, i => views[i] = cache is null
-            ? PaperViews.Create(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls)
-            : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls, siteUrl));
+            ? PaperViews.Create(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls)
+            : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, siteUrl));
         cache?.Retain(views);
         PapersInOrder = views;
         Papers = views.ToDictionary(v => v.Slug, StringComparer.Ordinal);
@@ -65,6 +74,17 @@ public sealed class SiteModel
     public DateOnly? Newest => Archive.Issues.Count > 0 ? Archive.Issues[0].Date : null;
 
     public static string DateLabel(DateOnly date) => date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    private static Dictionary<string, AuthorRef> AuthorRefsOf(AuthorIndex authors, Urls urls)
+    {
+        var refs = new Dictionary<string, AuthorRef>(StringComparer.Ordinal);
+        foreach (var person in authors.People)
+        {
+            var url = urls.Author(person.Slug);
+            foreach (var spelling in person.Spellings) refs[spelling] = new AuthorRef(spelling, person.Name, person.Slug, url);
+        }
+        return refs;
+    }
 
     private static TopicRef TopicRefOf(Topic topic, Urls urls) => new(topic.Slug, topic.Name, urls.Topic(topic.Slug));
 
@@ -85,6 +105,6 @@ public sealed class SiteModel
             urls.Feed, urls.Absolute(urls.Feed), site.Subscribe?.AbsoluteUri,
             urls.Asset("style.css"), urls.Asset("site.js"), urls.Asset("search.js"), urls.Asset("lunr.min.js"),
             urls.File(Search.SearchIndex.IndexFile), urls.File(Search.SearchIndex.DocsFile),
-            archive.Issues.Sum(i => i.Papers.Count), archive.Issues.Count);
+            archive.Issues.Sum(i => i.Papers.Count), archive.Issues.Count, urls.Authors());
     }
 }

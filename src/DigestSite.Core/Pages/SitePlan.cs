@@ -10,6 +10,7 @@ public static class SitePlan
         .. IssuePages.Plan(model),
         .. PaperPages.Plan(model),
         .. TopicPages.Plan(model),
+        .. AuthorPages.Plan(model),
         UtilityPages.Search(model),
         UtilityPages.NotFound(model),
     ];

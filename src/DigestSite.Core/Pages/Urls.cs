@@ -23,6 +23,9 @@ public sealed class Urls(Uri siteUrl)
     public string Paper(string slug) => $"{BasePath}papers/{slug}/";
     public string Topic(string slug, int page = 1) => page <= 1 ? $"{BasePath}topics/{slug}/" : $"{BasePath}topics/{slug}/page/{page}/";
     public string TopicFeed(string slug) => $"{BasePath}topics/{slug}/feed.xml";
+    public string Authors(int page = 1) => page <= 1 ? $"{BasePath}authors/" : $"{BasePath}authors/page/{page}/";
+    public string Author(string slug, int page = 1) => page <= 1 ? $"{BasePath}authors/{slug}/" : $"{BasePath}authors/{slug}/page/{page}/";
+    public string AuthorFeed(string slug) => $"{BasePath}authors/{slug}/feed.xml";
     public string Asset(string path) => BasePath + "assets/" + path;
     public string File(string path) => BasePath + path;
 

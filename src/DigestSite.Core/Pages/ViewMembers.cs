@@ -34,7 +34,8 @@ public static class ViewMembers
             ("search_url", v => v.SearchUrl), ("feed_url", v => v.FeedUrl), ("feed_absolute_url", v => v.FeedAbsoluteUrl),
             ("subscribe_url", v => v.SubscribeUrl), ("stylesheet_url", v => v.StylesheetUrl), ("script_url", v => v.ScriptUrl),
             ("search_script_url", v => v.SearchScriptUrl), ("lunr_url", v => v.LunrUrl), ("search_index_url", v => v.SearchIndexUrl),
-            ("search_docs_url", v => v.SearchDocsUrl), ("paper_count", v => v.PaperCount), ("issue_count", v => v.IssueCount)),
+            ("search_docs_url", v => v.SearchDocsUrl), ("paper_count", v => v.PaperCount), ("issue_count", v => v.IssueCount),
+            ("authors_url", v => v.AuthorsUrl)),
         Of<PageView>(
             ("kind", v => v.Kind), ("title", v => v.Title), ("description", v => v.Description), ("url", v => v.Url),
             ("canonical_url", v => v.CanonicalUrl), ("meta", v => v.Meta), ("json_ld", v => v.JsonLd), ("alternates", v => v.Alternates)),
@@ -51,7 +52,7 @@ public static class ViewMembers
             ("arxiv_url", v => v.ArxivUrl), ("doi", v => v.Doi), ("doi_url", v => v.DoiUrl), ("pdf_url", v => v.PdfUrl), ("published", v => v.Published),
             ("published_label", v => v.PublishedLabel), ("upvotes", v => v.Upvotes), ("links", v => v.Links),
             ("submitted_by", v => v.SubmittedBy), ("summary_html", v => v.SummaryHtml), ("summary_text", v => v.SummaryText),
-            ("bibtex", v => v.Bibtex)),
+            ("bibtex", v => v.Bibtex), ("author_links", v => v.AuthorLinks)),
         Of<IssueView>(
             ("date", v => v.Date), ("date_label", v => v.DateLabel), ("short_label", v => v.ShortLabel), ("title", v => v.Title),
             ("url", v => v.Url), ("paper_count", v => v.PaperCount), ("introduction_html", v => v.IntroductionHtml),
@@ -74,6 +75,16 @@ public static class ViewMembers
             ("url", v => v.Url), ("title", v => v.Title), ("date", v => v.Date), ("authors", v => v.Authors), ("summary", v => v.Summary),
             ("categories", v => v.Categories), ("introduction_html", v => v.IntroductionHtml), ("papers", v => v.Papers),
             ("heading_level", v => v.HeadingLevel)),
+        Of<AuthorRef>(("name", v => v.Name), ("person", v => v.Person), ("slug", v => v.Slug), ("url", v => v.Url)),
+        Of<CountedLink>(("name", v => v.Name), ("url", v => v.Url), ("count", v => v.Count)),
+        Of<AuthorView>(
+            ("name", v => v.Name), ("slug", v => v.Slug), ("url", v => v.Url), ("feed_url", v => v.FeedUrl), ("search_url", v => v.SearchUrl),
+            ("paper_count", v => v.PaperCount), ("other_spellings", v => v.OtherSpellings), ("orcid", v => v.Orcid), ("orcid_url", v => v.OrcidUrl),
+            ("homepage", v => v.Homepage), ("affiliation", v => v.Affiliation), ("co_authors", v => v.CoAuthors),
+            ("more_co_authors", v => v.MoreCoAuthors), ("topics", v => v.Topics)),
+        Of<AuthorListing>(("name", v => v.Name), ("url", v => v.Url), ("paper_count", v => v.PaperCount), ("affiliation", v => v.Affiliation)),
+        Of<AuthorLetter>(("letter", v => v.Letter), ("anchor", v => v.Anchor), ("authors", v => v.Authors)),
+        Of<LetterLink>(("letter", v => v.Letter), ("url", v => v.Url), ("is_on_page", v => v.IsOnPage)),
         Of<SitemapView>(("entries", v => v.Entries)),
         Of<SitemapEntry>(("url", v => v.Url), ("updated", v => v.Updated)),
     ];

@@ -25,7 +25,8 @@ public sealed record SiteView(
     string SearchIndexUrl,
     string SearchDocsUrl,
     int PaperCount,
-    int IssueCount);
+    int IssueCount,
+    string AuthorsUrl);
 
 /// <summary>The page being rendered, as `page`: what the layout needs for the head.</summary>
 public sealed record PageView(
@@ -76,7 +77,8 @@ public sealed record PaperView(
     string? SubmittedBy,
     string SummaryHtml,
     string SummaryText,
-    string Bibtex);
+    string Bibtex,
+    IReadOnlyList<AuthorRef> AuthorLinks);
 
 /// <summary>An issue's own page: its reference fields, introduction, papers and neighbours.</summary>
 public sealed record IssueView(

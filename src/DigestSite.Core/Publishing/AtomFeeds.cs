@@ -7,17 +7,19 @@ namespace DigestSite.Publishing;
 
 /// <summary>
 /// Atom feeds: /feed.xml with one entry per issue, its papers as full HTML so a feed-to-email
-/// service can mail the digest as it is; /topics/SLUG/feed.xml with one entry per paper.
+/// service can mail the digest as it is; /topics/SLUG/feed.xml with one entry per paper, in full;
+/// /authors/SLUG/feed.xml with one entry per paper, its summary as text and its link.
 /// Written with XmlWriter, which escapes every text and attribute; each entry's HTML comes from the
 /// theme (layouts/feed-entry.liquid), so a theme's override reaches the feeds too.
 /// </summary>
 public static class AtomFeeds
 {
-    /// <summary>Every feed of the site: the site's, then each topic's.</summary>
+    /// <summary>Every feed of the site: the site's, then each topic's, then each author's.</summary>
     public static IEnumerable<FeedView> Plan(SiteModel model)
     {
         yield return SiteFeed(model);
         foreach (var topic in model.Archive.Topics) yield return TopicFeed(model, topic);
+        foreach (var person in model.Authors.People) yield return AuthorFeed(model, person);
     }
 
     private static FeedView SiteFeed(SiteModel model)
@@ -35,12 +37,27 @@ public static class AtomFeeds
 
     private static FeedView TopicFeed(SiteModel model, Topic topic)
     {
-        var entries = model.PapersByTopic[topic.Slug].Take(model.Archive.Config.FeedSize).Select(paper =>
-            new FeedEntryView(model.Urls.Absolute(paper.Url), paper.Title, paper.Issue.Day, paper.Authors, paper.SummaryText,
-                paper.Topics.Select(t => t.Name).ToArray(), IntroductionHtml: null, [paper], HeadingLevel: 0)).ToArray();
+        var entries = model.PapersByTopic[topic.Slug].Take(model.Archive.Config.FeedSize).Select(paper => PaperEntry(model, paper)).ToArray();
         return Feed(model, model.Urls.TopicFeed(topic.Slug), $"{topic.Name} · {model.Site.Title}", topic.Description, model.Urls.Topic(topic.Slug),
             entries.FirstOrDefault()?.Date, entries);
     }
+
+    private static FeedView AuthorFeed(SiteModel model, Author person)
+    {
+        // Entries with the summary's text and a link, without the summary's HTML: an author is in several times more feeds
+        // than a topic (each paper has about four authors), and full entries tripled the site's bytes (docs/performance.md).
+        var entries = person.Papers.Take(model.Archive.Config.FeedSize).Select(p => model.Papers[p.Slug]).Select(paper =>
+            new FeedEntryView(model.Urls.Absolute(paper.Url), paper.Title, paper.Issue.Day, paper.Authors, paper.SummaryText,
+                paper.Topics.Select(t => t.Name).ToArray(), IntroductionHtml: null, Papers: [], HeadingLevel: 0)).ToArray();
+        var subtitle = $"Papers by {person.Name}" + (person.Registered?.Affiliation is { } a ? $" ({a})" : "");
+        return Feed(model, model.Urls.AuthorFeed(person.Slug), $"{person.Name} · {model.Site.Title}", subtitle, model.Urls.Author(person.Slug),
+            entries.FirstOrDefault()?.Date, entries);
+    }
+
+    /// <summary>One paper as an entry of a topic's feed: the same entry, and the same HTML, in every topic feed it is in.</summary>
+    private static FeedEntryView PaperEntry(SiteModel model, PaperView paper) =>
+        new(model.Urls.Absolute(paper.Url), paper.Title, paper.Issue.Day, paper.Authors, paper.SummaryText,
+            paper.Topics.Select(t => t.Name).ToArray(), IntroductionHtml: null, [paper], HeadingLevel: 0);
 
     private static FeedView Feed(SiteModel model, string feedUrl, string title, string subtitle, string pageUrl, DateOnly? updated, FeedEntryView[] entries) =>
         new(model.Urls.OutputPath(feedUrl), model.Site.Language, title, subtitle, model.Urls.Absolute(feedUrl), model.Urls.Absolute(pageUrl),
@@ -97,10 +114,14 @@ public static class AtomFeeds
         writer.WriteStartElement("summary");
         writer.WriteString(PageHeads.Shorten(entry.Summary, 400));
         writer.WriteEndElement();
-        writer.WriteStartElement("content");
-        writer.WriteAttributeString("type", "html");
-        writer.WriteString(html);
-        writer.WriteEndElement();
+        // An entry with no HTML (an author's feed) is its summary and its link, as Atom allows.
+        if (html.Length > 0)
+        {
+            writer.WriteStartElement("content");
+            writer.WriteAttributeString("type", "html");
+            writer.WriteString(html);
+            writer.WriteEndElement();
+        }
         writer.WriteEndElement();
     }
 

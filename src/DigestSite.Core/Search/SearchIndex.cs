@@ -42,9 +42,15 @@ public static class SearchIndex
 
     /// <summary>What is indexed of <paramref name="paper"/>, one text for each of <see cref="Fields"/>, in that order (related papers read the same).</summary>
     public static string[] FieldTexts(PaperView paper) =>
-        [paper.Title, paper.AuthorsText, string.Join(", ", paper.Topics.Select(t => t.Name)), paper.SummaryText];
+        [paper.Title, AuthorsField(paper), string.Join(", ", paper.Topics.Select(t => t.Name)), paper.SummaryText];
 
-    /// <summary>docs.json, streamed to <paramref name="stream"/>: slug -> { title, url, date, authors, topics, excerpt }.</summary>
+    /// <summary>The authors as the paper prints them, then the registry's name of any printed as an alias: the name finds all their papers.</summary>
+    private static string AuthorsField(PaperView paper) =>
+        paper.AuthorLinks.All(a => a.Name == a.Person)
+            ? paper.AuthorsText
+            : string.Join(", ", paper.Authors.Concat(paper.AuthorLinks.Where(a => a.Name != a.Person).Select(a => a.Person).Distinct(StringComparer.Ordinal)));
+
+    /// <summary>docs.json, streamed to <paramref name="stream"/>: slug -> { title, url, date, authors, authorUrls (each author's page, in order), topics, excerpt }.</summary>
     public static void WriteDocs(Stream stream, IEnumerable<PaperView> papers)
     {
         using (var json = new Utf8JsonWriter(stream, JsonOptions))
@@ -99,6 +105,9 @@ public static class SearchIndex
         json.WriteString("url", paper.Url);
         json.WriteString("date", paper.Issue.Date);
         json.WriteString("authors", paper.AuthorsText);
+        json.WriteStartArray("authorUrls");
+        foreach (var author in paper.AuthorLinks) json.WriteStringValue(author.Url);
+        json.WriteEndArray();
         json.WriteStartArray("topics");
         foreach (var topic in paper.Topics) json.WriteStringValue(topic.Name);
         json.WriteEndArray();

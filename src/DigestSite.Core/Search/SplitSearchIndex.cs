@@ -11,7 +11,8 @@ namespace DigestSite.Search;
 /// <item>in base.json, "site": { dates, date, topicNames, topics, docsPerFile }: each paper's issue
 /// date (an index into dates) and topics (indexes into topicNames), in ref order, so the topic
 /// and date filters and the result count work before any paper's text is fetched;</item>
-/// <item>authors.json, { names, papers }: the authors of two papers or more (most papers first,
+/// <item>authors.json, { names, papers }: the authors of two papers or more, by the name of their page
+/// (a registry alias counts as its person) (most papers first,
 /// then by name, ordinal), and for each the numbers of their papers, in ref order, delta-coded:
 /// the author facet counts over all matches without fetching their text. Authors of one paper are
 /// left out: most of a real archive's names, and never more than one match's worth of a facet;</item>
@@ -86,7 +87,7 @@ public static class SplitSearchIndex
     private static byte[] Authors(IReadOnlyList<PaperView> papers)
     {
         var authors = papers
-            .SelectMany((paper, number) => paper.Authors.Distinct(StringComparer.Ordinal).Select(name => (name, number)))
+            .SelectMany((paper, number) => paper.AuthorLinks.Select(a => a.Person).Distinct(StringComparer.Ordinal).Select(name => (name, number)))
             .GroupBy(a => a.name, a => a.number, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)

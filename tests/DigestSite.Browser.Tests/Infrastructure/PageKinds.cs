@@ -15,6 +15,8 @@ public static class PageKinds
         ("topic", "topics/fine-tuning/"),
         ("topic-page-2", "topics/fine-tuning/page/2/"),
         ("topic-empty", "topics/speech/"),
+        ("authors", "authors/"),
+        ("author", "authors/ana-zhang/"),
         ("search", "search/"),
         ("404", "404.html"),
     ];
@@ -28,6 +30,9 @@ public static class PageKinds
         ("topics", "topics/"),
         ("topic", "topics/fine-tuning/"),
         ("topic-page-3", "topics/fine-tuning/page/3/"),
+        ("authors", "authors/"),
+        ("author", "authors/anna-korhonen/"),
+        ("author-with-alias", "authors/edoardo-maria-ponti/"),
         ("search", "search/"),
         ("404", "404.html"),
     ];

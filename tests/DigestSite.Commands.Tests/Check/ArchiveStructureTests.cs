@@ -96,8 +96,8 @@ public class ArchiveStructureTests
         site.Write("README.md", "# Notes\n");
         site.Write("site.yaml", "title: x\n");
         Assert.Equal(
-            ["README.md:1:1: \"README.md\" does not belong in the content folder, which holds site.yml, topics.yml and issues/ only.",
-             "site.yaml:1:1: \"site.yaml\" does not belong in the content folder, which holds site.yml, topics.yml and issues/ only."],
+            ["README.md:1:1: \"README.md\" does not belong in the content folder, which holds site.yml, topics.yml, issues/ and an optional authors.yml only.",
+             "site.yaml:1:1: \"site.yaml\" does not belong in the content folder, which holds site.yml, topics.yml, issues/ and an optional authors.yml only."],
             site.Errors());
     }
 

@@ -117,7 +117,7 @@ public class HostileNameTests
         using var site = new FixtureSite();
         site.Write("::warning::forged", "x");
         var result = Cli.Run(site.Root, gitHubActions: true, "check", "--content", ".");
-        Assert.Contains("./::warning::forged:1:1: error: \"::warning::forged\" does not belong in the content folder, which holds site.yml, topics.yml and issues/ only.",
+        Assert.Contains("./::warning::forged:1:1: error: \"::warning::forged\" does not belong in the content folder, which holds site.yml, topics.yml, issues/ and an optional authors.yml only.",
             result.OutLines);
         Assert.DoesNotContain(result.OutLines, line => line.StartsWith("::warning", StringComparison.Ordinal));
     }

@@ -1,0 +1,158 @@
+using DigestSite.Archive;
+using DigestSite.Diagnostics;
+
+namespace DigestSite.Content;
+
+/// <summary>
+/// Spellings that probably name one person ("Jörg Müller", "Jorg Muller", "J. Müller"), which the
+/// registry (authors.yml) has not settled: a warning on the newer spelling's first file, naming the
+/// older spelling and how to record the decision. Two spellings are compared when their family
+/// names fold to the same letters (accents, case, hyphens and particles such as "van" dropped) and
+/// their given names start alike:
+/// <list type="bullet">
+/// <item>given names that fold to the same letters ("Jörg"/"Jorg", "Jean-Pierre"/"Jean Pierre"):
+/// a warning, unless the two spellings are on one paper (two people then);</item>
+/// <item>given names that are only compatible (an initial for a name, "J."/"Jörg"; a middle initial
+/// added or dropped; a two-word name written the other way round, "Zhang Wei"/"Wei Zhang"): these
+/// also fit two different people with a common name, so a warning only when the two spellings
+/// share a co-author, as a person's papers under two spellings do.</item>
+/// </list>
+/// Its precision and recall on a generated archive with planted variants are in docs/authors.md.
+/// </summary>
+public static class NameVariants
+{
+    /// <summary>Spellings compared with each other in one group (same family name and first initial): beyond, the rest are left out.</summary>
+    public const int MaxGroup = 1000;
+
+    private sealed class Spelling(string name, int first, SourcePosition at)
+    {
+        public string Name { get; } = name;
+        public AuthorName Parts { get; } = AuthorName.Parse(name);
+
+        /// <summary>Its first paper in age order, and where the name is written there.</summary>
+        public int First { get; } = first;
+        public SourcePosition At { get; } = at;
+        public List<int> Papers { get; } = [];
+        public HashSet<string>? CoAuthors { get; set; }
+    }
+
+    public static void Check(IReadOnlyList<LoadedPaper> papers, AuthorRegistry registry, List<Diagnostic> warnings)
+    {
+        var ordered = papers.OrderBy(p => p.Paper.IssueDate).ThenBy(p => p.Paper.SourcePath, StringComparer.Ordinal).ToArray();
+        var spellings = new Dictionary<string, Spelling>(StringComparer.Ordinal);
+        for (int i = 0; i < ordered.Length; i++)
+        {
+            var authors = ordered[i].Paper.Authors;
+            for (int a = 0; a < authors.Count; a++)
+            {
+                if (!spellings.TryGetValue(authors[a], out var spelling))
+                    spellings[authors[a]] = spelling = new Spelling(authors[a], i, ordered[i].AuthorPositions[a]);
+                if (spelling.Papers.Count == 0 || spelling.Papers[^1] != i) spelling.Papers.Add(i);
+            }
+        }
+
+        var reported = new HashSet<(string, string)>();
+        foreach (var group in Groups(spellings.Values))
+        {
+            for (int i = 0; i < group.Count; i++)
+                for (int j = i + 1; j < group.Count; j++)
+                {
+                    var (a, aParts) = group[i];
+                    var (b, bParts) = group[j];
+                    if (a == b) continue;
+                    var (older, newer) = a.First <= b.First ? (a, b) : (b, a);
+                    var person = registry.Canonical(older.Name);
+                    if (person == registry.Canonical(newer.Name) || registry.AreDistinct(older.Name, newer.Name)) continue;
+                    if (reported.Contains((newer.Name, person)) || Likeness(aParts, bParts, a, b, ordered) is not { } why) continue;
+                    reported.Add((newer.Name, person));
+                    warnings.Add(Diagnostic.At(ordered[newer.First].Paper.SourcePath, newer.At, Warning(older, newer, person, why, ordered)));
+                }
+        }
+    }
+
+    /// <summary>Spellings by folded family name and first initial; a two-word name also under its words swapped.</summary>
+    private static IEnumerable<List<(Spelling, AuthorName)>> Groups(IEnumerable<Spelling> spellings)
+    {
+        var groups = new Dictionary<string, List<(Spelling, AuthorName)>>(StringComparer.Ordinal);
+        void Add(Spelling spelling, AuthorName parts)
+        {
+            if (parts.FamilyKey.Length == 0 || parts.GivenKey.Length == 0) return;
+            var key = parts.FamilyKey + "|" + parts.GivenKey[0];
+            if (!groups.TryGetValue(key, out var group)) groups[key] = group = [];
+            if (group.Count < MaxGroup) group.Add((spelling, parts));
+        }
+        foreach (var spelling in spellings.OrderBy(s => s.First).ThenBy(s => s.Name, StringComparer.Ordinal))
+        {
+            Add(spelling, spelling.Parts);
+            if (spelling.Parts.Swapped() is { } swapped) Add(spelling, swapped);
+        }
+        return groups.OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Value);
+    }
+
+    /// <summary>Why the two spellings may be one person, or null when they are not alike enough.</summary>
+    private static string? Likeness(AuthorName a, AuthorName b, Spelling sa, Spelling sb, LoadedPaper[] papers)
+    {
+        if (sa.Papers.Intersect(sb.Papers).Any()) return null; // on one paper: two people
+        bool aSwapped = !ReferenceEquals(a, sa.Parts), bSwapped = !ReferenceEquals(b, sb.Parts);
+        if (aSwapped && bSwapped) return null; // the two spellings as written are compared too
+        bool swapped = aSwapped || bSwapped;
+        if (!swapped && a.GivenKey == b.GivenKey) return "they differ only in accents, case, hyphens or spaces";
+        if (!swapped && !Compatible(a, b)) return null;
+        if (swapped && a.GivenKey != b.GivenKey) return null;
+        var shared = SharedCoAuthor(sa, sb, papers);
+        if (shared is null) return null;
+        return swapped
+            ? $"one writes the family name first, and both have written with {shared}"
+            : $"their given names fit each other, and both have written with {shared}";
+    }
+
+    /// <summary>Given names that can be one person's: the first alike (an initial fits any name it starts), and the middle ones alike or left out.</summary>
+    private static bool Compatible(AuthorName a, AuthorName b)
+    {
+        if (!Fits(a, 0, b, 0)) return false;
+        if (a.Given.Count == 1 || b.Given.Count == 1) return true;
+        if (a.Given.Count != b.Given.Count) return false;
+        for (int i = 1; i < a.Given.Count; i++)
+            if (!Fits(a, i, b, i)) return false;
+        return true;
+    }
+
+    private static bool Fits(AuthorName a, int i, AuthorName b, int j)
+    {
+        string x = AuthorName.Fold(a.Given[i], lettersOnly: true), y = AuthorName.Fold(b.Given[j], lettersOnly: true);
+        if (x.Length == 0 || y.Length == 0) return false;
+        return a.GivenIsInitial[i] || b.GivenIsInitial[j] ? x[0] == y[0] : x == y;
+    }
+
+    /// <summary>A co-author (as the older spelling's paper prints them) whom both spellings have written with, or null.</summary>
+    private static string? SharedCoAuthor(Spelling a, Spelling b, LoadedPaper[] papers)
+    {
+        var mine = a.CoAuthors ??= CoAuthors(a, papers);
+        var theirs = b.CoAuthors ??= CoAuthors(b, papers);
+        var (small, large) = mine.Count <= theirs.Count ? (mine, theirs) : (theirs, mine);
+        string? shared = small.Where(large.Contains).Order(StringComparer.Ordinal).FirstOrDefault();
+        if (shared is null) return null;
+        foreach (var paper in a.Papers)
+            foreach (var name in papers[paper].Paper.Authors)
+                if (AuthorName.Fold(name, lettersOnly: true) == shared) return $"\"{name}\"";
+        return $"\"{shared}\"";
+    }
+
+    private static HashSet<string> CoAuthors(Spelling spelling, LoadedPaper[] papers)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var paper in spelling.Papers)
+            foreach (var name in papers[paper].Paper.Authors)
+                if (name != spelling.Name) names.Add(AuthorName.Fold(name, lettersOnly: true));
+        return names;
+    }
+
+    private static string Warning(Spelling older, Spelling newer, string person, string why, LoadedPaper[] papers)
+    {
+        var where = papers[older.First].Paper.SourcePath;
+        var olderShown = older.Name == person ? $"\"{older.Name}\"" : $"\"{older.Name}\" (\"{person}\" in authors.yml)";
+        return $"\"{newer.Name}\" may be the same person as {olderShown} of {where}: {why}. " +
+               $"If one person, add \"{newer.Name}\" to the aliases of \"{person}\" in authors.yml; " +
+               $"if two, add \"{newer.Name}\" to the distinct list of \"{person}\" there.";
+    }
+}

@@ -1,0 +1,142 @@
+using DigestSite.Archive;
+using DigestSite.Lunr;
+
+namespace DigestSite.Pages;
+
+/// <summary>
+/// /authors/[page/N/] (every author, A–Z by family name, with a jump bar by letter) and
+/// /authors/SLUG/[page/N/] (an author's papers, newest first, with their co-authors and topics).
+/// </summary>
+public static class AuthorPages
+{
+    /// <summary>Authors on one page of the A–Z list: a long page, but one a browser shows at once.</summary>
+    public const int AuthorsPerPage = 500;
+
+    /// <summary>Co-authors listed on an author's page; the rest are counted.</summary>
+    public const int MaxCoAuthors = 30;
+
+    public static IEnumerable<PlannedPage> Plan(SiteModel model)
+    {
+        foreach (var page in IndexPages(model)) yield return page;
+        foreach (var person in model.Authors.People)
+            foreach (var page in PersonPages(model, person)) yield return page;
+    }
+
+    private static IEnumerable<PlannedPage> IndexPages(SiteModel model)
+    {
+        var people = model.Authors.People;
+        int pages = Math.Max(1, (people.Count + AuthorsPerPage - 1) / AuthorsPerPage);
+        var letters = new List<(string Letter, int Page)>();
+        for (int i = 0; i < people.Count; i++)
+            if (letters.Count == 0 || letters[^1].Letter != people[i].Parts.Letter) letters.Add((people[i].Parts.Letter, i / AuthorsPerPage + 1));
+
+        for (int number = 1; number <= pages; number++)
+        {
+            var url = model.Urls.Authors(number);
+            var groups = people.Skip((number - 1) * AuthorsPerPage).Take(AuthorsPerPage)
+                .GroupBy(p => p.Parts.Letter)
+                .Select(g => new AuthorLetter(g.Key, Anchor(g.Key), g.Select(p => new AuthorListing(p.Name, model.Urls.Author(p.Slug), p.Papers.Count,
+                    p.Registered?.Affiliation)).ToArray()))
+                .ToArray();
+            var jump = letters.Select(l => new LetterLink(l.Letter, (l.Page == number ? "" : model.Urls.Authors(l.Page)) + "#" + Anchor(l.Letter), l.Page == number))
+                .ToArray();
+            var title = number == 1 ? "Authors" : $"Authors, page {number}";
+            var head = PageHeads.For(model, "authors", title, $"The {people.Count} authors of {model.Site.Title}, A to Z, with their papers.", url);
+            yield return new PlannedPage(url, "authors", head.Kind, () => head, new Dictionary<string, object?>
+            {
+                ["letters"] = jump,
+                ["groups"] = groups,
+                ["author_count"] = people.Count,
+                ["pagination"] = Pagination(model.Urls.Authors, number, pages),
+            }, model.Newest);
+        }
+    }
+
+    private static string Anchor(string letter) => letter == "#" ? "letter-other" : "letter-" + letter.ToLowerInvariant();
+
+    private static IEnumerable<PlannedPage> PersonPages(SiteModel model, Author person)
+    {
+        var author = View(model, person);
+        var papers = person.Papers.Select(p => model.Papers[p.Slug]).ToArray();
+        int perPage = model.Archive.Config.PapersPerPage;
+        int pages = Math.Max(1, (papers.Length + perPage - 1) / perPage);
+        var feed = new AlternateLink($"{person.Name} · {model.Site.Title}", author.FeedUrl, "application/atom+xml");
+        var description = $"{papers.Length} {(papers.Length == 1 ? "paper" : "papers")} by {person.Name} in {model.Site.Title}" +
+                          (author.Affiliation is { } a ? $" ({a})." : ".");
+        for (int number = 1; number <= pages; number++)
+        {
+            var url = model.Urls.Author(person.Slug, number);
+            var shown = papers.Skip((number - 1) * perPage).Take(perPage).ToArray();
+            var title = number == 1 ? person.Name : $"{person.Name}, page {number}";
+            var head = PageHeads.For(model, "author", title, description, url, alternates: [feed]);
+            yield return new PlannedPage(url, "author", head.Kind, () => head, new Dictionary<string, object?>
+            {
+                ["author"] = author,
+                ["papers"] = shown,
+                ["pagination"] = Pagination(n => model.Urls.Author(person.Slug, n), number, pages),
+            }, shown[0].Issue.Day);
+        }
+    }
+
+    /// <summary>What an author's pages show about them besides the papers.</summary>
+    public static AuthorView View(SiteModel model, Author person)
+    {
+        var coAuthors = new Dictionary<Author, int>(ReferenceEqualityComparer.Instance);
+        var topics = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var paper in person.Papers)
+        {
+            foreach (var other in paper.Authors.Select(model.Authors.Of).Distinct())
+                if (!ReferenceEquals(other, person)) coAuthors[other] = coAuthors.GetValueOrDefault(other) + 1;
+            foreach (var topic in paper.TopicSlugs) topics[topic] = topics.GetValueOrDefault(topic) + 1;
+        }
+        var listed = coAuthors
+            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, Comparer<Author>.Create(AuthorIndex.AlphabeticalOrder))
+            .Take(MaxCoAuthors)
+            .Select(c => new CountedLink(c.Key.Name, model.Urls.Author(c.Key.Slug), c.Value))
+            .ToArray();
+        var topicLinks = topics
+            .Select(t => (Topic: model.TopicRefs[t.Key], Count: t.Value))
+            .OrderByDescending(t => t.Count).ThenBy(t => t.Topic.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Topic.Slug, StringComparer.Ordinal)
+            .Select(t => new CountedLink(t.Topic.Name, t.Topic.Url, t.Count))
+            .ToArray();
+        var registered = person.Registered;
+        return new AuthorView(
+            person.Name,
+            person.Slug,
+            model.Urls.Author(person.Slug),
+            model.Urls.AuthorFeed(person.Slug),
+            model.Urls.Search + "?q=" + Uri.EscapeDataString(SearchQuery(person.Name)),
+            person.Papers.Count,
+            person.Spellings.Where(s => s != person.Name).ToArray(),
+            registered?.Orcid,
+            registered?.Orcid is { } orcid ? Content.Orcid.Prefix + orcid : null,
+            registered?.Homepage?.AbsoluteUri,
+            registered?.Affiliation,
+            listed,
+            coAuthors.Count - listed.Length,
+            topicLinks);
+    }
+
+    /// <summary>
+    /// A lunr query for the papers whose authors field has every word of <paramref name="name"/> that
+    /// the index keeps: "+authors:jörg +authors:müller". Stop words and initials the index drops
+    /// ("A." of "A. Smith" is the stop word "a") are left out, as a required term the index lacks
+    /// would match nothing.
+    /// </summary>
+    public static string SearchQuery(string name)
+    {
+        var words = Tokenizer.Tokenize(name).Select(Trimmer.Trim)
+            .Where(w => w.Length > 0 && !StopWordFilter.IsStopWord(w) && !w.Any(c => c is ':' or '^' or '~' or '*' or '+'))
+            .Distinct(StringComparer.Ordinal)
+            .Select(w => "+authors:" + w)
+            .ToArray();
+        return words.Length > 0 ? string.Join(' ', words) : name;
+    }
+
+    private static PaginationView Pagination(Func<int, string> url, int page, int total) => new(
+        page,
+        total,
+        page > 1 ? url(page - 1) : null,
+        page < total ? url(page + 1) : null,
+        Enumerable.Range(1, total).Select(n => new PageLink(n, url(n), n == page)).ToArray());
+}
