@@ -29,7 +29,8 @@ public sealed class SiteModel
     public IReadOnlyDictionary<string, IReadOnlyList<PaperView>> PapersByTopic { get; }
 
     /// <param name="cache">Kept by a long-running process (serve): the views of papers that did not change are reused.</param>
-    public SiteModel(DigestArchive archive, PaperViewCache? cache = null)
+    /// <param name="render">A one-off build: each paper's rendered parts, kept from an earlier build when its file did not change.</param>
+    public SiteModel(DigestArchive archive, PaperViewCache? cache = null, Func<Paper, RenderedPaper>? render = null)
     {
         Archive = archive;
         Cache = cache;
@@ -42,7 +43,7 @@ public sealed class SiteModel
         var views = new PaperView[papers.Length];
         var siteUrl = Urls.Absolute(Urls.Home);
         Parallel.For(0, papers.Length, i => views[i] = cache is null
-            ? PaperViews.Create(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls)
+            ? PaperViews.Create(papers[i], render?.Invoke(papers[i]) ?? RenderedPaper.Of(papers[i]), IssueRefs[papers[i].IssueDate], TopicRefs, Urls)
             : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls, siteUrl));
         cache?.Retain(views);
         PapersInOrder = views;
