@@ -122,7 +122,7 @@ public sealed class ParsedPaperStore
             {
                 file.Write(new byte[16]); // the hash, once known
                 var hashed = new HashingStream(file);
-                using (var writer = new BinaryWriter(hashed, Encoding.UTF8, leaveOpen: true))
+                using (var writer = new BinaryWriter(hashed, Strict, leaveOpen: true))
                 {
                     writer.Write(Format);
                     writer.Write(program);
@@ -130,9 +130,16 @@ public sealed class ParsedPaperStore
                     var keyIndex = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
                     writer.Write(keys.Count);
                     foreach (var key in keys) writer.Write(key);
-                    writer.Write(entries.Length);
+                    // Each entry, preceded by true, made whole before it is written: one whose text UTF-8 cannot hold as it is
+                    // is left out. False ends them.
+                    var buffer = new MemoryStream();
                     foreach (var entry in entries)
-                        WriteEntry(writer, entry, entry.TopicsKey is { } k ? keyIndex[k] : -1);
+                    {
+                        if (!Encode(buffer, entry, entry.TopicsKey is { } k ? keyIndex[k] : -1)) continue;
+                        writer.Write(true);
+                        writer.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+                    }
+                    writer.Write(false);
                 }
                 file.Position = 0;
                 file.Write(hashed.Hash());
@@ -140,21 +147,42 @@ public sealed class ParsedPaperStore
             File.Move(temporary, path, overwrite: true);
         }
 
+        /// <summary>
+        /// UTF-8 that refuses a lone surrogate (which YAML's escapes can make) instead of replacing it: the
+        /// store must give back exactly the text it was given.
+        /// </summary>
+        private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        /// <summary>The entry's bytes into <paramref name="buffer"/> (emptied first); false when a text of it is not valid UTF-16 (then it is parsed again next time).</summary>
+        private static bool Encode(MemoryStream buffer, Entry entry, int topicsKey)
+        {
+            buffer.SetLength(0);
+            try
+            {
+                using var writer = new BinaryWriter(buffer, Strict, leaveOpen: true);
+                WriteEntry(writer, entry, topicsKey);
+                return true;
+            }
+            catch (EncoderFallbackException)
+            {
+                return false;
+            }
+        }
+
         /// <summary>The entries of the file at <paramref name="path"/>, or null when there is none, or it is another program's, or it is damaged.</summary>
         public static List<Entry>? Read(string path, string program)
         {
             try
             {
-                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
                 var expected = new byte[16];
                 file.ReadExactly(expected);
-                var hashed = new HashingStream(file);
-                using var reader = new Reader(new BinaryReader(hashed, Encoding.UTF8, leaveOpen: true), file.Length);
+                var reader = new Reader(file, file.Length);
                 if (reader.String() != Format || reader.String() != program) return null;
                 var keys = reader.List(reader.String);
-                var entries = reader.List(() => ReadEntry(reader, keys));
-                if (file.Position != file.Length || !hashed.Hash().AsSpan().SequenceEqual(expected)) return null;
-                return entries;
+                var entries = new List<Entry>();
+                while (reader.Bool()) entries.Add(ReadEntry(reader, keys));
+                return reader.AtEnd() && reader.Hash().AsSpan().SequenceEqual(expected) ? entries : null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
                                           or UriFormatException or ArgumentException or OverflowException)
@@ -268,16 +296,47 @@ public sealed class ParsedPaperStore
         }
     }
 
-    /// <summary>Reads what <see cref="StoreFile"/> wrote, refusing counts the file cannot hold.</summary>
-    private sealed class Reader(BinaryReader reader, long length) : IDisposable
+    /// <summary>
+    /// Reads what <see cref="StoreFile"/> wrote (as <see cref="BinaryWriter"/> writes it), from a buffer it
+    /// refills in large chunks, hashing each chunk as it comes; refuses any length or count the file cannot hold.
+    /// </summary>
+    private sealed class Reader(Stream stream, long length)
     {
-        public string String() => reader.ReadString();
+        private readonly XxHash128 hash = new();
+        private byte[] buffer = new byte[1 << 16];
+        private int start, end;
+
+        /// <summary>The hash of every byte read from the stream, once <see cref="AtEnd"/>.</summary>
+        public byte[] Hash() => hash.GetCurrentHash();
+
+        /// <summary>True when every byte of the stream was read and used.</summary>
+        public bool AtEnd() => start == end && Fill(0) == 0;
+
+
+        public string String()
+        {
+            int count = Length();
+            Ensure(count);
+            var text = Encoding.UTF8.GetString(buffer, start, count);
+            start += count;
+            return text;
+        }
 
         public string? OptionalString() => Bool() ? String() : null;
 
-        public int Int() => reader.ReadInt32();
+        public int Int()
+        {
+            Ensure(4);
+            int value = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(start));
+            start += 4;
+            return value;
+        }
 
-        public bool Bool() => reader.ReadBoolean();
+        public bool Bool()
+        {
+            Ensure(1);
+            return buffer[start++] != 0;
+        }
 
         public SourcePosition Position() => new(Int(), Int());
 
@@ -291,24 +350,53 @@ public sealed class ParsedPaperStore
             return items;
         }
 
-        public void Dispose() => reader.Dispose();
+        /// <summary>A string's length in bytes, as <see cref="BinaryWriter"/> writes it (7 bits a byte, low bits first).</summary>
+        private int Length()
+        {
+            uint value = 0;
+            for (int shift = 0; shift < 35; shift += 7)
+            {
+                Ensure(1);
+                byte b = buffer[start++];
+                value |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80) return value <= length ? (int)value : throw new InvalidDataException("not a parsed-paper store");
+            }
+            throw new InvalidDataException("not a parsed-paper store");
+        }
+
+        /// <summary>Makes the next <paramref name="count"/> bytes available at buffer[start..].</summary>
+        private void Ensure(int count)
+        {
+            if (end - start >= count) return;
+            int kept = end - start;
+            if (count > buffer.Length)
+            {
+                var larger = new byte[Math.Max(count, buffer.Length * 2)];
+                Buffer.BlockCopy(buffer, start, larger, 0, kept);
+                buffer = larger;
+            }
+            else Buffer.BlockCopy(buffer, start, buffer, 0, kept);
+            (start, end) = (0, kept);
+            while (end - start < count)
+                if (Fill(end) == 0) throw new EndOfStreamException();
+        }
+
+        /// <summary>Reads what the stream has into buffer[at..] (hashing it); the number of bytes read.</summary>
+        private int Fill(int at)
+        {
+            int read = stream.Read(buffer, at, buffer.Length - at);
+            hash.Append(buffer.AsSpan(at, read));
+            end = at + read;
+            return read;
+        }
     }
 
-    /// <summary>A stream read or written through, hashing every byte that passes (XxHash128).</summary>
+    /// <summary>A stream written through, hashing every byte that passes (XxHash128).</summary>
     private sealed class HashingStream(Stream inner) : Stream
     {
         private readonly XxHash128 hash = new();
 
         public byte[] Hash() => hash.GetCurrentHash();
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            int read = inner.Read(buffer);
-            hash.Append(buffer[..read]);
-            return read;
-        }
 
         public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -318,12 +406,13 @@ public sealed class ParsedPaperStore
             inner.Write(buffer);
         }
 
-        public override bool CanRead => inner.CanRead;
-        public override bool CanWrite => inner.CanWrite;
+        public override bool CanRead => false;
+        public override bool CanWrite => true;
         public override bool CanSeek => false;
         public override long Length => throw new NotSupportedException();
         public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
         public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
     }
