@@ -84,7 +84,6 @@ public static class SiteBuilder
 
         run.Cancel.ThrowIfCancellationRequested(); // the last point: what follows changes the output
         Commit(run, output, stamp);
-        site.Parsed?.Save(run.Options.OutputDir);
         phases.End("commit");
         return new BuildResult([], site.Pages, output.FilesWritten, output.BytesWritten, clock.Elapsed)
         {
@@ -96,15 +95,14 @@ public static class SiteBuilder
 
     /// <summary>The pages and the site's other files, staged, and what the search files are made from.</summary>
     /// <param name="SearchPapers">The papers in archive order, as the search files read them (a one-off build: without their HTML).</param>
-    /// <param name="Parsed">A one-off build's papers as parsed (or taken from the last build's store), to keep for the next.</param>
-    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, UInt128 SearchInputs, ParsedPaperStore? Parsed);
+    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, UInt128 SearchInputs);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
     private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, Phases phases)
     {
         var options = run.Options;
         options.Observer.Progress(new BuildProgress("Reading content", 0, 0));
-        // A one-off build parses only the papers whose bytes the last one did not (serve keeps them in memory instead).
+        // A one-off build parses and renders only the papers whose bytes the last one did not (serve keeps them in memory instead).
         var parsed = run.OneOff && options.Incremental ? ParsedPaperStore.Open(options.OutputDir) : null;
         var loaded = ContentLoader.Load(options.ContentDir, run.Session?.Content, parsed);
         phases.End("load");
@@ -114,7 +112,11 @@ public static class SiteBuilder
         var diagnostics = new List<Diagnostic>();
         var theme = Theme.Load(options.ThemeLayers, diagnostics);
         if (theme is null) return (null, Failed(diagnostics));
-        var model = new SiteModel(archive, run.Session?.Views, options.Parallelism);
+        var model = new SiteModel(archive, run.Session?.Views, parsed is null ? null : parsed.Render, options.Parallelism);
+        // Kept for the next build now, and dropped: it holds nothing the model does not (the file is only a cache,
+        // found by content: a build that fails later leaves it right).
+        parsed?.Save(options.OutputDir);
+        parsed = null;
         if (run.OneOff) run.Observer.GarbageLeft(); // what reading left behind (file texts, YAML, Markdown trees)
         phases.End("model");
 
@@ -152,7 +154,7 @@ public static class SiteBuilder
             var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
             // A one-off build keeps only what the search reads; a session keeps the views anyway.
             var searchPapers = run.OneOff ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
-            return (new StagedSite(output, pages.Count, searchPapers, searchInputs, parsed), null);
+            return (new StagedSite(output, pages.Count, searchPapers, searchInputs), null);
         }
         catch
         {

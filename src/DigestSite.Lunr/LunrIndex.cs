@@ -75,14 +75,65 @@ public sealed class LunrIndex
         foreach (int d in docs) into.Add(d);
     }
 
-    /// <summary>The weight of term number <paramref name="term"/> in document <paramref name="doc"/>'s <paramref name="field"/> vector, if there.</summary>
-    public bool TryGetWeight(int doc, int field, int term, out double weight)
+    /// <summary>
+    /// Like <see cref="Posting(int, int, List{int})"/>, with each document's weight of the term in that
+    /// field (the element of its field vector) into <paramref name="weights"/>, at the same position.
+    /// Thread-safe once <see cref="PreparePostingWeights"/> was called.
+    /// </summary>
+    public void Posting(int term, int field, List<int> docs, List<double> weights)
     {
-        int fieldRef = doc * _fields.Length + field;
-        int start = _vectorStart[fieldRef];
-        int at = Array.BinarySearch(_vectorTerms, start, _vectorStart[fieldRef + 1] - start, _terms[term].Id);
-        weight = at >= 0 ? _vectorScores[at] : 0;
-        return at >= 0;
+        Posting(term, field, docs);
+        weights.Clear();
+        var inAddOrder = _terms[term].Postings[field].AsSpan();
+        var byDoc = (_postingWeights ?? PreparePostingWeights())[term][field];
+        if (docs.Count == inAddOrder.Length && (_indexRefs is not { Any: true }))
+        {
+            weights.AddRange(byDoc);
+            return;
+        }
+        // Array-index refs put the posting in another order: find each document's place in add order (ascending).
+        foreach (int d in docs) weights.Add(byDoc[inAddOrder.BinarySearch(d)]);
+    }
+
+    private double[][][]? _postingWeights;
+
+    /// <summary>
+    /// Every term's weights per field, in the add order of its postings' documents, in one pass over
+    /// the field vectors: a posting lists, in ascending document order, exactly the documents whose
+    /// field vector holds the term, and each field vector is visited in document order.
+    /// </summary>
+    public double[][][] PreparePostingWeights()
+    {
+        if (_postingWeights is { } made) return made;
+        _indexRefs ??= IndexRefs();
+        int nf = _fields.Length;
+        var termOfId = new int[_terms.Length == 0 ? 0 : _terms.Max(t => t.Id) + 1];
+        var weights = new double[_terms.Length][][];
+        for (int t = 0; t < _terms.Length; t++)
+        {
+            termOfId[_terms[t].Id] = t;
+            weights[t] = new double[nf][];
+            for (int f = 0; f < nf; f++) weights[t][f] = new double[_terms[t].Postings[f].Count];
+        }
+        var filled = new int[_terms.Length * nf];
+        for (int fieldRef = 0; fieldRef < _vectorStart.Length - 1; fieldRef++)
+        {
+            int f = fieldRef % nf;
+            for (int e = _vectorStart[fieldRef]; e < _vectorStart[fieldRef + 1]; e++)
+            {
+                int t = termOfId[_vectorTerms[e]];
+                var into = weights[t][f];
+                int at = filled[t * nf + f]++;
+                if (at >= into.Length || _terms[t].Postings[f].Items[at] != fieldRef / nf)
+                    throw new InvalidOperationException($"The field vector {_fields[f]}/{_refs[fieldRef / nf]} holds term {_terms[t].Text}, which its posting does not list.");
+                into[at] = _vectorScores[e];
+            }
+        }
+        for (int t = 0; t < _terms.Length; t++)
+            for (int f = 0; f < nf; f++)
+                if (filled[t * nf + f] != weights[t][f].Length)
+                    throw new InvalidOperationException($"The posting of term {_terms[t].Text} in {_fields[f]} lists a document whose field vector lacks it.");
+        return _postingWeights = weights;
     }
 
     private (bool Any, bool[] IsIndex, uint[] Index)? _indexRefs;

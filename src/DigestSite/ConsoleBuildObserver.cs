@@ -17,14 +17,21 @@ internal sealed class ConsoleBuildObserver(ProgressDisplay? display, bool compac
     /// <summary>
     /// A full, compacting collection (the large object heap too): the GC would otherwise let the heap
     /// grow to two or three times what is live (docs/performance.md, memory). Not in serve, which
-    /// keeps what a build made for the next one.
+    /// keeps what a build made for the next one; nor while the heap is small (under
+    /// <see cref="CompactAbove"/>), where it costs more time than the memory it saves is worth.
     /// </summary>
     public override void GarbageLeft()
     {
-        if (!compact) return;
+        if (!compact || GC.GetTotalMemory(forceFullCollection: false) < CompactAbove) return;
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
+
+    /// <summary>
+    /// The heap (live and dead) below which <see cref="GarbageLeft"/> does nothing: a 10,000-paper
+    /// one-paper rebuild spent a third of its CPU time in collections, most of them these.
+    /// </summary>
+    private const long CompactAbove = 256L << 20;
 
     /// <summary>The process's CPU time (all threads) when the last phase line was printed.</summary>
     private TimeSpan cpuBefore = Environment.CpuUsage.TotalTime;

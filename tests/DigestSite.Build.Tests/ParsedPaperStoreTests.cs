@@ -1,5 +1,6 @@
 using DigestSite.Content;
 using DigestSite.Incremental;
+using DigestSite.Pages;
 
 namespace DigestSite.Build.Tests;
 
@@ -22,8 +23,11 @@ public sealed class ParsedPaperStoreTests
         site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
 
         var store = ParsedPaperStore.Open(site.Output);
-        Assert.True(ContentLoader.Load(site.Content, store: store).Succeeded);
+        var loaded = ContentLoader.Load(site.Content, store: store);
+        Assert.True(loaded.Succeeded);
         Assert.Equal(PaperCount(site) - 1, store.Hits);
+        _ = new SiteModel(loaded.Archive!, render: store.Render);
+        Assert.Equal(1, store.Rendered); // the others' summaries and BibTeX come from the store
 
         Assert.True(site.Build().Succeeded);
         AssertSameAsCleanBuild(site);
@@ -88,6 +92,9 @@ public sealed class ParsedPaperStoreTests
     [InlineData("one byte changed")]
     [InlineData("not a store")]
     [InlineData("empty")]
+    [InlineData("truncated, checksum made again")]
+    [InlineData("a count past the end, checksum made again")]
+    [InlineData("the first store's format")]
     public void A_damaged_store_is_ignored(string damage)
     {
         using var site = new TestSite("basic");
@@ -100,6 +107,9 @@ public sealed class ParsedPaperStoreTests
             "truncated" => bytes[..(bytes.Length / 2)],
             "one byte changed" => [.. bytes[..^40], (byte)(bytes[^40] ^ 1), .. bytes[^39..]],
             "not a store" => "{\"Format\":\"digestsite-parsed-papers 1\"}"u8.ToArray(),
+            "truncated, checksum made again" => Checksummed(bytes[16..(bytes.Length / 2)]),
+            "a count past the end, checksum made again" => Checksummed(WithHugeCount(bytes[16..])),
+            "the first store's format" => Checksummed("{\"Format\":\"digestsite-parsed-papers 1\",\"Program\":\"\",\"Entries\":[]}"u8.ToArray()),
             _ => [],
         });
 
@@ -107,6 +117,20 @@ public sealed class ParsedPaperStoreTests
         Assert.True(site.Build().Succeeded);
         AssertSameAsCleanBuild(site);
         Assert.Equal(PaperCount(site), Hits(site)); // written again, whole
+    }
+
+    private static byte[] Checksummed(byte[] contents) => [.. System.IO.Hashing.XxHash128.Hash(contents), .. contents];
+
+    /// <summary>The store's contents with its first count (of topic keys, after the format and program strings) made int.MaxValue.</summary>
+    private static byte[] WithHugeCount(byte[] contents)
+    {
+        using var reader = new BinaryReader(new MemoryStream(contents));
+        reader.ReadString();
+        reader.ReadString();
+        int at = (int)reader.BaseStream.Position;
+        var changed = contents.ToArray();
+        BitConverter.GetBytes(int.MaxValue).CopyTo(changed, at);
+        return changed;
     }
 
     private static int Hits(TestSite site)

@@ -1,36 +1,47 @@
 using System.Collections.Concurrent;
 using System.IO.Hashing;
 using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text;
 using DigestSite.Archive;
 using DigestSite.Content;
 using DigestSite.Diagnostics;
+using DigestSite.Pages;
 
 namespace DigestSite.Incremental;
 
 /// <summary>
-/// Each paper file's parse result and diagnostics, kept on disk between one-off builds (beside the
-/// manifest: "_site.manifest.parsed"), so that a build after editing one paper parses one paper. An
-/// entry is found by the SHA-256 of the file's exact bytes, its path (its slug and issue date come
-/// from it) and the topic slugs (its checks read them): it is the result of parsing those bytes, and
-/// nothing else — not a file stamp, so a fresh checkout with the file restored (CI) benefits too.
-/// The whole file is tied to this program (<see cref="InputHash.Program"/>) and checksummed:
-/// another version's, a truncated or an edited one is ignored, and every file is parsed.
+/// Each paper file's parse result and diagnostics, and what its view computes from it alone (its
+/// summary rendered, its BibTeX: <see cref="RenderedPaper"/>), kept on disk between one-off builds
+/// (beside the manifest: "_site.manifest.parsed"), so that a build after editing one paper parses
+/// and renders one paper. An entry is found by the SHA-256 of the file's exact bytes, its path (its
+/// slug and issue date come from it) and the topic slugs (its checks read them): it is the result of
+/// parsing those bytes, and nothing else — not a file stamp, so a fresh checkout with the file
+/// restored (CI) benefits too. The whole file is tied to this program (<see cref="InputHash.Program"/>)
+/// and checksummed: another version's, a truncated or an edited one is ignored, and every file is parsed.
 /// </summary>
+/// <remarks>
+/// A binary file (<see cref="StoreFile"/>), read and written as a stream: at 10,000 papers the same
+/// content as JSON took a tenth of a one-paper rebuild's time to parse and as much to write again.
+/// </remarks>
 public sealed class ParsedPaperStore
 {
-    private const string Format = "digestsite-parsed-papers 1";
+    /// <summary>What reading one paper file gave: the paper (null when it has errors), its diagnostics and, once made, its rendered parts.</summary>
+    private sealed class Entry(string path, string sha256, string? topicsKey, LoadedPaper? paper, Diagnostic[] diagnostics)
+    {
+        public string Path { get; } = path;
+        public string Sha256 { get; } = sha256;
+        public string? TopicsKey { get; } = topicsKey;
+        public LoadedPaper? Paper { get; } = paper;
+        public Diagnostic[] Diagnostics { get; } = diagnostics;
 
-    /// <summary>What reading one paper file gave: the paper (null when it has errors) and its diagnostics.</summary>
-    public sealed record Entry(string Path, string Sha256, string? TopicsKey, LoadedPaper? Paper, Diagnostic[] Diagnostics);
-
-    /// <summary>The file's contents: its format and program, then the entries.</summary>
-    public sealed record Contents(string Format, string Program, Entry[] Entries);
+        /// <summary>The paper's summary rendered and its BibTeX: read with the entry, or made by this build's model.</summary>
+        public RenderedPaper? Rendered { get; set; }
+    }
 
     private readonly Dictionary<(string Path, string Sha256, string? TopicsKey), Entry> previous;
     private readonly ConcurrentDictionary<string, Entry> current = new(StringComparer.Ordinal);
-    private int hits;
+    private readonly ConcurrentDictionary<Paper, Entry> byPaper = new(ReferenceEqualityComparer.Instance);
+    private int hits, rendered;
 
     private ParsedPaperStore(IEnumerable<Entry> entries) =>
         previous = entries.DistinctBy(e => (e.Path, e.Sha256, e.TopicsKey)).ToDictionary(e => (e.Path, e.Sha256, e.TopicsKey));
@@ -38,26 +49,14 @@ public sealed class ParsedPaperStore
     /// <summary>Papers taken from the store in this load.</summary>
     public int Hits => hits;
 
+    /// <summary>Papers whose summary this build rendered (not taken from the store).</summary>
+    public int Rendered => rendered;
+
     public static string PathFor(string outputDir) => BuildManifest.PathFor(outputDir) + ".parsed";
 
     /// <summary>The store beside <paramref name="outputDir"/>'s manifest; empty when there is none, or it is not this program's, or it is damaged.</summary>
-    public static ParsedPaperStore Open(string outputDir)
-    {
-        try
-        {
-            var bytes = File.ReadAllBytes(PathFor(outputDir));
-            // The first 16 bytes: the XxHash128 of the rest.
-            if (bytes.Length < 16 || !XxHash128.Hash(bytes.AsSpan(16)).AsSpan().SequenceEqual(bytes.AsSpan(0, 16))) return Empty;
-            var contents = JsonSerializer.Deserialize(bytes.AsSpan(16), StoreJson.Default.Contents);
-            return contents is not null && contents.Format == Format && contents.Program == Program ? new ParsedPaperStore(contents.Entries) : Empty;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
-        {
-            return Empty;
-        }
-    }
-
-    private static ParsedPaperStore Empty => new([]);
+    public static ParsedPaperStore Open(string outputDir) =>
+        StoreFile.Read(PathFor(outputDir), Program) is { } entries ? new ParsedPaperStore(entries) : new ParsedPaperStore([]);
 
     private static string Program => InputHash.Program.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -76,33 +75,347 @@ public sealed class ParsedPaperStore
             entry = new Entry(path, sha256, topicsKey, parse(local), [.. local]);
         }
         current[path] = entry;
+        if (entry.Paper is { } loaded) byPaper[loaded.Paper] = entry;
         diagnostics.AddRange(entry.Diagnostics);
         return entry.Paper;
     }
 
     /// <summary>
+    /// <paramref name="paper"/>'s rendered parts: kept with its entry when this load took it from the
+    /// store, else made now (and kept). A paper this store did not give is rendered and not kept.
+    /// Thread-safe for different papers.
+    /// </summary>
+    public RenderedPaper Render(Paper paper)
+    {
+        if (!byPaper.TryGetValue(paper, out var entry)) return RenderedPaper.Of(paper);
+        if (entry.Rendered is { } kept) return kept;
+        Interlocked.Increment(ref rendered);
+        return entry.Rendered = RenderedPaper.Of(paper);
+    }
+
+    /// <summary>
     /// Writes the papers of this load (and only those) beside <paramref name="outputDir"/>'s manifest,
-    /// replacing the file in one rename; nothing when every paper came from it and none went.
+    /// replacing the file in one rename; nothing when every paper came from it (rendered too) and none went.
     /// </summary>
     public void Save(string outputDir)
     {
-        if (hits == current.Count && hits == previous.Count && File.Exists(PathFor(outputDir))) return;
+        if (hits == current.Count && hits == previous.Count && rendered == 0 && File.Exists(PathFor(outputDir))) return;
         var entries = current.Values.OrderBy(e => e.Path, StringComparer.Ordinal).ToArray();
-        var json = JsonSerializer.SerializeToUtf8Bytes(new Contents(Format, Program, entries), StoreJson.Default.Contents);
-        var path = PathFor(outputDir);
-        var temporary = path + ".new";
-        using (var file = File.Create(temporary))
-        {
-            file.Write(XxHash128.Hash(json));
-            file.Write(json);
-        }
-        File.Move(temporary, path, overwrite: true);
+        StoreFile.Write(PathFor(outputDir), Program, entries);
     }
 
     public static void Delete(string outputDir) => File.Delete(PathFor(outputDir));
-}
 
-/// <summary>The store's JSON, by source-generated code (no reflection: the native build trims).</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(ParsedPaperStore.Contents))]
-internal sealed partial class StoreJson : JsonSerializerContext;
+    /// <summary>
+    /// The file: the XxHash128 of the rest (16 bytes), then, as a <see cref="BinaryWriter"/> writes them, the
+    /// format, the program, the distinct topic keys, and the entries in path order. Read as a stream, hashed
+    /// as it is read, and believed only if the hash matches at the end; any inconsistency makes it no store.
+    /// </summary>
+    private static class StoreFile
+    {
+        private const string Format = "digestsite-parsed-papers 3";
+
+        public static void Write(string path, string program, Entry[] entries)
+        {
+            var temporary = path + ".new";
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                file.Write(new byte[16]); // the hash, once known
+                var hashed = new HashingStream(file);
+                using (var writer = new BinaryWriter(hashed, Strict, leaveOpen: true))
+                {
+                    writer.Write(Format);
+                    writer.Write(program);
+                    var keys = entries.Select(e => e.TopicsKey).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+                    var keyIndex = keys.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i, StringComparer.Ordinal);
+                    writer.Write(keys.Count);
+                    foreach (var key in keys) writer.Write(key);
+                    // Each entry, preceded by true, made whole before it is written: one whose text UTF-8 cannot hold as it is
+                    // is left out. False ends them.
+                    var buffer = new MemoryStream();
+                    foreach (var entry in entries)
+                    {
+                        if (!Encode(buffer, entry, entry.TopicsKey is { } k ? keyIndex[k] : -1)) continue;
+                        writer.Write(true);
+                        writer.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+                    }
+                    writer.Write(false);
+                }
+                file.Position = 0;
+                file.Write(hashed.Hash());
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        /// <summary>
+        /// UTF-8 that refuses a lone surrogate (which YAML's escapes can make) instead of replacing it: the
+        /// store must give back exactly the text it was given.
+        /// </summary>
+        private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        /// <summary>The entry's bytes into <paramref name="buffer"/> (emptied first); false when a text of it is not valid UTF-16 (then it is parsed again next time).</summary>
+        private static bool Encode(MemoryStream buffer, Entry entry, int topicsKey)
+        {
+            buffer.SetLength(0);
+            try
+            {
+                using var writer = new BinaryWriter(buffer, Strict, leaveOpen: true);
+                WriteEntry(writer, entry, topicsKey);
+                return true;
+            }
+            catch (EncoderFallbackException)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>The entries of the file at <paramref name="path"/>, or null when there is none, or it is another program's, or it is damaged.</summary>
+        public static List<Entry>? Read(string path, string program)
+        {
+            try
+            {
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+                var expected = new byte[16];
+                file.ReadExactly(expected);
+                var reader = new Reader(file, file.Length);
+                if (reader.String() != Format || reader.String() != program) return null;
+                var keys = reader.List(reader.String);
+                var entries = new List<Entry>();
+                while (reader.Bool()) entries.Add(ReadEntry(reader, keys));
+                return reader.AtEnd() && reader.Hash().AsSpan().SequenceEqual(expected) ? entries : null;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+                                          or UriFormatException or ArgumentException or OverflowException)
+            {
+                return null; // EndOfStreamException is an IOException
+            }
+        }
+
+        private static void WriteEntry(BinaryWriter w, Entry entry, int topicsKey)
+        {
+            w.Write(entry.Path);
+            w.Write(entry.Sha256);
+            w.Write(topicsKey);
+            w.Write(entry.Diagnostics.Length);
+            foreach (var d in entry.Diagnostics)
+            {
+                w.Write(d.Path);
+                Position(w, d.Position);
+                w.Write(d.Message);
+            }
+            w.Write(entry.Paper is not null);
+            if (entry.Paper is { } loaded)
+            {
+                var p = loaded.Paper;
+                w.Write(p.Slug);
+                w.Write(p.IssueDate.DayNumber);
+                w.Write(p.Title);
+                Strings(w, p.Authors);
+                Strings(w, p.TopicSlugs);
+                Optional(w, p.Arxiv);
+                Optional(w, p.Doi);
+                w.Write(p.Published is not null);
+                if (p.Published is { } published) w.Write(published.DayNumber);
+                w.Write(p.Upvotes is not null);
+                if (p.Upvotes is { } upvotes) w.Write(upvotes);
+                w.Write(p.Links.Count);
+                foreach (var link in p.Links)
+                {
+                    w.Write(link.Name);
+                    w.Write(link.Url.OriginalString);
+                }
+                Optional(w, p.SubmittedBy);
+                w.Write(p.SummaryMarkdown);
+                w.Write(p.SourcePath);
+                Position(w, loaded.TitlePosition);
+                OptionalPosition(w, loaded.ArxivPosition);
+                OptionalPosition(w, loaded.DoiPosition);
+                w.Write(loaded.AuthorPositions.Count);
+                foreach (var position in loaded.AuthorPositions) Position(w, position);
+            }
+            w.Write(entry.Rendered is not null);
+            if (entry.Rendered is { } r)
+            {
+                w.Write(r.SummaryHtml);
+                w.Write(r.SummaryText);
+                w.Write(r.Bibtex);
+            }
+        }
+
+        private static Entry ReadEntry(Reader r, List<string> keys)
+        {
+            var path = r.String();
+            var sha256 = r.String();
+            int key = r.Int();
+            string? topicsKey = key == -1 ? null : keys[key]; // out of range: ArgumentOutOfRangeException, no store
+            var diagnostics = r.List(() => new Diagnostic(r.String(), r.Position(), r.String())).ToArray();
+            LoadedPaper? paper = null;
+            if (r.Bool())
+            {
+                var p = new Paper(
+                    Slug: r.String(),
+                    IssueDate: DateOnly.FromDayNumber(r.Int()),
+                    Title: r.String(),
+                    Authors: r.List(r.String).ToArray(),
+                    TopicSlugs: r.List(r.String).ToArray(),
+                    Arxiv: r.OptionalString(),
+                    Doi: r.OptionalString(),
+                    Published: r.Bool() ? DateOnly.FromDayNumber(r.Int()) : null,
+                    Upvotes: r.Bool() ? r.Int() : null,
+                    Links: r.List(() => new PaperLink(r.String(), new Uri(r.String(), UriKind.Absolute))).ToArray(),
+                    SubmittedBy: r.OptionalString(),
+                    SummaryMarkdown: r.String(),
+                    SourcePath: r.String());
+                paper = new LoadedPaper(p, r.Position(), r.Bool() ? r.Position() : null, r.Bool() ? r.Position() : null, r.List(r.Position).ToArray());
+            }
+            var entry = new Entry(path, sha256, topicsKey, paper, diagnostics);
+            if (r.Bool()) entry.Rendered = new RenderedPaper(r.String(), r.String(), r.String());
+            return entry;
+        }
+
+        private static void Strings(BinaryWriter w, IReadOnlyList<string> items)
+        {
+            w.Write(items.Count);
+            foreach (var item in items) w.Write(item);
+        }
+
+        private static void Optional(BinaryWriter w, string? value)
+        {
+            w.Write(value is not null);
+            if (value is not null) w.Write(value);
+        }
+
+        private static void Position(BinaryWriter w, SourcePosition position)
+        {
+            w.Write(position.Line);
+            w.Write(position.Column);
+        }
+
+        private static void OptionalPosition(BinaryWriter w, SourcePosition? position)
+        {
+            w.Write(position is not null);
+            if (position is { } p) Position(w, p);
+        }
+    }
+
+    /// <summary>
+    /// Reads what <see cref="StoreFile"/> wrote (as <see cref="BinaryWriter"/> writes it), from a buffer it
+    /// refills in large chunks, hashing each chunk as it comes; refuses any length or count the file cannot hold.
+    /// </summary>
+    private sealed class Reader(Stream stream, long length)
+    {
+        private readonly XxHash128 hash = new();
+        private byte[] buffer = new byte[1 << 16];
+        private int start, end;
+
+        /// <summary>The hash of every byte read from the stream, once <see cref="AtEnd"/>.</summary>
+        public byte[] Hash() => hash.GetCurrentHash();
+
+        /// <summary>True when every byte of the stream was read and used.</summary>
+        public bool AtEnd() => start == end && Fill(0) == 0;
+
+
+        public string String()
+        {
+            int count = Length();
+            Ensure(count);
+            var text = Encoding.UTF8.GetString(buffer, start, count);
+            start += count;
+            return text;
+        }
+
+        public string? OptionalString() => Bool() ? String() : null;
+
+        public int Int()
+        {
+            Ensure(4);
+            int value = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(buffer.AsSpan(start));
+            start += 4;
+            return value;
+        }
+
+        public bool Bool()
+        {
+            Ensure(1);
+            return buffer[start++] != 0;
+        }
+
+        public SourcePosition Position() => new(Int(), Int());
+
+        /// <summary>A count, then that many items: each takes at least a byte, so a count over the file's length is damage, not a list to allocate.</summary>
+        public List<T> List<T>(Func<T> item)
+        {
+            int count = Int();
+            if (count < 0 || count > length) throw new InvalidDataException("not a parsed-paper store");
+            var items = new List<T>(count);
+            for (int i = 0; i < count; i++) items.Add(item());
+            return items;
+        }
+
+        /// <summary>A string's length in bytes, as <see cref="BinaryWriter"/> writes it (7 bits a byte, low bits first).</summary>
+        private int Length()
+        {
+            uint value = 0;
+            for (int shift = 0; shift < 35; shift += 7)
+            {
+                Ensure(1);
+                byte b = buffer[start++];
+                value |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80) return value <= length ? (int)value : throw new InvalidDataException("not a parsed-paper store");
+            }
+            throw new InvalidDataException("not a parsed-paper store");
+        }
+
+        /// <summary>Makes the next <paramref name="count"/> bytes available at buffer[start..].</summary>
+        private void Ensure(int count)
+        {
+            if (end - start >= count) return;
+            int kept = end - start;
+            if (count > buffer.Length)
+            {
+                var larger = new byte[Math.Max(count, buffer.Length * 2)];
+                Buffer.BlockCopy(buffer, start, larger, 0, kept);
+                buffer = larger;
+            }
+            else Buffer.BlockCopy(buffer, start, buffer, 0, kept);
+            (start, end) = (0, kept);
+            while (end - start < count)
+                if (Fill(end) == 0) throw new EndOfStreamException();
+        }
+
+        /// <summary>Reads what the stream has into buffer[at..] (hashing it); the number of bytes read.</summary>
+        private int Fill(int at)
+        {
+            int read = stream.Read(buffer, at, buffer.Length - at);
+            hash.Append(buffer.AsSpan(at, read));
+            end = at + read;
+            return read;
+        }
+    }
+
+    /// <summary>A stream written through, hashing every byte that passes (XxHash128).</summary>
+    private sealed class HashingStream(Stream inner) : Stream
+    {
+        private readonly XxHash128 hash = new();
+
+        public byte[] Hash() => hash.GetCurrentHash();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            hash.Append(buffer);
+            inner.Write(buffer);
+        }
+
+        public override bool CanRead => false;
+        public override bool CanWrite => true;
+        public override bool CanSeek => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}

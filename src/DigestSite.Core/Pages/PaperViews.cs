@@ -6,15 +6,33 @@ using DigestSite.Rendering;
 
 namespace DigestSite.Pages;
 
+/// <summary>
+/// What a paper's view computes from the paper alone, and most of what making the view costs: its
+/// summary rendered (HTML and plain text) and its BibTeX. A one-off build keeps it on disk with the
+/// parsed paper (<see cref="Incremental.ParsedPaperStore"/>).
+/// </summary>
+public sealed record RenderedPaper(string SummaryHtml, string SummaryText, string Bibtex)
+{
+    public static RenderedPaper Of(Paper paper)
+    {
+        var (summaryHtml, summaryText) = SafeMarkdown.ToHtmlAndPlainText(paper.SummaryMarkdown);
+        return new RenderedPaper(summaryHtml, summaryText, PaperViews.Bibtex(paper, PaperViews.ArxivUrl(paper)));
+    }
+}
+
 /// <summary>A paper as every page shows it: links derived from its arXiv id and DOI, summary rendered, BibTeX.</summary>
 public static class PaperViews
 {
     /// <param name="authors">Each spelling's author reference (<see cref="SiteModel.AuthorRefs"/>).</param>
-    public static PaperView Create(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, IReadOnlyDictionary<string, AuthorRef> authors, Urls urls)
+    public static PaperView Create(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, IReadOnlyDictionary<string, AuthorRef> authors, Urls urls) =>
+        Create(paper, RenderedPaper.Of(paper), issue, topics, authors, urls);
+
+    /// <param name="rendered">The paper's <see cref="RenderedPaper.Of"/>, perhaps made by an earlier build.</param>
+    /// <param name="authors">Each spelling's author reference (<see cref="SiteModel.AuthorRefs"/>).</param>
+    public static PaperView Create(Paper paper, RenderedPaper rendered, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, IReadOnlyDictionary<string, AuthorRef> authors, Urls urls)
     {
-        var arxivUrl = paper.Arxiv is { } id ? $"https://arxiv.org/abs/{id}" : null;
+        var arxivUrl = ArxivUrl(paper);
         var pdfUrl = paper.Arxiv is { } pid ? $"https://arxiv.org/pdf/{pid}" : null;
-        var (summaryHtml, summaryText) = SafeMarkdown.ToHtmlAndPlainText(paper.SummaryMarkdown);
         return new PaperView(
             paper.Slug,
             paper.Title,
@@ -33,11 +51,13 @@ public static class PaperViews
             paper.Upvotes,
             paper.Links.Select(l => new LinkView(l.Name, l.Url.AbsoluteUri)).ToArray(),
             paper.SubmittedBy,
-            summaryHtml,
-            summaryText,
-            Bibtex(paper, arxivUrl),
+            rendered.SummaryHtml,
+            rendered.SummaryText,
+            rendered.Bibtex,
             paper.Authors.Select(a => authors[a]).ToArray());
     }
+
+    public static string? ArxivUrl(Paper paper) => paper.Arxiv is { } id ? $"https://arxiv.org/abs/{id}" : null;
 
     /// <summary>A BibTeX entry in the style arXiv's own export uses (@misc with eprint).</summary>
     public static string Bibtex(Paper paper, string? arxivUrl)

@@ -39,8 +39,9 @@ public sealed class SiteModel
     public IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Related { get; }
 
     /// <param name="cache">Kept by a long-running process (serve): the views of papers that did not change are reused.</param>
+    /// <param name="render">A one-off build: each paper's rendered parts, kept from an earlier build when its file did not change.</param>
     /// <param name="parallelism">Threads for the related papers (the build's option; -1: all cores).</param>
-    public SiteModel(DigestArchive archive, PaperViewCache? cache = null, int parallelism = -1)
+    public SiteModel(DigestArchive archive, PaperViewCache? cache = null, Func<Paper, RenderedPaper>? render = null, int parallelism = -1)
     {
         Archive = archive;
         Cache = cache;
@@ -56,7 +57,7 @@ public sealed class SiteModel
         var views = new PaperView[papers.Length];
         var siteUrl = Urls.Absolute(Urls.Home);
         Parallel.For(0, papers.Length, i => views[i] = cache is null
-            ? PaperViews.Create(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls)
+            ? PaperViews.Create(papers[i], render?.Invoke(papers[i]) ?? RenderedPaper.Of(papers[i]), IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls)
             : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, siteUrl));
         cache?.Retain(views);
         PapersInOrder = views;
