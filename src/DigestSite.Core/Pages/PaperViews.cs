@@ -1,26 +1,28 @@
 using System.Globalization;
-using System.Text;
 using DigestSite.Archive;
 using DigestSite.Content;
+using DigestSite.Publishing.Citations;
 using DigestSite.Rendering;
 
 namespace DigestSite.Pages;
 
-/// <summary>A paper as every page shows it: links derived from its arXiv id and DOI, summary rendered, BibTeX.</summary>
+/// <summary>A paper as every page shows it: links derived from its arXiv id and DOI, summary rendered, its citation (BibTeX, COinS, the citation files' URLs).</summary>
 public static class PaperViews
 {
-    public static PaperView Create(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, Urls urls)
+    /// <param name="citationKey">Its BibTeX key, unique in the archive (<see cref="CitationKeys"/>).</param>
+    public static PaperView Create(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, Urls urls, string citationKey)
     {
         var arxivUrl = paper.Arxiv is { } id ? $"https://arxiv.org/abs/{id}" : null;
         var pdfUrl = paper.Arxiv is { } pid ? $"https://arxiv.org/pdf/{pid}" : null;
         var (summaryHtml, summaryText) = SafeMarkdown.ToHtmlAndPlainText(paper.SummaryMarkdown);
+        var topicRefs = paper.TopicSlugs.Select(t => topics[t]).ToArray();
         return new PaperView(
             paper.Slug,
             paper.Title,
             urls.Paper(paper.Slug),
             paper.Authors,
             string.Join(", ", paper.Authors),
-            paper.TopicSlugs.Select(t => topics[t]).ToArray(),
+            topicRefs,
             issue,
             paper.Arxiv,
             arxivUrl,
@@ -34,63 +36,14 @@ public static class PaperViews
             paper.SubmittedBy,
             summaryHtml,
             summaryText,
-            Bibtex(paper, arxivUrl));
+            Bibtex.Entry(paper, citationKey, arxivUrl),
+            Citation(paper, citationKey, arxivUrl, urls, topicRefs));
     }
 
-    /// <summary>A BibTeX entry in the style arXiv's own export uses (@misc with eprint).</summary>
-    public static string Bibtex(Paper paper, string? arxivUrl)
+    /// <summary>Its key, its COinS and the URLs of its citation files.</summary>
+    private static CitationView Citation(Paper paper, string key, string? arxivUrl, Urls urls, IEnumerable<TopicRef> topics)
     {
-        var year = paper.Published?.Year ?? ArxivYear(paper.Arxiv);
-        var entry = new StringBuilder();
-        entry.Append("@misc{").Append(CitationKey(paper, year)).Append(",\n");
-        Field(entry, "title", "{" + TexEscape(paper.Title) + "}");
-        Field(entry, "author", string.Join(" and ", paper.Authors.Select(TexEscape)));
-        if (year is { } y) Field(entry, "year", y.ToString(CultureInfo.InvariantCulture));
-        if (paper.Arxiv is { } id)
-        {
-            Field(entry, "eprint", id);
-            Field(entry, "archivePrefix", "arXiv");
-        }
-        if (paper.Doi is { } doi) Field(entry, "doi", TexEscape(doi));
-        if (arxivUrl is not null) Field(entry, "url", arxivUrl);
-        entry.Length -= 2; // the last ",\n"
-        return entry.Append("\n}").ToString();
-    }
-
-    private static void Field(StringBuilder entry, string name, string value) =>
-        entry.Append("  ").Append(name).Append(" = {").Append(value).Append("},\n");
-
-    /// <summary>New-style arXiv ids start with YYMM.</summary>
-    private static int? ArxivYear(string? arxiv) =>
-        arxiv is { Length: >= 4 } && int.TryParse(arxiv.AsSpan(0, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int yy) && arxiv[4] == '.'
-            ? (yy >= 91 ? 1900 : 2000) + yy
-            : null;
-
-    /// <summary>lastname + year + first title word, ASCII letters only: "vaswani2017attention".</summary>
-    private static string CitationKey(Paper paper, int? year)
-    {
-        static string Ascii(string s) => new(s.Normalize(NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
-        var lastName = Ascii(paper.Authors[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
-        var firstWord = paper.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Ascii).FirstOrDefault(w => w.Length > 3) ?? "";
-        var key = lastName + year + firstWord;
-        return key.Length > 0 ? key : paper.Slug;
-    }
-
-    /// <summary>Braces and TeX specials would break the entry or change its meaning; escape them.</summary>
-    private static string TexEscape(string text)
-    {
-        var escaped = new StringBuilder(text.Length);
-        foreach (char c in text)
-        {
-            escaped.Append(c switch
-            {
-                '{' or '}' or '&' or '%' or '$' or '#' or '_' => "\\" + c,
-                '\\' => "\\textbackslash{}",
-                '~' => "\\textasciitilde{}",
-                '^' => "\\textasciicircum{}",
-                _ => c.ToString(),
-            });
-        }
-        return escaped.ToString();
+        var cited = CitedPaper.Of(paper, key, arxivUrl, urls.Absolute(urls.Paper(paper.Slug)), topics.Select(t => t.Name).ToArray());
+        return new CitationView(key, Coins.Of(cited), urls.PaperCitation(paper.Slug, "bib"), urls.PaperCitation(paper.Slug, "ris"), urls.PaperCitation(paper.Slug, "json"));
     }
 }

@@ -39,11 +39,12 @@ public sealed class SiteModel
         TopicRefs = archive.Topics.ToDictionary(t => t.Slug, t => cache?.Same(TopicRefOf(t, Urls)) ?? TopicRefOf(t, Urls), StringComparer.Ordinal);
 
         var papers = archive.Papers.ToArray();
+        var keys = Publishing.Citations.CitationKeys.Assign(papers);
         var views = new PaperView[papers.Length];
         var siteUrl = Urls.Absolute(Urls.Home);
         Parallel.For(0, papers.Length, i => views[i] = cache is null
-            ? PaperViews.Create(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls)
-            : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls, siteUrl));
+            ? PaperViews.Create(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls, keys[papers[i].Slug])
+            : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, Urls, siteUrl, keys[papers[i].Slug]));
         cache?.Retain(views);
         PapersInOrder = views;
         Papers = views.ToDictionary(v => v.Slug, StringComparer.Ordinal);
@@ -79,6 +80,7 @@ public sealed class SiteModel
             urls.Feed, urls.Absolute(urls.Feed), site.Subscribe?.AbsoluteUri,
             urls.Asset("style.css"), urls.Asset("site.js"), urls.Asset("search.js"), urls.Asset("lunr.min.js"),
             urls.File(Search.SearchIndex.IndexFile), urls.File(Search.SearchIndex.DocsFile),
-            archive.Issues.Sum(i => i.Papers.Count), archive.Issues.Count);
+            archive.Issues.Sum(i => i.Papers.Count), archive.Issues.Count,
+            Publishing.JsonFeeds.Twin(urls.Feed), urls.FeedsOpml, urls.Citations, urls.Data);
     }
 }

@@ -25,7 +25,11 @@ public sealed record SiteView(
     string SearchIndexUrl,
     string SearchDocsUrl,
     int PaperCount,
-    int IssueCount);
+    int IssueCount,
+    string JsonFeedUrl,
+    string FeedsOpmlUrl,
+    string CitationsUrl,
+    string DataUrl);
 
 /// <summary>The page being rendered, as `page`: what the layout needs for the head.</summary>
 public sealed record PageView(
@@ -76,7 +80,8 @@ public sealed record PaperView(
     string? SubmittedBy,
     string SummaryHtml,
     string SummaryText,
-    string Bibtex);
+    string Bibtex,
+    Publishing.Citations.CitationView Citation);
 
 /// <summary>An issue's own page: its reference fields, introduction, papers and neighbours.</summary>
 public sealed record IssueView(
@@ -89,13 +94,14 @@ public sealed record IssueView(
     string? IntroductionHtml,
     IReadOnlyList<PaperView> Papers,
     IssueRef? Previous,
-    IssueRef? Next);
+    IssueRef? Next,
+    string CitationsUrl);
 
 public sealed record ArchiveMonth(string Name, IReadOnlyList<IssueRef> Issues, int PaperCount);
 
 public sealed record ArchiveYear(int Year, IReadOnlyList<ArchiveMonth> Months, int PaperCount);
 
-public sealed record TopicView(string Slug, string Name, string Description, string Url, string FeedUrl, int PaperCount);
+public sealed record TopicView(string Slug, string Name, string Description, string Url, string FeedUrl, int PaperCount, string CitationsUrl);
 
 public sealed record PageLink(int Number, string Url, bool IsCurrent);
 
