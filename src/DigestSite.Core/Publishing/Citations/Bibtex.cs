@@ -7,8 +7,9 @@ namespace DigestSite.Publishing.Citations;
 /// <summary>
 /// A paper as a BibTeX entry, in the style of arXiv's own export (@misc with eprint), and the
 /// escaping that keeps any title or name a contributor writes inside its field: BibTeX reads
-/// braces and backslashes, LaTeX then reads %, &amp;, #, $, _, ~ and ^; accented letters become
-/// LaTeX accents (é → {\'e}), which classic BibTeX sorts and prints without a UTF-8 package.
+/// braces and backslashes, LaTeX then reads %, &amp;, #, $, _, ~ and ^; a title's accented letters
+/// become LaTeX accents (é → {\'e}), which classic BibTeX sorts and prints without a UTF-8 package
+/// (authors' names keep theirs: see <see cref="Name"/>).
 /// </summary>
 public static class Bibtex
 {
@@ -36,11 +37,14 @@ public static class Bibtex
 
     /// <summary>
     /// One author. BibTeX splits the field at " and " and reads "Last, First" at a comma: a name
-    /// holding either is braced whole, so it stays one name (as an organisation's is).
+    /// holding either is braced whole, so it stays one name (as an organisation's is). Its letters stay
+    /// as written (UTF-8, which biber, Zotero and LaTeX since 2018 read): a name's parts (given, "von",
+    /// family) go by the case of each word's first letter, which a reader cannot see in an accent
+    /// command ("{\L}ukasz" reads as a lowercase "von" part to citation-js).
     /// </summary>
     private static string Name(string author)
     {
-        var escaped = Escape(author);
+        var escaped = Escape(author, accents: false);
         return author.Contains(',') || author.Contains(" and ", StringComparison.OrdinalIgnoreCase) ? "{" + escaped + "}" : escaped;
     }
 
@@ -58,8 +62,8 @@ public static class Bibtex
         return escaped.ToString();
     }
 
-    /// <summary>Text for a BibTeX field: TeX's special characters escaped, accented Latin letters as LaTeX accents.</summary>
-    public static string Escape(string text)
+    /// <summary>Text for a BibTeX field: TeX's special characters escaped, accented Latin letters as LaTeX accents (or as they are).</summary>
+    public static string Escape(string text, bool accents = true)
     {
         var escaped = new StringBuilder(text.Length + 8);
         foreach (var rune in text.EnumerateRunes())
@@ -76,33 +80,8 @@ public static class Bibtex
                     _ => c.ToString(),
                 });
             }
-            else escaped.Append(Accented(rune) ?? rune.ToString());
+            else escaped.Append(accents && rune.IsBmp ? LatinAccents.Latex((char)rune.Value) ?? rune.ToString() : rune.ToString());
         }
         return escaped.ToString();
     }
-
-    /// <summary>The LaTeX for an accented Latin letter, a ligature or a special letter (ø, ß, ł); null for anything else, which stays as it is (UTF-8).</summary>
-    private static string? Accented(Rune rune)
-    {
-        if (Letters.TryGetValue(rune.Value, out var letter)) return letter;
-        var parts = rune.ToString().Normalize(NormalizationForm.FormD);
-        if (parts.Length != 2 || !char.IsAsciiLetter(parts[0]) || !Accents.TryGetValue(parts[1], out var accent)) return null;
-        // A symbol accent is followed directly by its letter ({\'e}); a letter accent needs braces ({\c{c}}).
-        return char.IsAsciiLetter(accent[0]) ? $"{{\\{accent}{{{parts[0]}}}}}" : $"{{\\{accent}{parts[0]}}}";
-    }
-
-    /// <summary>Combining marks (what a precomposed letter decomposes into) and their LaTeX accent commands.</summary>
-    private static readonly Dictionary<char, string> Accents = new()
-    {
-        ['\u0300'] = "`", ['\u0301'] = "'", ['\u0302'] = "^", ['\u0303'] = "~", ['\u0304'] = "=", ['\u0306'] = "u",
-        ['\u0307'] = ".", ['\u0308'] = "\"", ['\u030A'] = "r", ['\u030B'] = "H", ['\u030C'] = "v", ['\u0323'] = "d",
-        ['\u0327'] = "c", ['\u0328'] = "k",
-    };
-
-    /// <summary>Letters with no decomposition that LaTeX writes as commands.</summary>
-    private static readonly Dictionary<int, string> Letters = new()
-    {
-        ['ø'] = "{\\o}", ['Ø'] = "{\\O}", ['æ'] = "{\\ae}", ['Æ'] = "{\\AE}", ['œ'] = "{\\oe}", ['Œ'] = "{\\OE}",
-        ['ß'] = "{\\ss}", ['ł'] = "{\\l}", ['Ł'] = "{\\L}", ['ı'] = "{\\i}",
-    };
 }

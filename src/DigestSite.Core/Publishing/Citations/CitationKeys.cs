@@ -35,7 +35,7 @@ public static class CitationKeys
             ? (yy >= 91 ? 1900 : 2000) + yy
             : null);
 
-    /// <summary>lastname + year + first title word of more than three letters, ASCII letters and digits only; the slug if that is empty.</summary>
+    /// <summary>lastname + year + first title word of more than three letters, ASCII letters and digits only (accents taken off); the slug if that is empty.</summary>
     public static string Own(Paper paper)
     {
         var lastName = paper.Authors.Count > 0 ? Ascii(paper.Authors[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "") : "";
@@ -45,7 +45,7 @@ public static class CitationKeys
     }
 
     private static string Ascii(string s) =>
-        new(s.Normalize(NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+        new(string.Concat(s.Select(LatinAccents.Fold)).Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     /// <summary>2 → "b", 26 → "z", 27 → "ba": a letter suffix, never "a" alone (the key without one is the first).</summary>
     private static string Letters(int n)
