@@ -164,8 +164,8 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>A paper as the search files read it: without its summary's HTML and its BibTeX, the largest fields they do not read.</summary>
-    private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = "", Bibtex = "" };
+    /// <summary>A paper as the search files read it: without its summary's HTML and its citation, the largest fields they do not read.</summary>
+    private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = "", Bibtex = "", Citation = CitationView.None };
 
     private static List<Diagnostic> RenderPages(BuildRun run, IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
         InputHash hash, UInt128 common)
