@@ -8,6 +8,7 @@ using DigestSite.Incremental;
 using DigestSite.Output;
 using DigestSite.Pages;
 using DigestSite.Publishing;
+using DigestSite.Publishing.Citations;
 using DigestSite.Search;
 using DigestSite.Rendering;
 
@@ -150,6 +151,8 @@ public static class SiteBuilder
                 output.Dispose();
                 return (null, Failed(publishErrors));
             }
+            CitationFiles.Write(model, output, hash, options.Parallelism);
+            OpenData.Write(model, output, hash, options.Parallelism);
             // The search files read the papers (in archive order) and nothing else: made again only when one changed.
             var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
             // A one-off build keeps only what the search reads; a session keeps the views anyway.
@@ -163,8 +166,8 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>A paper as the search files read it: without its summary's HTML and its BibTeX, the largest fields they do not read.</summary>
-    private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = "", Bibtex = "" };
+    /// <summary>A paper as the search files read it: without its summary's HTML and its citation, the largest fields they do not read.</summary>
+    private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = "", Bibtex = "", Citation = CitationView.None };
 
     private static List<Diagnostic> RenderPages(BuildRun run, IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
         InputHash hash, UInt128 common)
@@ -193,14 +196,15 @@ public static class SiteBuilder
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }
 
-    /// <summary>Feeds, sitemap, robots.txt, the theme's assets and .nojekyll; the feed entries' template errors, if any.</summary>
+    /// <summary>Feeds (Atom, their JSON twins, the OPML list), sitemap, robots.txt, the theme's assets and .nojekyll; the feed entries' template errors, if any.</summary>
     private static List<Diagnostic> WritePublishingFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, TemplateSet templates,
         StagedOutput output, InputHash hash, UInt128 common)
     {
         // Feeds and the sitemap are made again only when their model changed (serve: nearly every edit leaves them be).
         // A feed reads the templates (its entries' HTML) and `site`, as a page does: hence the common hash.
         var errors = new List<Diagnostic>();
-        // A paper's entry is the same in each topic's and author's feed it is in (about five): its HTML is made once.
+        // A paper's entry is the same in each topic's and author's feed it is in (about five), and in
+        // each Atom feed's JSON Feed twin: its HTML is made once.
         var paperEntries = new Dictionary<PaperView, string>(ReferenceEqualityComparer.Instance);
         string Entry(FeedEntryView entry, string feedUrl)
         {
@@ -210,8 +214,18 @@ public static class SiteBuilder
             if (!paperEntries.TryGetValue(paper, out var html)) paperEntries[paper] = html = templates.RenderFeedEntry(entry, model.Site, feedUrl, errors) ?? "";
             return html;
         }
-        foreach (var feed in AtomFeeds.Plan(model))
-            WriteIfChanged(output, feed.Path, hash.Of(common, feed), () => AtomFeeds.Write(feed, entry => Entry(entry, feed.FeedUrl)));
+        var feeds = AtomFeeds.Plan(model).ToArray();
+        foreach (var feed in feeds)
+        {
+            // Each Atom feed has a JSON Feed twin, from the same model and the same entries' HTML (rendered once for both).
+            var inputs = hash.Of(common, feed);
+            var html = new Dictionary<FeedEntryView, string>(ReferenceEqualityComparer.Instance);
+            string Content(FeedEntryView entry) => html.TryGetValue(entry, out var made) ? made : html[entry] = Entry(entry, feed.FeedUrl);
+            WriteIfChanged(output, feed.Path, inputs, () => AtomFeeds.Write(feed, Content));
+            WriteIfChanged(output, JsonFeeds.Twin(feed.Path), inputs, () => JsonFeeds.Write(feed, Content));
+        }
+        WriteIfChanged(output, FeedsOpml.File, hash.Of(InputHash.Program, "opml", model.Site.Title, feeds.Select(f => $"{f.Title}\n{f.FeedUrl}\n{f.PageUrl}").ToArray()),
+            () => FeedsOpml.Write(model.Site.Title, feeds));
         var sitemap = Sitemap.Plan(model, pages);
         WriteIfChanged(output, model.Urls.OutputPath(model.Urls.Sitemap), hash.Of(InputHash.Program, sitemap), () => Sitemap.Xml(sitemap));
         output.Write("robots.txt", Sitemap.Robots(model));

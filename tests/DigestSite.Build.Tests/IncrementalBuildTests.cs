@@ -207,6 +207,23 @@ public sealed class IncrementalBuildTests
         AssertSameAsCleanBuild(site);
     }
 
+    [Fact]
+    public void A_paper_that_takes_another_papers_citation_key_gives_the_same_bytes_as_a_clean_build()
+    {
+        // 2401.00001 (Ana Zhang, 2024, "Dense…") is zhang2024dense; an older issue's paper with the same key takes it, and
+        // 2401.00001's view (kept by the session), page, citation files and every listing of it become "zhang2024denseb".
+        using var site = new TestSite("basic");
+        var session = new BuildSession();
+        var options = Serving(site);
+        Assert.True(session.Build(options).Succeeded);
+        Assert.Contains("@misc{zhang2024dense,", site.Page("papers/2401.00001/cite.bib"));
+        site.WriteContent("issues/2026-03-02/older.md", "---\ntitle: \"Dense Indexes\"\nauthors: [\"Ana Zhang\"]\ntopics: [retrieval]\npublished: 2024-02-01\n---\n\nOlder.\n");
+        Assert.True(session.Build(options).Succeeded);
+        Assert.Contains("@misc{zhang2024denseb,", site.Page("papers/2401.00001/cite.bib"));
+        Assert.Contains("@misc{zhang2024dense,", site.Page("papers/older/cite.bib"));
+        AssertSameAsCleanBuild(site);
+    }
+
     // serve: one BuildSession (parsed files, paper views, their hashes, the manifest) across a series of
     // changes, pages first and search files deferred as serve does; after each change the pages and,
     // once the search files are made, the whole output equal a clean build's.

@@ -7,13 +7,14 @@ namespace DigestSite.Incremental;
 
 /// <summary>
 /// Paper views kept between builds by a long-running process (serve). A view is computed from the
-/// paper, its issue's reference, the references of its topics and the site's URL, and from nothing
+/// paper, its issue's reference, the references of its topics, the site's URL and its citation key
+/// (which other papers can change: <see cref="Publishing.Citations.CitationKeys"/>), and from nothing
 /// else: it is reused only when the paper is the same object (the content cache returns the same
 /// Paper for an unchanged file) and the others are equal; else it is made again.
 /// </summary>
 public sealed class PaperViewCache
 {
-    private sealed record Entry(Paper Paper, IssueRef Issue, TopicRef[] Topics, AuthorRef[] Authors, string SiteUrl, PaperView View);
+    private sealed record Entry(Paper Paper, IssueRef Issue, TopicRef[] Topics, AuthorRef[] Authors, string SiteUrl, string Key, PaperView View);
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
     private int made, lastMade;
@@ -22,14 +23,15 @@ public sealed class PaperViewCache
     public int Made => lastMade;
 
     internal PaperView Get(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, IReadOnlyDictionary<string, AuthorRef> authors,
-        Urls urls, string siteUrl)
+        Urls urls, string siteUrl, string key)
     {
         if (entries.TryGetValue(paper.Slug, out var entry) && ReferenceEquals(entry.Paper, paper) && entry.Issue == issue && entry.SiteUrl == siteUrl
+            && entry.Key == key
             && SameTopics(entry.Topics, paper.TopicSlugs, topics) && SameAuthors(entry.Authors, paper.Authors, authors))
             return entry.View;
         Interlocked.Increment(ref made);
-        var view = PaperViews.Create(paper, issue, topics, authors, urls);
-        entries[paper.Slug] = new Entry(paper, issue, paper.TopicSlugs.Select(t => topics[t]).ToArray(), [.. view.AuthorLinks], siteUrl, view);
+        var view = PaperViews.Create(paper, issue, topics, authors, urls, key);
+        entries[paper.Slug] = new Entry(paper, issue, paper.TopicSlugs.Select(t => topics[t]).ToArray(), [.. view.AuthorLinks], siteUrl, key, view);
         return view;
     }
 

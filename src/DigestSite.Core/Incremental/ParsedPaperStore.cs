@@ -11,7 +11,7 @@ namespace DigestSite.Incremental;
 
 /// <summary>
 /// Each paper file's parse result and diagnostics, and what its view computes from it alone (its
-/// summary rendered, its BibTeX: <see cref="RenderedPaper"/>), kept on disk between one-off builds
+/// summary rendered: <see cref="RenderedPaper"/>), kept on disk between one-off builds
 /// (beside the manifest: "_site.manifest.parsed"), so that a build after editing one paper parses
 /// and renders one paper. An entry is found by the SHA-256 of the file's exact bytes, its path (its
 /// slug and issue date come from it) and the topic slugs (its checks read them): it is the result of
@@ -238,7 +238,6 @@ public sealed class ParsedPaperStore
             {
                 w.Write(r.SummaryHtml);
                 w.Write(r.SummaryText);
-                w.Write(r.Bibtex);
             }
         }
 
@@ -269,7 +268,7 @@ public sealed class ParsedPaperStore
                 paper = new LoadedPaper(p, r.Position(), r.Bool() ? r.Position() : null, r.Bool() ? r.Position() : null, r.List(r.Position).ToArray());
             }
             var entry = new Entry(path, sha256, topicsKey, paper, diagnostics);
-            if (r.Bool()) entry.Rendered = new RenderedPaper(r.String(), r.String(), r.String());
+            if (r.Bool()) entry.Rendered = new RenderedPaper(r.String(), r.String());
             return entry;
         }
 

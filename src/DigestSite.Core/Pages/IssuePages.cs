@@ -26,6 +26,7 @@ public static class IssuePages
             issue.IntroductionMarkdown is { } intro ? Rendering.SafeMarkdown.ToHtml(intro) : null,
             issue.Papers.Select(p => model.Papers[p.Slug]).ToArray(),
             index + 1 < issues.Count ? model.IssueRefs[issues[index + 1].Date] : null,
-            index > 0 ? model.IssueRefs[issues[index - 1].Date] : null);
+            index > 0 ? model.IssueRefs[issues[index - 1].Date] : null,
+            model.Urls.IssueCitations(issue.Date));
     }
 }

@@ -20,7 +20,8 @@ public static class PageHeads
         if (extraMeta is not null) meta.AddRange(extraMeta);
         var feeds = new List<AlternateLink> { new(model.Site.Title, model.Site.FeedUrl, "application/atom+xml") };
         if (alternates is not null) feeds.AddRange(alternates);
-        return new PageView(kind, fullTitle, Shorten(description, 300), url, canonical, meta, jsonLd is null ? null : JsonLdContext.Serialize(jsonLd), feeds);
+        return new PageView(kind, fullTitle, Shorten(description, 300), url, canonical, meta, jsonLd is null ? null : JsonLdContext.Serialize(jsonLd),
+            Publishing.JsonFeeds.WithTwins(feeds));
     }
 
     public static string Shorten(string text, int max)

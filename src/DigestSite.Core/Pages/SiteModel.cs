@@ -54,11 +54,12 @@ public sealed class SiteModel
         AuthorRefs = AuthorRefsOf(Authors, Urls);
 
         var papers = archive.Papers.ToArray();
+        var keys = Publishing.Citations.CitationKeys.Assign(papers);
         var views = new PaperView[papers.Length];
         var siteUrl = Urls.Absolute(Urls.Home);
         Parallel.For(0, papers.Length, i => views[i] = cache is null
-            ? PaperViews.Create(papers[i], render?.Invoke(papers[i]) ?? RenderedPaper.Of(papers[i]), IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls)
-            : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, siteUrl));
+            ? PaperViews.Create(papers[i], render?.Invoke(papers[i]) ?? RenderedPaper.Of(papers[i]), IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, keys[papers[i].Slug])
+            : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, siteUrl, keys[papers[i].Slug]));
         cache?.Retain(views);
         PapersInOrder = views;
         Papers = views.ToDictionary(v => v.Slug, StringComparer.Ordinal);
@@ -106,6 +107,7 @@ public sealed class SiteModel
             urls.Feed, urls.Absolute(urls.Feed), site.Subscribe?.AbsoluteUri,
             urls.Asset("style.css"), urls.Asset("site.js"), urls.Asset("search.js"), urls.Asset("lunr.min.js"),
             urls.File(Search.SearchIndex.IndexFile), urls.File(Search.SearchIndex.DocsFile),
-            archive.Issues.Sum(i => i.Papers.Count), archive.Issues.Count, urls.Authors());
+            archive.Issues.Sum(i => i.Papers.Count), archive.Issues.Count, urls.Authors(),
+            Publishing.JsonFeeds.Twin(urls.Feed), urls.FeedsOpml, urls.Citations, urls.Data);
     }
 }

@@ -6,7 +6,8 @@ public static class TopicPages
     public static IEnumerable<PlannedPage> Plan(SiteModel model)
     {
         var topics = model.Archive.Topics
-            .Select(t => new TopicView(t.Slug, t.Name, t.Description, model.Urls.Topic(t.Slug), model.Urls.TopicFeed(t.Slug), model.PapersByTopic[t.Slug].Count))
+            .Select(t => new TopicView(t.Slug, t.Name, t.Description, model.Urls.Topic(t.Slug), model.Urls.TopicFeed(t.Slug), model.PapersByTopic[t.Slug].Count,
+                model.Urls.TopicCitations(t.Slug)))
             .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal)
             .ToArray();
         var index = PageHeads.For(model, "topics", "Topics", $"Papers by topic: {string.Join(", ", topics.Select(t => t.Name))}.", model.Urls.Topics);

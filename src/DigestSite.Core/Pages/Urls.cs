@@ -26,6 +26,16 @@ public sealed class Urls(Uri siteUrl)
     public string Authors(int page = 1) => page <= 1 ? $"{BasePath}authors/" : $"{BasePath}authors/page/{page}/";
     public string Author(string slug, int page = 1) => page <= 1 ? $"{BasePath}authors/{slug}/" : $"{BasePath}authors/{slug}/page/{page}/";
     public string AuthorFeed(string slug) => $"{BasePath}authors/{slug}/feed.xml";
+    /// <summary>A paper's citation file: cite.bib, cite.ris or cite.json.</summary>
+    public string PaperCitation(string slug, string extension) => $"{BasePath}papers/{slug}/cite.{extension}";
+    /// <summary>The BibTeX of every paper of an issue, of a topic, of the archive.</summary>
+    public string IssueCitations(DateOnly date) => $"{BasePath}issues/{ContentDates.Format(date)}/papers.bib";
+    public string TopicCitations(string slug) => $"{BasePath}topics/{slug}/papers.bib";
+    public string Citations => BasePath + "papers.bib";
+    /// <summary>The archive as data (docs/data.md): the index, and one file per issue.</summary>
+    public string Data => BasePath + "api/papers.json";
+    public string IssueData(DateOnly date) => $"{BasePath}api/issues/{ContentDates.Format(date)}.json";
+    public string FeedsOpml => BasePath + Publishing.FeedsOpml.File;
     public string Asset(string path) => BasePath + "assets/" + path;
     public string File(string path) => BasePath + path;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using DigestSite.Publishing;
+using DigestSite.Publishing.Citations;
 
 namespace DigestSite.Pages;
 
@@ -35,7 +36,8 @@ public static class ViewMembers
             ("subscribe_url", v => v.SubscribeUrl), ("stylesheet_url", v => v.StylesheetUrl), ("script_url", v => v.ScriptUrl),
             ("search_script_url", v => v.SearchScriptUrl), ("lunr_url", v => v.LunrUrl), ("search_index_url", v => v.SearchIndexUrl),
             ("search_docs_url", v => v.SearchDocsUrl), ("paper_count", v => v.PaperCount), ("issue_count", v => v.IssueCount),
-            ("authors_url", v => v.AuthorsUrl)),
+            ("authors_url", v => v.AuthorsUrl),
+            ("json_feed_url", v => v.JsonFeedUrl), ("feeds_opml_url", v => v.FeedsOpmlUrl), ("citations_url", v => v.CitationsUrl), ("data_url", v => v.DataUrl)),
         Of<PageView>(
             ("kind", v => v.Kind), ("title", v => v.Title), ("description", v => v.Description), ("url", v => v.Url),
             ("canonical_url", v => v.CanonicalUrl), ("meta", v => v.Meta), ("json_ld", v => v.JsonLd), ("alternates", v => v.Alternates)),
@@ -52,17 +54,21 @@ public static class ViewMembers
             ("arxiv_url", v => v.ArxivUrl), ("doi", v => v.Doi), ("doi_url", v => v.DoiUrl), ("pdf_url", v => v.PdfUrl), ("published", v => v.Published),
             ("published_label", v => v.PublishedLabel), ("upvotes", v => v.Upvotes), ("links", v => v.Links),
             ("submitted_by", v => v.SubmittedBy), ("summary_html", v => v.SummaryHtml), ("summary_text", v => v.SummaryText),
-            ("bibtex", v => v.Bibtex), ("author_links", v => v.AuthorLinks)),
+            ("bibtex", v => v.Bibtex), ("author_links", v => v.AuthorLinks), ("citation", v => v.Citation)),
+        Of<CitationView>(
+            ("key", v => v.Key), ("coins", v => v.Coins), ("bibtex_url", v => v.BibtexUrl), ("ris_url", v => v.RisUrl),
+            ("csl_json_url", v => v.CslJsonUrl)),
         Of<IssueView>(
             ("date", v => v.Date), ("date_label", v => v.DateLabel), ("short_label", v => v.ShortLabel), ("title", v => v.Title),
             ("url", v => v.Url), ("paper_count", v => v.PaperCount), ("introduction_html", v => v.IntroductionHtml),
-            ("papers", v => v.Papers), ("previous", v => v.Previous), ("next", v => v.Next)),
+            ("papers", v => v.Papers), ("previous", v => v.Previous), ("next", v => v.Next),
+            ("citations_url", v => v.CitationsUrl)),
         Of<RelatedPaperView>(("title", v => v.Title), ("url", v => v.Url), ("reason", v => v.Reason)),
         Of<ArchiveMonth>(("name", v => v.Name), ("issues", v => v.Issues), ("paper_count", v => v.PaperCount)),
         Of<ArchiveYear>(("year", v => v.Year), ("months", v => v.Months), ("paper_count", v => v.PaperCount)),
         Of<TopicView>(
             ("slug", v => v.Slug), ("name", v => v.Name), ("description", v => v.Description), ("url", v => v.Url),
-            ("feed_url", v => v.FeedUrl), ("paper_count", v => v.PaperCount)),
+            ("feed_url", v => v.FeedUrl), ("paper_count", v => v.PaperCount), ("citations_url", v => v.CitationsUrl)),
         Of<PageLink>(("number", v => v.Number), ("url", v => v.Url), ("is_current", v => v.IsCurrent)),
         Of<PaginationView>(
             ("page", v => v.Page), ("total_pages", v => v.TotalPages), ("previous_url", v => v.PreviousUrl),

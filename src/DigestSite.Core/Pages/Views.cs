@@ -26,7 +26,11 @@ public sealed record SiteView(
     string SearchDocsUrl,
     int PaperCount,
     int IssueCount,
-    string AuthorsUrl);
+    string AuthorsUrl,
+    string JsonFeedUrl,
+    string FeedsOpmlUrl,
+    string CitationsUrl,
+    string DataUrl);
 
 /// <summary>The page being rendered, as `page`: what the layout needs for the head.</summary>
 public sealed record PageView(
@@ -78,7 +82,8 @@ public sealed record PaperView(
     string SummaryHtml,
     string SummaryText,
     string Bibtex,
-    IReadOnlyList<AuthorRef> AuthorLinks);
+    IReadOnlyList<AuthorRef> AuthorLinks,
+    Publishing.Citations.CitationView Citation);
 
 /// <summary>An issue's own page: its reference fields, introduction, papers and neighbours.</summary>
 public sealed record IssueView(
@@ -91,7 +96,8 @@ public sealed record IssueView(
     string? IntroductionHtml,
     IReadOnlyList<PaperView> Papers,
     IssueRef? Previous,
-    IssueRef? Next);
+    IssueRef? Next,
+    string CitationsUrl);
 
 public sealed record ArchiveMonth(string Name, IReadOnlyList<IssueRef> Issues, int PaperCount);
 
@@ -100,7 +106,7 @@ public sealed record ArchiveYear(int Year, IReadOnlyList<ArchiveMonth> Months, i
 /// <summary>A paper a paper page lists under "Related papers", and why, in a few words ("same author: Ana Costa").</summary>
 public sealed record RelatedPaperView(string Title, string Url, string Reason);
 
-public sealed record TopicView(string Slug, string Name, string Description, string Url, string FeedUrl, int PaperCount);
+public sealed record TopicView(string Slug, string Name, string Description, string Url, string FeedUrl, int PaperCount, string CitationsUrl);
 
 public sealed record PageLink(int Number, string Url, bool IsCurrent);
 

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using DigestSite.Archive;
+
+namespace DigestSite.Publishing.Citations;
+
+/// <summary>
+/// A paper as a BibTeX entry, in the style of arXiv's own export (@misc with eprint), and the
+/// escaping that keeps any title or name a contributor writes inside its field: BibTeX reads
+/// braces and backslashes, LaTeX then reads %, &amp;, #, $, _, ~ and ^; a title's accented letters
+/// become LaTeX accents (é → {\'e}), which classic BibTeX sorts and prints without a UTF-8 package
+/// (authors' names keep theirs: see <see cref="Name"/>).
+/// </summary>
+public static class Bibtex
+{
+    public static string Entry(Paper paper, string key, string? arxivUrl)
+    {
+        var year = CitationKeys.Year(paper.Published, paper.Arxiv);
+        var entry = new StringBuilder();
+        entry.Append("@misc{").Append(key).Append(",\n");
+        Field(entry, "title", "{" + Escape(paper.Title) + "}");
+        Field(entry, "author", string.Join(" and ", paper.Authors.Select(Name)));
+        if (year is { } y) Field(entry, "year", y.ToString(CultureInfo.InvariantCulture));
+        if (paper.Arxiv is { } id)
+        {
+            Field(entry, "eprint", id);
+            Field(entry, "archivePrefix", "arXiv");
+        }
+        if (paper.Doi is { } doi) Field(entry, "doi", Verbatim(doi));
+        if (arxivUrl is not null) Field(entry, "url", arxivUrl);
+        entry.Length -= 2; // the last ",\n"
+        return entry.Append("\n}").ToString();
+    }
+
+    private static void Field(StringBuilder entry, string name, string value) =>
+        entry.Append("  ").Append(name).Append(" = {").Append(value).Append("},\n");
+
+    /// <summary>
+    /// One author. BibTeX splits the field at " and " and reads "Last, First" at a comma: a name
+    /// holding either is braced whole, so it stays one name (as an organisation's is). Its letters stay
+    /// as written (UTF-8, which biber, Zotero and LaTeX since 2018 read): a name's parts (given, "von",
+    /// family) go by the case of each word's first letter, which a reader cannot see in an accent
+    /// command ("{\L}ukasz" reads as a lowercase "von" part to citation-js).
+    /// </summary>
+    private static string Name(string author)
+    {
+        var escaped = Escape(author, accents: false);
+        return author.Contains(',') || author.Contains(" and ", StringComparison.OrdinalIgnoreCase) ? "{" + escaped + "}" : escaped;
+    }
+
+    /// <summary>
+    /// A DOI as biblatex and BibTeX styles print it, verbatim (\doi, \url): only a brace or a backslash
+    /// would end or change the field, and those are written as \{, \} and \textbackslash{} (which a DOI
+    /// almost never holds).
+    /// </summary>
+    private static string Verbatim(string text)
+    {
+        if (text.AsSpan().IndexOfAny('{', '}', '\\') < 0) return text;
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (char c in text)
+            escaped.Append(c switch { '{' or '}' => "\\" + c, '\\' => "\\textbackslash{}", _ => c.ToString() });
+        return escaped.ToString();
+    }
+
+    /// <summary>Text for a BibTeX field: TeX's special characters escaped, accented Latin letters as LaTeX accents (or as they are).</summary>
+    public static string Escape(string text, bool accents = true)
+    {
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.IsAscii)
+            {
+                char c = (char)rune.Value;
+                escaped.Append(c switch
+                {
+                    '{' or '}' or '&' or '%' or '$' or '#' or '_' => "\\" + c,
+                    '\\' => "\\textbackslash{}",
+                    '~' => "\\textasciitilde{}",
+                    '^' => "\\textasciicircum{}",
+                    _ => c.ToString(),
+                });
+            }
+            else escaped.Append(accents && rune.IsBmp ? LatinAccents.Latex((char)rune.Value) ?? rune.ToString() : rune.ToString());
+        }
+        return escaped.ToString();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using DigestSite.Incremental;
+using DigestSite.Output;
+using DigestSite.Pages;
+
+namespace DigestSite.Publishing.Citations;
+
+/// <summary>
+/// The citation files: each paper's cite.bib, cite.ris and cite.json (CSL-JSON) beside its page;
+/// each issue's and each topic's papers.bib, and /papers.bib with every paper of the archive. They are
+/// made from the papers' views (a BibTeX entry is the one the paper's page shows) and written again
+/// only when those changed.
+/// </summary>
+public static class CitationFiles
+{
+    public static void Write(SiteModel model, StagedOutput output, InputHash hash, int parallelism)
+    {
+        var urls = model.Urls;
+        // A paper's files read its view and the site's address (their URLs are absolute).
+        var site = hash.Of(InputHash.Program, "citations", model.Site.Url);
+        Parallel.ForEach(model.PapersInOrder, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, paper =>
+        {
+            var inputs = hash.Of(site, paper);
+            var bib = urls.OutputPath(paper.Citation.BibtexUrl);
+            var ris = urls.OutputPath(paper.Citation.RisUrl);
+            var json = urls.OutputPath(paper.Citation.CslJsonUrl);
+            if (output.IsCurrent(bib, inputs) && output.IsCurrent(ris, inputs) && output.IsCurrent(json, inputs)) return;
+            var cited = CitedPaper.Of(paper, urls);
+            output.Write(bib, inputs, Encoding.UTF8.GetBytes(paper.Bibtex + "\n"));
+            output.Write(ris, inputs, Encoding.UTF8.GetBytes(Ris.Record(cited)));
+            output.Write(json, inputs, CslJson.File([CslJson.Item(cited)]));
+        });
+
+        foreach (var issue in model.Archive.Issues)
+            Collection(output, hash, urls.OutputPath(urls.IssueCitations(issue.Date)), issue.Papers.Select(p => model.Papers[p.Slug]).ToArray());
+        foreach (var topic in model.Archive.Topics)
+            Collection(output, hash, urls.OutputPath(urls.TopicCitations(topic.Slug)), model.PapersByTopic[topic.Slug]);
+        Collection(output, hash, urls.OutputPath(urls.Citations), model.PapersInOrder);
+    }
+
+    /// <summary>One .bib of several papers, in the order their page lists them (an empty file for a topic with none).</summary>
+    private static void Collection(StagedOutput output, InputHash hash, string path, IReadOnlyList<PaperView> papers)
+    {
+        var inputs = hash.Of(InputHash.Program, "bib", papers);
+        if (output.IsCurrent(path, inputs)) return;
+        output.Write(path, inputs, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+            for (int i = 0; i < papers.Count; i++)
+            {
+                if (i > 0) writer.Write('\n');
+                writer.Write(papers[i].Bibtex);
+                writer.Write('\n');
+            }
+        });
+    }
+}
