@@ -44,8 +44,8 @@ public static class CitationKeys
         return key.Length > 0 ? key : paper.Slug;
     }
 
-    private static string Ascii(string s) =>
-        new(string.Concat(s.Select(LatinAccents.Fold)).Where(char.IsAsciiLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+    // The same folding as author slugs: "Müller" -> "muller", "王伟" -> "wangwei".
+    private static string Ascii(string s) => Archive.AuthorName.Fold(s, lettersOnly: true);
 
     /// <summary>2 → "b", 26 → "z", 27 → "ba": a letter suffix, never "a" alone (the key without one is the first).</summary>
     private static string Letters(int n)
