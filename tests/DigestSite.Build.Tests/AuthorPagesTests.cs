@@ -79,7 +79,7 @@ public sealed class AuthorPagesTests
         Assert.Contains("Example University, Department of Informatics", page);
         Assert.Contains("<a href=\"/digest/authors/omar-haddad/\">Omar Haddad</a>", page);
         Assert.Contains("<a href=\"/digest/search/?q=%2Bauthors%3Aana%20%2Bauthors%3Azhang\">Search this author</a>", page);
-        Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Ana Zhang · Fixture Digest\" href=\"/digest/authors/ana-zhang/feed.xml\">", page);
+        Assert.Contains("<link rel=\"alternate\" type=\"application/atom&#x2B;xml\" title=\"Ana Zhang · Fixture Digest\" href=\"/digest/authors/ana-zhang/feed.xml\">", page);
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public sealed class AuthorPagesTests
         Assert.Equal("https://example.org/digest/authors/wei-muller/feed.xml", feed.Element(atom + "id")!.Value);
         var entry = Assert.Single(feed.Elements(atom + "entry"));
         Assert.Equal("https://example.org/digest/papers/2402.00002/", entry.Element(atom + "id")!.Value);
-        Assert.Equal("Adapters with a rank of eight match full fine-tuning on most tasks.", entry.Element(atom + "summary")!.Value);
+        Assert.StartsWith("Adapters with a rank of eight match full fine-tuning on most tasks. A second paragraph", entry.Element(atom + "summary")!.Value);
         Assert.Null(entry.Element(atom + "content"));
         Assert.Equal("Wei Müller", entry.Element(atom + "author")!.Element(atom + "name")!.Value);
     }
@@ -134,14 +134,20 @@ public sealed class AuthorPagesTests
         var before = TestSite.Snapshot(site.Output);
         const string path = "issues/2026-03-18/2402.00002.md";
         var text = File.ReadAllText(Path.Combine(site.Content, path));
-        site.WriteContent(path, text.Replace("match full fine-tuning", "nearly match full fine-tuning"));
-
+        site.WriteContent(path, text.Replace("Low-Rank Adapters at Scale", "Low-Rank Adapters at a Larger Scale"));
         Assert.True(site.Build().Succeeded);
+        var afterTitle = TestSite.Snapshot(site.Output);
+        site.WriteContent(path, text.Replace("Low-Rank Adapters at Scale", "Low-Rank Adapters at a Larger Scale").Replace("match full fine-tuning", "nearly match full fine-tuning"));
+        Assert.True(site.Build().Succeeded);
+        var afterSummary = TestSite.Snapshot(site.Output);
 
-        var after = TestSite.Snapshot(site.Output);
-        var changed = after.Keys.Where(k => k.StartsWith("authors/", StringComparison.Ordinal) && !before[k].AsSpan().SequenceEqual(after[k])).Order().ToArray();
-        Assert.Equal(["authors/wei-muller/feed.xml", "authors/wei-muller/index.html"], changed);
+        // A new title is on the author's page and feed; a new summary only in the feed (the page lists titles).
+        Assert.Equal(["authors/wei-muller/feed.xml", "authors/wei-muller/index.html"], ChangedAuthorFiles(before, afterTitle));
+        Assert.Equal(["authors/wei-muller/feed.xml"], ChangedAuthorFiles(afterTitle, afterSummary));
     }
+
+    private static string[] ChangedAuthorFiles(SortedDictionary<string, byte[]> before, SortedDictionary<string, byte[]> after) =>
+        after.Keys.Where(k => k.StartsWith("authors/", StringComparison.Ordinal) && !before[k].AsSpan().SequenceEqual(after[k])).Order().ToArray();
 
     private static string Paper(string title, params string[] authors) =>
         $"---\ntitle: \"{title}\"\nauthors: [{string.Join(", ", authors.Select(a => $"\"{a}\""))}]\ntopics: [retrieval]\n---\nA summary.\n";
