@@ -53,6 +53,31 @@ internal sealed class TermAnalyzer : IDisposable
         return terms.ToArray();
     }
 
+    /// <summary>
+    /// As <see cref="Analyze"/>, appending each kept token (lowercased, as split) with its term to
+    /// <paramref name="into"/>: the strings are shared, one instance for each distinct token and term.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Analyze(string? value, List<(string Token, string Term)> into)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        string lower = JsString.ToLowerCase(value);
+        var local = _local.Value!;
+        var ranges = local.Ranges;
+        ranges.Clear();
+        Tokenizer.Split(lower, ranges);
+        foreach (var range in ranges)
+        {
+            var span = lower.AsSpan()[range];
+            if (!local.Lookup.TryGetValue(span, out var token, out var term))
+            {
+                token = span.ToString();
+                term = Miss(local, token);
+            }
+            if (!ReferenceEquals(term, NoTerm)) into.Add((token, term.Text));
+        }
+    }
+
     private Term Miss(LocalState local, string token)
     {
         if (!_sharedTokens.TryGetValue(token, out var term))

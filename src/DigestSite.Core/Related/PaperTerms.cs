@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DigestSite.Lunr;
 using DigestSite.Pages;
 using DigestSite.Search;
@@ -13,41 +12,43 @@ namespace DigestSite.Related;
 /// <param name="Fields">One entry for each of <see cref="SearchIndex.Fields"/>, in that order.</param>
 public sealed record PaperTerms(IReadOnlyList<FieldTerms> Fields)
 {
-    public static PaperTerms Of(PaperView paper, TermPipeline pipeline) =>
-        new(Array.ConvertAll(SearchIndex.FieldTexts(paper), text => FieldTerms.Of(text, pipeline)));
-}
-
-/// <summary>One field's distinct terms (in ordinal order), how often each occurs, and the field's length in terms, as lunr counts them.</summary>
-/// <param name="Words">For each term, the first word of the text that gave it: what a reason shows ("retrieval", not the stem "retriev").</param>
-public sealed record FieldTerms(string[] Terms, int[] Counts, string[] Words, int Length)
-{
-    public static FieldTerms Of(string text, TermPipeline pipeline)
+    public static PaperTerms Of(PaperView paper, LunrTextAnalyzer analyzer)
     {
-        var found = new Dictionary<string, (int Count, string Word)>(StringComparer.Ordinal);
-        int length = 0;
-        foreach (var token in Tokenizer.Tokenize(text))
+        var tokens = new List<(string Token, string Term)>();
+        return new(Array.ConvertAll(SearchIndex.FieldTexts(paper), text =>
         {
-            if (pipeline.Term(token) is not { } term) continue;
-            length++;
-            found[term] = found.TryGetValue(term, out var seen) ? (seen.Count + 1, seen.Word) : (1, token);
-        }
-        var terms = found.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
-        return new FieldTerms(terms, Array.ConvertAll(terms, t => found[t].Count), Array.ConvertAll(terms, t => found[t].Word), length);
+            tokens.Clear();
+            analyzer.Analyze(text, tokens);
+            return FieldTerms.Of(tokens);
+        }));
     }
 }
 
-/// <summary>
-/// lunr's pipeline for one token, remembered for the tokens already seen (its result depends on the
-/// token alone, and an archive repeats the same few thousand words): one for each computation of
-/// related papers, shared by its threads.
-/// </summary>
-public sealed class TermPipeline
+/// <summary>One field's distinct terms (in the order the text first has them), how often each occurs, and the field's length in terms, as lunr counts them.</summary>
+/// <param name="Words">For each term, the first word of the text that gave it: what a reason shows ("retrieval", not the stem "retriev").</param>
+public sealed record FieldTerms(string[] Terms, int[] Counts, string[] Words, int Length)
 {
-    private readonly ConcurrentDictionary<string, string?> terms = new(StringComparer.Ordinal);
-
-    /// <summary>The term lunr indexes for a lowercased token, or null when it is a stop word.</summary>
-    public string? Term(string token) => terms.TryGetValue(token, out var term) ? term : terms.GetOrAdd(token, LunrPipeline.Run(token));
+    public static FieldTerms Of(List<(string Token, string Term)> tokens)
+    {
+        // The analyzer gives one string instance for each term: compare them by reference.
+        var index = new Dictionary<string, int>(ReferenceEqualityComparer.Instance);
+        var terms = new List<string>();
+        var counts = new List<int>();
+        var words = new List<string>();
+        foreach (var (token, term) in tokens)
+        {
+            if (index.TryGetValue(term, out int at))
+            {
+                counts[at]++;
+                continue;
+            }
+            index[term] = terms.Count;
+            terms.Add(term);
+            counts.Add(1);
+            words.Add(token);
+        }
+        return new FieldTerms([.. terms], [.. counts], [.. words], tokens.Count);
+    }
 }
 
 /// <summary>
@@ -59,6 +60,6 @@ public sealed class PaperTermsCache
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PaperView, PaperTerms> terms = new();
 
-    internal PaperTerms Get(PaperView paper, TermPipeline pipeline) =>
-        terms.TryGetValue(paper, out var kept) ? kept : terms.GetValue(paper, p => PaperTerms.Of(p, pipeline));
+    internal PaperTerms Get(PaperView paper, LunrTextAnalyzer analyzer) =>
+        terms.TryGetValue(paper, out var kept) ? kept : terms.GetValue(paper, p => PaperTerms.Of(p, analyzer));
 }

@@ -1,3 +1,4 @@
+using DigestSite.Lunr;
 using DigestSite.Pages;
 using DigestSite.Search;
 
@@ -19,9 +20,9 @@ public static class RelatedPapers
     /// <summary>At most this many related papers a paper.</summary>
     public const int Shown = 5;
 
-    private const int TopTerms = 12;
-    private const int PostingCap = 64;
-    private const int Pool = 24;
+    private const int TopTerms = 10;
+    private const int PostingCap = 32;
+    private const int Pool = 16;
 
     // A related paper's score: the cosine of the two weight vectors, plus these for the same series name, a shared
     // author and shared topics (their Jaccard index). Below MinScore a paper is not related at all.
@@ -40,9 +41,9 @@ public static class RelatedPapers
         int parallelism = -1)
     {
         var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
-        var pipeline = new TermPipeline();
         var terms = new PaperTerms[papers.Count];
-        Parallel.For(0, papers.Count, threads, i => terms[i] = cache?.Get(papers[i], pipeline) ?? PaperTerms.Of(papers[i], pipeline));
+        using (var analyzer = new LunrTextAnalyzer())
+            Parallel.For(0, papers.Count, threads, i => terms[i] = cache?.Get(papers[i], analyzer) ?? PaperTerms.Of(papers[i], analyzer));
         var weights = new TermWeights(terms);
         var vectors = new Vector[papers.Count];
         Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(terms[i], i, weights));
@@ -50,42 +51,68 @@ public static class RelatedPapers
         var archive = new Candidates(papers, vectors, series, weights.Count);
 
         var related = new IReadOnlyList<RelatedPaperView>[papers.Count];
-        Parallel.For(0, papers.Count, threads, i => related[i] = Best(i, papers, terms, vectors, series, archive, weights));
+        Parallel.For(0, papers.Count, threads, () => new Scratch(weights.Count), (i, _, scratch) =>
+        {
+            related[i] = Best(i, papers, terms, vectors, series, archive, weights, scratch);
+            return scratch;
+        }, _ => { });
         var bySlug = new Dictionary<string, IReadOnlyList<RelatedPaperView>>(papers.Count, StringComparer.Ordinal);
         for (int i = 0; i < papers.Count; i++) bySlug[papers[i].Slug] = related[i];
         return bySlug;
     }
 
     private static RelatedPaperView[] Best(int paper, IReadOnlyList<PaperView> papers, PaperTerms[] terms, Vector[] vectors, (string Name, bool Versioned)?[] series,
-        Candidates archive, TermWeights weights)
+        Candidates archive, TermWeights weights, Scratch scratch)
     {
-        var pool = archive.For(paper, vectors[paper], papers[paper].Authors, series[paper]?.Name)
-            .OrderByDescending(c => c.Value).ThenBy(c => papers[c.Key].Slug, StringComparer.Ordinal)
-            .Take(Pool);
-        return pool
-            .Select(c => (Other: c.Key, Score: Score(papers[paper], papers[c.Key], vectors[paper], vectors[c.Key])
-                + (SameSeries(series[paper], series[c.Key]) ? SeriesBonus : 0)))
+        archive.For(paper, vectors[paper], papers[paper].Authors, series[paper]?.Name, scratch.Found);
+        var pooled = Pooled(scratch.Found);
+        // The paper's weights spread over the vocabulary, so each candidate's cosine is one pass over its own terms.
+        vectors[paper].Spread(scratch.Dense);
+        var scored = pooled
+            .Select(other => (Other: other, Score: Score(papers[paper], papers[other], vectors[other], scratch.Dense)
+                + (SameSeries(series[paper], series[other]) ? SeriesBonus : 0)))
             .Where(c => c.Score >= MinScore)
             .OrderByDescending(c => c.Score).ThenBy(c => papers[c.Other].Slug, StringComparer.Ordinal)
             .Take(Shown)
             .Select(c => new RelatedPaperView(papers[c.Other].Title, papers[c.Other].Url,
                 SameSeries(series[paper], series[c.Other])
                     ? "same series: " + papers[paper].Title[..series[paper]!.Value.Name.Length]
-                    : Reason(papers[paper], papers[c.Other], terms[paper], paper, vectors[paper], vectors[c.Other], weights)))
+                    : Reason(papers[paper], papers[c.Other], terms[paper], paper, scratch.Dense, vectors[c.Other], weights)))
             .ToArray();
+        vectors[paper].Clear(scratch.Dense);
+        return scored;
     }
 
-    private static double Score(PaperView paper, PaperView other, Vector a, Vector b)
+    /// <summary>The <see cref="Pool"/> candidates with the most shared weight (ties: archive order), to be scored exactly.</summary>
+    private static int[] Pooled(Dictionary<int, double> found)
     {
-        double score = Vector.Cosine(a, b);
-        if (paper.Authors.Intersect(other.Authors, StringComparer.Ordinal).Any()) score += AuthorBonus;
+        // The best few of a few hundred: kept in order as they come, rather than sorting them all.
+        var best = new List<(double Shared, int Paper)>(Pool + 1);
+        foreach (var (other, shared) in found)
+        {
+            if (best.Count == Pool && !Before((shared, other), best[^1])) continue;
+            int at = best.Count;
+            while (at > 0 && Before((shared, other), best[at - 1])) at--;
+            best.Insert(at, (shared, other));
+            if (best.Count > Pool) best.RemoveAt(Pool);
+        }
+        return best.Select(c => c.Paper).ToArray();
+
+        static bool Before((double Shared, int Paper) x, (double Shared, int Paper) y) => x.Shared > y.Shared || (x.Shared == y.Shared && x.Paper < y.Paper);
+    }
+
+    /// <param name="spread">The paper's weights, by term number.</param>
+    private static double Score(PaperView paper, PaperView other, Vector b, double[] spread)
+    {
+        double score = b.Dot(spread);
+        if (paper.Authors.Any(name => other.Authors.Contains(name))) score += AuthorBonus;
         int sharedTopics = paper.Topics.Count(t => other.Topics.Contains(t));
         if (sharedTopics > 0) score += TopicBonus * sharedTopics / (paper.Topics.Count + other.Topics.Count - sharedTopics);
         return score;
     }
 
     /// <summary>Why, in a few words: the shared authors; else the heaviest shared words of the title and summary; else the shared topics.</summary>
-    private static string Reason(PaperView paper, PaperView other, PaperTerms terms, int index, Vector a, Vector b, TermWeights weights)
+    private static string Reason(PaperView paper, PaperView other, PaperTerms terms, int index, double[] a, Vector b, TermWeights weights)
     {
         var authors = paper.Authors.Where(name => other.Authors.Contains(name, StringComparer.Ordinal)).ToArray();
         if (authors.Length > 0) return (authors.Length == 1 ? "same author: " : "same authors: ") + Names(authors);
@@ -99,7 +126,7 @@ public static class RelatedPapers
             {
                 int id = weights.Id(index, field, j);
                 if (!seen.Add(id) || b.WeightOf(id) is not > 0.0 || Display(fieldTerms.Words[j]) is not { } word) continue;
-                words.Add((word, a.WeightOf(id) * b.WeightOf(id)));
+                words.Add((word, a[id] * b.WeightOf(id)));
             }
         }
         if (words.Count > 0)
@@ -155,19 +182,46 @@ public static class RelatedPapers
         public double[] Weights { get; } = weights;
 
         /// <summary>The positions of the heaviest terms (ties: the lower term number).</summary>
-        public int[] Top { get; } = Enumerable.Range(0, ids.Length).OrderByDescending(i => weights[i]).ThenBy(i => ids[i]).Take(TopTerms).ToArray();
+        public int[] Top { get; } = TopOf(ids, weights);
+
+        private static int[] TopOf(int[] ids, double[] weights)
+        {
+            var order = new int[ids.Length];
+            for (int i = 0; i < order.Length; i++) order[i] = i;
+            Array.Sort(order, (x, y) => weights[x] != weights[y] ? weights[y].CompareTo(weights[x]) : ids[x].CompareTo(ids[y]));
+            return order.Length > TopTerms ? order[..TopTerms] : order;
+        }
 
         public static Vector Of(PaperTerms terms, int paper, TermWeights weights)
         {
-            var summed = new SortedDictionary<int, double>();
+            int count = terms.Fields.Sum(f => f.Terms.Length);
+            var ids = new int[count];
+            var values = new double[count];
+            int n = 0;
             for (int f = 0; f < terms.Fields.Count; f++)
-                for (int j = 0; j < terms.Fields[f].Terms.Length; j++)
+                for (int j = 0; j < terms.Fields[f].Terms.Length; j++, n++)
                 {
-                    int id = weights.Id(paper, f, j);
-                    summed[id] = summed.GetValueOrDefault(id) + weights.Weight(terms, paper, f, j);
+                    ids[n] = weights.Id(paper, f, j);
+                    values[n] = weights.Weight(terms, paper, f, j);
                 }
-            double norm = Math.Sqrt(summed.Values.Sum(w => w * w));
-            return new Vector(summed.Keys.ToArray(), summed.Values.Select(w => norm > 0 ? w / norm : 0).ToArray());
+            // A term of several fields becomes one element with its weights summed (Array.Sort orders equal
+            // input the same way every time, so the sums are the same on every build).
+            Array.Sort(ids, values);
+            int m = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (m > 0 && ids[m - 1] == ids[i]) values[m - 1] += values[i];
+                else
+                {
+                    ids[m] = ids[i];
+                    values[m++] = values[i];
+                }
+            }
+            double norm = 0;
+            for (int i = 0; i < m; i++) norm += values[i] * values[i];
+            norm = Math.Sqrt(norm);
+            for (int i = 0; i < m; i++) values[i] = norm > 0 ? values[i] / norm : 0;
+            return new Vector(ids[..m], values[..m]);
         }
 
         public double WeightOf(int id)
@@ -176,17 +230,30 @@ public static class RelatedPapers
             return at >= 0 ? Weights[at] : 0;
         }
 
-        public static double Cosine(Vector a, Vector b)
+        /// <summary>The cosine with the vector spread over <paramref name="spread"/> (both have length one): the sum runs in this vector's term order.</summary>
+        public double Dot(double[] spread)
         {
             double sum = 0;
-            for (int i = 0, j = 0; i < a.Ids.Length && j < b.Ids.Length;)
-            {
-                if (a.Ids[i] < b.Ids[j]) i++;
-                else if (a.Ids[i] > b.Ids[j]) j++;
-                else sum += a.Weights[i++] * b.Weights[j++];
-            }
+            for (int i = 0; i < Ids.Length; i++) sum += Weights[i] * spread[Ids[i]];
             return sum;
         }
+
+        public void Spread(double[] into)
+        {
+            for (int i = 0; i < Ids.Length; i++) into[Ids[i]] = Weights[i];
+        }
+
+        public void Clear(double[] spread)
+        {
+            foreach (int id in Ids) spread[id] = 0;
+        }
+    }
+
+    /// <summary>One thread's working memory: the candidates of the paper at hand, and its weights by term number.</summary>
+    private sealed class Scratch(int vocabulary)
+    {
+        public Dictionary<int, double> Found { get; } = [];
+        public double[] Dense { get; } = new double[vocabulary];
     }
 
     /// <summary>Which papers hold each term among their heaviest, and which papers each author wrote: where candidates come from.</summary>
@@ -215,10 +282,10 @@ public static class RelatedPapers
             }
         }
 
-        /// <summary>The candidates for <paramref name="paper"/>, each with the part of its score its heaviest shared terms and authors make.</summary>
-        public Dictionary<int, double> For(int paper, Vector vector, IReadOnlyList<string> authors, string? series)
+        /// <summary>The candidates for <paramref name="paper"/> into <paramref name="found"/> (cleared first), each with the part of its score its heaviest shared terms, authors and name make.</summary>
+        public void For(int paper, Vector vector, IReadOnlyList<string> authors, string? series, Dictionary<int, double> found)
         {
-            var found = new Dictionary<int, double>();
+            found.Clear();
             foreach (int i in vector.Top)
             {
                 var posting = byTerm[vector.Ids[i]]!;
@@ -237,7 +304,6 @@ public static class RelatedPapers
             if (series is not null && bySeries[series] is { Count: <= PostingCap } named)
                 foreach (int other in named)
                     if (other != paper) found[other] = found.GetValueOrDefault(other) + SeriesBonus;
-            return found;
         }
     }
 }

@@ -97,8 +97,8 @@ public sealed partial class RelatedPapersTests
     {
         var model = Generated(300);
         var papers = model.PapersInOrder;
-        var pipeline = new TermPipeline();
-        var terms = papers.Select(p => PaperTerms.Of(p, pipeline)).ToArray();
+        using var analyzer = new LunrTextAnalyzer();
+        var terms = papers.Select(p => PaperTerms.Of(p, analyzer)).ToArray();
         var weights = new TermWeights(terms);
         var index = SearchIndex.Build(papers);
         var termNumbers = Enumerable.Range(0, index.TermCount).ToDictionary(index.TermText);
