@@ -18,7 +18,9 @@ public static class PaperPages
             }
     }
 
-    private static PlannedPage Page(PaperView paper, DateOnly date, Func<PageView> head) => new(paper.Url, "paper", "paper", head, Values(paper), date);
+    // The head is made from the paper's view and the site alone (Head below).
+    private static PlannedPage Page(PaperView paper, DateOnly date, Func<PageView> head) =>
+        new(paper.Url, "paper", "paper", head, Values(paper), date) { HeadInputs = paper };
 
     private static PlannedPage WithHeadMade(SiteModel model, PaperView paper, DateOnly date)
     {
