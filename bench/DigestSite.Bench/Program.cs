@@ -41,6 +41,7 @@ Console.WriteLine($"- repeats: {opts.Repeat} (medians shown)");
 Console.WriteLine();
 
 var rows = new List<string[]>();
+var phaseTables = new List<string>();
 // Full builds' output folders, removed at the end (bench/out/runs/).
 string runs = Path.Combine(outDir, "runs");
 if (Directory.Exists(runs)) Directory.Delete(runs, recursive: true);
@@ -98,11 +99,13 @@ foreach (int size in opts.Sizes)
         searchBytes: Output.Bytes(Path.Combine(site, "search")), noChange: same, oneEdit: edit, ratio, load, repeat));
     if (hugo is not null)
         rows.Add(Table.Row($"Hugo {size:N0}", hugoFull, Output.Stats(hugoSite), null, Output.Bytes(Path.Combine(hugoSite, "search")), null, null, null, load, repeat));
+    phaseTables.Add(Table.Phases($"DigestSite {size:N0}", full, edit));
     Console.Error.WriteLine(Table.Render(rows));
 }
 
 Console.WriteLine(Table.Render(rows));
 Console.WriteLine();
+foreach (var phases in phaseTables) Console.WriteLine(phases);
 if (!opts.NoServe)
 {
     string corpus = Corpus.Ensure(outDir, opts.ServeSize);
@@ -150,6 +153,12 @@ sealed record Measured(double WallMs, double? CpuMs, long PeakRssKiB, string Std
     public double? Timing(string name) =>
         Regex.Match(Stderr, $@"^timing {Regex.Escape(name)} ([0-9.]+)$", RegexOptions.Multiline) is { Success: true } m
             ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>Each phase's wall and CPU time in ms, in the order digestsite printed them ("timing NAME MS" then "cpu NAME MS").</summary>
+    public List<(string Phase, double Wall, double Cpu)> Phases() =>
+        Regex.Matches(Stderr, @"^timing (\S+) ([0-9.]+)\ncpu \S+ ([0-9.]+)$", RegexOptions.Multiline)
+            .Select(m => (m.Groups[1].Value, double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)))
+            .ToList();
 
     /// <summary>Files written, from digestsite's "Built N pages (M files" line.</summary>
     public int? FilesWritten =>
@@ -215,7 +224,7 @@ static class Table
 {
     static readonly string[] Header =
         ["site", "runs", "load", "full build s", "CPU s", "vs Hugo", "pages/s", "peak MiB", "HTML pages", "files", "output MiB", "search ms", "search MiB",
-         "rebuild, no change s", "rebuild, 1 paper edited s (CPU s)"];
+         "rebuild, no change s (CPU s)", "rebuild, 1 paper edited s (CPU s)"];
 
     public static string[] Row(string name, List<Measured> full, (int Files, int Html, long Bytes) stats, double? searchMs, long? searchBytes,
         List<Measured>? noChange, List<Measured>? oneEdit, double? ratio, string load, int runs)
@@ -237,10 +246,38 @@ static class Table
             $"{stats.Bytes / 1048576.0:N1}",
             searchMs is { } s ? $"{s:N0}" : "–",
             searchBytes is { } b ? $"{b / 1048576.0:N1}" : "–",
-            noChange is null ? "–" : $"{Med(noChange.Select(m => m.WallMs)) / 1000:0.00}",
+            noChange is null ? "–" : $"{Med(noChange.Select(m => m.WallMs)) / 1000:0.00}" +
+                (noChange.All(m => m.CpuMs is not null) ? $" ({Med(noChange.Select(m => m.CpuMs!.Value)) / 1000:0.00})" : ""),
             oneEdit is null ? "–" : $"{Med(oneEdit.Select(m => m.WallMs)) / 1000:0.00}" +
                 (oneEdit.All(m => m.CpuMs is not null) ? $" ({Med(oneEdit.Select(m => m.CpuMs!.Value)) / 1000:0.00})" : ""),
         ];
+    }
+
+    /// <summary>
+    /// Each phase of the full builds and of the one-paper rebuilds: wall and CPU ms (all threads; medians over
+    /// the runs) and CPU / wall, how many cores the phase kept busy. The first phase's CPU also counts opening the
+    /// output folder (its manifest read, its files checked), which its wall time does not; "site-files" encloses
+    /// "search-index" (its wall time includes it) and gets the rest of its CPU.
+    /// </summary>
+    public static string Phases(string name, List<Measured> full, List<Measured> edit)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"Phases of {name}, ms (medians of {full.Count} runs; CPU of all threads, cores = CPU / wall):\n\n");
+        sb.Append("| phase | full build wall | CPU | cores | 1 paper edited wall | CPU | cores |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        var names = full.SelectMany(m => m.Phases().Select(p => p.Phase)).Concat(edit.SelectMany(m => m.Phases().Select(p => p.Phase))).Distinct().ToList();
+        foreach (var phase in names)
+        {
+            sb.Append($"| {phase} | {Cells(full, phase)} | {Cells(edit, phase)} |\n");
+        }
+        return sb.ToString();
+    }
+
+    private static string Cells(List<Measured> runs, string phase)
+    {
+        var times = runs.Select(m => m.Phases().Where(p => p.Phase == phase).ToList()).Where(l => l.Count == 1).Select(l => l[0]).ToList();
+        if (times.Count == 0) return "– | – | –";
+        double wall = Med(times.Select(t => t.Wall)), cpu = Med(times.Select(t => t.Cpu));
+        return $"{wall:N0} | {cpu:N0} | {(wall > 0 ? cpu / wall : 0):0.0}";
     }
 
     public static double Med(IEnumerable<double> values)

@@ -184,7 +184,7 @@ public static class SiteBuilder
             // The head is made once, only if the page is hashed or rendered, and dropped with its HTML.
             PageView? head = null;
             PageView Head() => head ??= page.Head();
-            UInt128 Inputs() => hash.Of(common, page.Url, page.Template, Head(), page.Values);
+            UInt128 Inputs() => hash.Of(common, page.Url, page.Template, page.HeadInputs ?? Head(), page.Values);
             var inputs = run.Session is { } session ? session.PageInputs(page, common, Inputs) : Inputs();
             if (output.IsCurrent(path, inputs)) return;
             var local = new List<Diagnostic>();
@@ -257,25 +257,56 @@ public static class SiteBuilder
             // The index is built once, for index.json (streamed to its file) and its split form (read from it directly),
             // and dropped as soon as the split form has read it.
             LunrSplit? split = null;
+            bool parallel = run.Options.Parallelism != 1;
             if (!indexCurrent)
             {
                 var index = SearchIndex.Build(papers, run.Options.Parallelism, cancel);
                 if (run.OneOff) run.Observer.GarbageLeft(); // the builder's documents and growing arrays, before index.json and the split form
                 cancel.ThrowIfCancellationRequested();
-                output.Write(SearchIndex.IndexFile, searchInputs, index.WriteJson);
-                cancel.ThrowIfCancellationRequested();
-                split = LunrSplit.From(index);
+                // index.json is written (one thread: a stream) while the split form reads the same index, which neither changes.
+                split = Both(parallel, () => output.Write(SearchIndex.IndexFile, searchInputs, index.WriteJson), () => LunrSplit.From(index));
                 index = null!;
                 if (run.OneOff) run.Observer.GarbageLeft(); // the index and its builder's arrays, before the split form's
             }
             cancel.ThrowIfCancellationRequested();
-            if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
-                output.Write(SearchIndex.DocsFile, searchInputs, stream => SearchIndex.WriteDocs(stream, papers));
-            cancel.ThrowIfCancellationRequested();
-            SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, run.Options.Parallelism, cancel)));
+            Both(parallel,
+                () =>
+                {
+                    if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
+                        output.Write(SearchIndex.DocsFile, searchInputs, stream => SearchIndex.WriteDocs(stream, papers));
+                },
+                () =>
+                {
+                    SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, run.Options.Parallelism, cancel)));
+                    return true;
+                });
         }
         phases.End("search-index");
         return deferred;
+    }
+
+    /// <summary>Runs <paramref name="first"/> on another thread while <paramref name="second"/> runs on this one (when <paramref name="parallel"/>); <paramref name="second"/>'s result.</summary>
+    private static T Both<T>(bool parallel, Action first, Func<T> second)
+    {
+        if (!parallel)
+        {
+            first();
+            return second();
+        }
+        var other = Task.Run(first);
+        T result;
+        try
+        {
+            result = second();
+        }
+        catch
+        {
+            // Waited for even so: nothing may still write into the staging folder once the build gives up; this error is the one reported.
+            try { other.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        other.GetAwaiter().GetResult();
+        return result;
     }
 
     private static bool SearchFiles(string path) =>

@@ -70,61 +70,76 @@ public sealed class LunrIndexBuilder
         var lengthSums = new long[nf];
         var idBuffer = new int[256];
 
-        var chunk = new Term[Math.Min(ChunkSize, Math.Max(nd, 1))][][];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism), CancellationToken = cancel };
-        for (int first = 0; first < nd; first += ChunkSize)
+        // Chunks of documents are analyzed on the pool while the previous chunk is added here, in order:
+        // the adding is serial (term indices follow add order), the analysis is not.
+        Task<Term[][][]>? next = null;
+        Term[][][] AnalyzeChunk(int first)
         {
-            cancel.ThrowIfCancellationRequested();
-            int count = Math.Min(ChunkSize, nd - first);
+            var analyzed = new Term[Math.Min(ChunkSize, nd - first)][][];
             if (options.MaxDegreeOfParallelism == 1)
-            {
-                for (int i = 0; i < count; i++) chunk[i] = Analyze(analyzer, _documents[first + i]);
-            }
+                for (int i = 0; i < analyzed.Length; i++) analyzed[i] = Analyze(analyzer, _documents[first + i]);
             else
+                Parallel.For(0, analyzed.Length, options, i => analyzed[i] = Analyze(analyzer, _documents[first + i]));
+            return analyzed;
+        }
+        try
+        {
+            for (int first = 0; first < nd; first += ChunkSize)
             {
-                int start = first;
-                Parallel.For(0, count, options, i => chunk[i] = Analyze(analyzer, _documents[start + i]));
-            }
+                cancel.ThrowIfCancellationRequested();
+                int count = Math.Min(ChunkSize, nd - first);
+                var chunk = next is null ? AnalyzeChunk(first) : next.GetAwaiter().GetResult();
+                int following = first + ChunkSize;
+                next = following < nd
+                    ? options.MaxDegreeOfParallelism == 1 ? Task.FromResult(AnalyzeChunk(following)) : Task.Run(() => AnalyzeChunk(following), cancel)
+                    : null;
 
-            // lunr.Builder.add, in add order: term indices, postings, field lengths, term frequencies.
-            for (int i = 0; i < count; i++)
-            {
-                int doc = first + i;
-                var fieldTerms = chunk[i];
-                for (int f = 0; f < nf; f++)
+                // lunr.Builder.add, in add order: term indices, postings, field lengths, term frequencies.
+                for (int i = 0; i < count; i++)
                 {
-                    var tokens = fieldTerms[f];
-                    int fieldRef = doc * nf + f;
-                    fieldLengths[fieldRef] = tokens.Length;
-                    lengthSums[f] += tokens.Length;
-                    if (idBuffer.Length < tokens.Length) idBuffer = new int[Math.Max(tokens.Length, idBuffer.Length * 2)];
-                    for (int j = 0; j < tokens.Length; j++)
+                    int doc = first + i;
+                    var fieldTerms = chunk[i];
+                    for (int f = 0; f < nf; f++)
                     {
-                        var term = tokens[j];
-                        if (term.Id < 0)
+                        var tokens = fieldTerms[f];
+                        int fieldRef = doc * nf + f;
+                        fieldLengths[fieldRef] = tokens.Length;
+                        lengthSums[f] += tokens.Length;
+                        if (idBuffer.Length < tokens.Length) idBuffer = new int[Math.Max(tokens.Length, idBuffer.Length * 2)];
+                        for (int j = 0; j < tokens.Length; j++)
                         {
-                            term.Id = terms.Count;
-                            terms.Add(term);
+                            var term = tokens[j];
+                            if (term.Id < 0)
+                            {
+                                term.Id = terms.Count;
+                                terms.Add(term);
+                            }
+                            ref var posting = ref term.Postings[f];
+                            if (posting.Count == 0 || posting.Last != doc) posting.Add(doc);
+                            idBuffer[j] = term.Id;
                         }
-                        ref var posting = ref term.Postings[f];
-                        if (posting.Count == 0 || posting.Last != doc) posting.Add(doc);
-                        idBuffer[j] = term.Id;
+                        // lunr.Vector keeps elements sorted by term index; count frequencies on the sorted ids.
+                        var ids = idBuffer.AsSpan(0, tokens.Length);
+                        ids.Sort();
+                        for (int j = 0; j < ids.Length;)
+                        {
+                            int k = j + 1;
+                            while (k < ids.Length && ids[k] == ids[j]) k++;
+                            vectorTerms.Add(ids[j]);
+                            vectorTf.Add(k - j);
+                            j = k;
+                        }
+                        vectorStart[fieldRef + 1] = vectorTerms.Count;
                     }
-                    // lunr.Vector keeps elements sorted by term index; count frequencies on the sorted ids.
-                    var ids = idBuffer.AsSpan(0, tokens.Length);
-                    ids.Sort();
-                    for (int j = 0; j < ids.Length;)
-                    {
-                        int k = j + 1;
-                        while (k < ids.Length && ids[k] == ids[j]) k++;
-                        vectorTerms.Add(ids[j]);
-                        vectorTf.Add(k - j);
-                        j = k;
-                    }
-                    vectorStart[fieldRef + 1] = vectorTerms.Count;
+                    chunk[i] = null!;
                 }
-                chunk[i] = null!;
             }
+        }
+        finally
+        {
+            // A chunk still being analyzed when the adding stopped (cancelled) is waited for: the analyzer goes with this method.
+            if (next is not null) try { next.Wait(CancellationToken.None); } catch (AggregateException) { }
         }
 
         // lunr.idf: documentsWithTerm counts (field, document) pairs, not documents.

@@ -19,8 +19,9 @@ public static class PaperPages
             }
     }
 
+    // The head is made from the paper's view and the site alone (Head below).
     private static PlannedPage Page(PaperView paper, IReadOnlyList<RelatedPaperView> related, DateOnly date, Func<PageView> head) =>
-        new(paper.Url, "paper", "paper", head, Values(paper, related), date);
+        new(paper.Url, "paper", "paper", head, Values(paper, related), date) { HeadInputs = paper };
 
     private static PlannedPage WithHeadMade(SiteModel model, PaperView paper, IReadOnlyList<RelatedPaperView> related, DateOnly date)
     {

@@ -18,4 +18,13 @@ public sealed record PlannedPage(
     string Kind,
     Func<PageView> Head,
     IReadOnlyDictionary<string, object?> Values,
-    DateOnly? Updated);
+    DateOnly? Updated)
+{
+    /// <summary>
+    /// What <see cref="Head"/> makes the head from besides the site (which every page's hash covers), when
+    /// hashing it is cheaper than making the head: a paper page's head is made from its paper's view, already
+    /// hashed once for all the pages that show it, while making it (its JSON-LD) just to hash it cost more
+    /// than all the hashing of a rebuild. Null: the head itself is hashed.
+    /// </summary>
+    public object? HeadInputs { get; init; }
+}
