@@ -75,7 +75,7 @@ public sealed class AuthorPagesTests
         var page = site.Page("authors/ana-zhang/index.html");
 
         Assert.Contains("<a href=\"https://orcid.org/0000-0002-1825-0097\" rel=\"me\">ORCID 0000-0002-1825-0097</a>", page);
-        Assert.Contains("<a href=\"https://example.org/~ana\" rel=\"me nofollow\">Homepage</a>", page);
+        Assert.Contains("<a href=\"https://example.org/~ana\" rel=\"nofollow ugc\">Homepage</a>", page);
         Assert.Contains("Example University, Department of Informatics", page);
         Assert.Contains("<a href=\"/digest/authors/omar-haddad/\">Omar Haddad</a>", page);
         Assert.Contains("<a href=\"/digest/search/?q=%2Bauthors%3Aana%20%2Bauthors%3Azhang\">Search this author</a>", page);

@@ -44,6 +44,12 @@ public static class AuthorsReader
         foreach (var entry in map.Entries)
         {
             var name = entry.Key.Value.Trim();
+            if (!name.Any(char.IsLetterOrDigit) || Fields.HasLineBreak(name))
+            {
+                diagnostics.Add(Diagnostic.At(source.Path, entry.Key.Position,
+                    "each person is a name on one line, with letters, as a paper spells it, e.g.  \"Jörg Müller\":"));
+                continue;
+            }
             if (Claim(owners, name, name, entry.Key.Position, source.Path, diagnostics) is false) continue;
             if (entry.Value is not YamlMapping fieldsMap)
             {
@@ -72,6 +78,9 @@ public static class AuthorsReader
             var homepageUri = homepage is { } h ? WebAddress.ParseHttp(h.Value) : null;
             if (homepage is { } page && homepageUri is null)
                 fields.Report(page.Position, $"\"homepage\" must be a web address starting with https:// or http://, not \"{page.Value}\".");
+            // A user name in the address, or a host of look-alike letters, makes a link read as another site's.
+            else if (homepage is { } shown && homepageUri is { } uri && (uri.UserInfo.Length > 0 || !uri.IdnHost.Equals(uri.Host, StringComparison.OrdinalIgnoreCase) || !uri.Host.All(char.IsAscii)))
+                fields.Report(shown.Position, $"\"homepage\" must name its site plainly, without a user name or non-ASCII letters in the host: \"{shown.Value}\".");
             people.Add(new RegisteredAuthor(name, aliases.Select(a => a.Value).ToArray(), orcidId, homepageUri, affiliation?.Value,
                 distinct.Select(d => d.Value).ToArray()));
         }

@@ -38,6 +38,8 @@ public static class PaperReader
             fields.Report(id.Position, $"\"arxiv\" must be {ArxivId.Rule}, not \"{id.Value}\".");
         if (doi is { } d && !Doi.IsValid(d.Value))
             fields.Report(d.Position, $"\"doi\" must be {Doi.Rule}, not \"{d.Value}\".{WriteAlone(d.Value)}");
+        if (authors is { Count: > MaxAuthors })
+            fields.Report(authors[MaxAuthors].Position, $"a paper lists at most {MaxAuthors} authors, not {authors.Count:N0}: keep the first {MaxAuthors} (the paper's own page lists them all).");
         if (topicSlugs is not null && topics is not null) CheckTopics(fields, topicSlugs, topics);
         var summary = parts.Text;
         if (summary.Length == 0)
@@ -61,6 +63,13 @@ public static class PaperReader
     /// without a cap, one paper with 1,000 topics made 193 MiB of output. Real papers have one to five.
     /// </summary>
     public const int MaxTopics = 10;
+
+    /// <summary>
+    /// Each author has a page and feeds listing the paper with its authors, so output grows with the
+    /// square of one paper's author list: 3,000 names in one 36 KB file made 981 MiB. Large
+    /// collaborations list a few hundred; a digest links their first 200.
+    /// </summary>
+    public const int MaxAuthors = 200;
 
     private static string WriteAlone(string text) => Doi.FromLink(text) is { } doi ? $" Write the DOI alone: \"{doi}\"." : "";
 

@@ -72,6 +72,31 @@ public class AuthorsTests
             RegistryErrors("\"Yunfan Gao\":\n  orcid: 0000-0002-1825\n  homepage: javascript:alert(1)\n"));
     }
 
+    /// <summary>A user name before the host, or look-alike letters in it, make a homepage link read as another site's.</summary>
+    [Theory]
+    [InlineData("https://orcid.org@evil.example/")]
+    [InlineData("https://user:secret@example.org/~gao")]
+    [InlineData("https://exаmple.org/~gao")] // a Cyrillic "а"
+    public void A_homepage_names_its_site_plainly(string homepage)
+    {
+        Assert.Equal(
+            [$"authors.yml:2:13: \"homepage\" must name its site plainly, without a user name or non-ASCII letters in the host: \"{homepage}\"."],
+            RegistryErrors($"\"Yunfan Gao\":\n  homepage: {homepage}\n"));
+    }
+
+    /// <summary>A person is a name: not blank, not punctuation alone, on one line.</summary>
+    [Theory]
+    [InlineData("\"   \"")]
+    [InlineData("\"?!\"")]
+    [InlineData("\"Evil\\nName\"")]
+    [InlineData("\"Evil\\u2028Name\"")]
+    public void A_person_is_a_name_on_one_line_with_letters(string key)
+    {
+        Assert.Equal(
+            ["authors.yml:1:1: each person is a name on one line, with letters, as a paper spells it, e.g.  \"Jörg Müller\":"],
+            RegistryErrors($"{key}:\n  aliases: [\"E. Vil\"]\n"));
+    }
+
     [Fact]
     public void A_spelling_names_one_person()
     {

@@ -152,6 +152,18 @@ public class PaperRulesTests
                 """));
     }
 
+    /// <summary>A lone carriage return or a line separator, escaped in YAML, would start a new line in a RIS or feed reader (NEL is a control character, refused as such).</summary>
+    [Theory]
+    [InlineData("\\r")]
+    [InlineData("\\L")]
+    [InlineData("\\P")]
+    public void Escaped_line_breaks_are_not_one_line(string escape)
+    {
+        Assert.Equal(
+            [$"{A}:2:8: \"title\" must fit on one line.", $"{A}:3:16: each item of \"authors\" must be one of names on one line, not text."],
+            ErrorsFor($"title: \"Retrieval{escape}UR  - https://evil.example/\"\nauthors: [Ada, \"Bob{escape}Roe\"]\ntopics: [rag]"));
+    }
+
     [Fact]
     public void A_plain_title_folded_over_two_lines_is_one_line()
     {

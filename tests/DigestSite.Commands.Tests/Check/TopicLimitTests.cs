@@ -1,8 +1,9 @@
 namespace DigestSite.Commands.Tests;
 
 /// <summary>
-/// Output grows with topics times papers: one paper filed under 1,000 topics made 193 MiB. Topics
-/// per paper and topics in all are capped, with located errors.
+/// Output grows with topics times papers: one paper filed under 1,000 topics made 193 MiB; and with
+/// the square of a paper's authors (each has a page and feeds listing it). Topics and authors per
+/// paper and topics in all are capped, with located errors.
 /// </summary>
 public class TopicLimitTests
 {
@@ -28,6 +29,24 @@ public class TopicLimitTests
         site.Write("topics.yml", TopicsYml(20));
         site.Delete(FixtureSite.RagPaper).Delete(FixtureSite.LoraPaper);
         site.Paper(A, $"title: \"T\"\nauthors: [Ada]\ntopics: [{string.Join(", ", Enumerable.Range(0, 10).Select(i => $"t{i}"))}]");
+        Assert.Empty(site.Errors());
+    }
+
+    [Fact]
+    public void A_paper_with_more_than_two_hundred_authors_is_an_error_at_the_first_one_over()
+    {
+        using var site = new FixtureSite();
+        var names = string.Join("\n", Enumerable.Range(0, 250).Select(i => $"  - \"Ada Number{i}\""));
+        site.Paper(A, $"title: \"T\"\nauthors:\n{names}\ntopics: [rag]");
+        Assert.Equal([$"{A}:204:5: a paper lists at most 200 authors, not 250: keep the first 200 (the paper's own page lists them all)."], site.Errors());
+    }
+
+    [Fact]
+    public void Two_hundred_authors_are_allowed()
+    {
+        using var site = new FixtureSite();
+        var names = string.Join("\n", Enumerable.Range(0, 200).Select(i => $"  - \"Ada Number{i}\""));
+        site.Paper(A, $"title: \"T\"\nauthors:\n{names}\ntopics: [rag]");
         Assert.Empty(site.Errors());
     }
 

@@ -46,13 +46,21 @@ public sealed class Fields(YamlMapping mapping, string path, SourcePosition miss
             Report(value.Position, $"\"{key}\" is empty, e.g.  {example}");
             return null;
         }
-        if (text.Contains('\n'))
+        if (HasLineBreak(text))
         {
             Report(value.Position, $"\"{key}\" must fit on one line.");
             return null;
         }
         return new(text, value.Position);
     }
+
+    /// <summary>
+    /// Any character a reader of our output may take for a new line: a lone carriage return splits a
+    /// RIS or BibTeX line for most readers, U+2028 a JavaScript or feed reader's.
+    /// </summary>
+    public static bool HasLineBreak(string text) => text.AsSpan().IndexOfAny(LineBreaks) >= 0;
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\n\r\u0085\u2028\u2029");
 
     /// <summary>A list of one-line texts; at least one when present. Single-line items only.</summary>
     public IReadOnlyList<Located<string>>? TextList(string key, bool required, string what, string example)
@@ -72,7 +80,7 @@ public sealed class Fields(YamlMapping mapping, string path, SourcePosition miss
         var items = new List<Located<string>>();
         foreach (var item in sequence.Items)
         {
-            if (item is YamlScalar { IsNull: false } scalar && scalar.Value.Trim() is { Length: > 0 } text && !text.Contains('\n'))
+            if (item is YamlScalar { IsNull: false } scalar && scalar.Value.Trim() is { Length: > 0 } text && !HasLineBreak(text))
                 items.Add(new(text, item.Position));
             else
                 Report(item.Position, $"each item of \"{key}\" must be one of {what} on one line, not {(item is YamlScalar s && s.Value.Trim().Length == 0 ? "empty" : item.Kind)}.");

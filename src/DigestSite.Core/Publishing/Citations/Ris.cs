@@ -31,5 +31,7 @@ public static class Ris
         return record.Append("ER  - \r\n").ToString();
     }
 
-    private static void Line(StringBuilder record, string tag, string value) => record.Append(tag).Append("  - ").Append(value).Append("\r\n");
+    // check keeps line breaks out of every field; a value is still made one line here, as a line is a field.
+    private static void Line(StringBuilder record, string tag, string value) =>
+        record.Append(tag).Append("  - ").Append(value.ReplaceLineEndings(" ")).Append("\r\n");
 }
