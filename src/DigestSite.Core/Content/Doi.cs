@@ -4,12 +4,13 @@ namespace DigestSite.Content;
 
 /// <summary>
 /// Digital Object Identifiers: "10.", the registrant's number, "/", then any suffix without spaces
-/// (suffixes hold parentheses, colons, semicolons, angle brackets: all valid). DOIs are
+/// (suffixes hold parentheses, colons, semicolons, angle brackets: all valid), braces or backslashes
+/// (which no registered DOI needs, and which would end a BibTeX field early). DOIs are
 /// case-insensitive, so two spellings that differ only in case are one paper.
 /// </summary>
 public static partial class Doi
 {
-    public const string Rule = "a DOI such as 10.1145/3292500.3330701 (\"10.\", digits, \"/\", then no spaces)";
+    public const string Rule = "a DOI such as 10.1145/3292500.3330701 (\"10.\", digits, \"/\", then no spaces, braces or backslashes)";
 
     public static bool IsValid(string doi) => Pattern().IsMatch(doi);
 
@@ -29,7 +30,7 @@ public static partial class Doi
         return match.Success && IsValid(match.Groups[1].Value) ? match.Groups[1].Value : null;
     }
 
-    [GeneratedRegex(@"\A10\.[0-9]+(\.[0-9]+)*/[^\s\p{C}]+\z")]
+    [GeneratedRegex(@"\A10\.[0-9]+(\.[0-9]+)*/[^\s\p{C}{}\\]+\z")]
     private static partial Regex Pattern();
 
     [GeneratedRegex(@"\A(?:https?://(?:dx\.)?doi\.org/|doi:\s*)(\S+)\z", RegexOptions.IgnoreCase)]

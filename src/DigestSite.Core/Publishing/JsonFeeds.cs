@@ -33,17 +33,22 @@ public static class JsonFeeds
             feed.Subtitle.Length > 0 ? feed.Subtitle : null,
             feed.Language,
             [new JsonFeedAuthor(feed.AuthorName, feed.AuthorUrl)],
-            feed.Entries.Select(entry => new JsonFeedItem(
-                entry.Url,
-                entry.Url,
-                entry.Title,
-                content(entry),
-                PageHeads.Shorten(entry.Summary, 400),
-                Content.ContentDates.Format(entry.Date) + "T00:00:00Z",
-                entry.Authors.Count > 0 ? entry.Authors.Select(a => new JsonFeedAuthor(a, null)).ToArray() : null,
-                entry.Categories.Count > 0 ? entry.Categories : null)).ToArray());
+            feed.Entries.Select(entry => Item(entry, content(entry))).ToArray());
         return [.. JsonSerializer.SerializeToUtf8Bytes(json, JsonFeedContext.Data.JsonFeed), (byte)'\n'];
     }
+
+    // An entry without HTML (an author's feed: summary and link, as in its Atom twin) has its summary
+    // as its text: JSON Feed wants content_html or content_text in every item.
+    private static JsonFeedItem Item(FeedEntryView entry, string html) =>
+        new(entry.Url,
+            entry.Url,
+            entry.Title,
+            html.Length > 0 ? html : null,
+            html.Length > 0 ? null : entry.Summary,
+            PageHeads.Shorten(entry.Summary, 400),
+            Content.ContentDates.Format(entry.Date) + "T00:00:00Z",
+            entry.Authors.Count > 0 ? entry.Authors.Select(a => new JsonFeedAuthor(a, null)).ToArray() : null,
+            entry.Categories.Count > 0 ? entry.Categories : null);
 }
 
 public sealed record JsonFeed(
@@ -62,7 +67,8 @@ public sealed record JsonFeedItem(
     string Id,
     string Url,
     string Title,
-    string ContentHtml,
+    string? ContentHtml,
+    string? ContentText,
     string Summary,
     string DatePublished,
     IReadOnlyList<JsonFeedAuthor>? Authors,

@@ -95,7 +95,8 @@ public sealed partial class CitationExportTests : IClassFixture<CitationExportTe
     public void A_bibtex_entry_escapes_what_bibtex_and_latex_read()
     {
         var bib = File.ReadAllText(Path.Combine(Output, "papers", "hostile", "cite.bib"));
-        Assert.Contains(@"title = {{Braces \{nested \{deep\}\} and \} unbalanced: 100\% of A\&B \#1 costs \$5 on snake\_case \textasciitilde{} x\textasciicircum{}2 \textbackslash{} back @misc ""quoted"" 'single' {\'E}l{\'e}onore's caf{\'e}}},", bib);
+        // Its braces do not balance ("} unbalanced"), so each is a command: "\}" would end the field for BibTeX.
+        Assert.Contains(@"title = {{Braces \textbraceleft{}nested \textbraceleft{}deep\textbraceright{}\textbraceright{} and \textbraceright{} unbalanced: 100\% of A\&B \#1 costs \$5 on snake\_case \textasciitilde{} x\textasciicircum{}2 \textbackslash{} back @misc ""quoted"" 'single' {\'E}l{\'e}onore's caf{\'e}}},", bib);
         Assert.Contains(@"author = {Jörg Müller and Łukasz Wiśniewski and Nguyễn Minh and José María García-López and Søren Ørsted-Æbelø and Tom ""The Brace"" \{O'Brien\}},", bib);
         Assert.Contains("author = {{Lab of Search and Retrieval} and Plato}", File.ReadAllText(Path.Combine(Output, "papers", "no-date", "cite.bib")));
         // The page shows the entry the file holds.

@@ -62,9 +62,15 @@ public static class Bibtex
         return escaped.ToString();
     }
 
-    /// <summary>Text for a BibTeX field: TeX's special characters escaped, accented Latin letters as LaTeX accents (or as they are).</summary>
+    /// <summary>
+    /// Text for a BibTeX field: TeX's special characters escaped, accented Latin letters as LaTeX
+    /// accents (or as they are). BibTeX counts braces even after a backslash, so "\}" in a title whose
+    /// braces do not balance would end the field early (and "\{" swallow the entries after it): then
+    /// every brace is written as \textbraceleft{} or \textbraceright{}.
+    /// </summary>
     public static string Escape(string text, bool accents = true)
     {
+        bool balanced = Balanced(text);
         var escaped = new StringBuilder(text.Length + 8);
         foreach (var rune in text.EnumerateRunes())
         {
@@ -73,6 +79,8 @@ public static class Bibtex
                 char c = (char)rune.Value;
                 escaped.Append(c switch
                 {
+                    '{' when !balanced => "\\textbraceleft{}",
+                    '}' when !balanced => "\\textbraceright{}",
                     '{' or '}' or '&' or '%' or '$' or '#' or '_' => "\\" + c,
                     '\\' => "\\textbackslash{}",
                     '~' => "\\textasciitilde{}",
@@ -83,5 +91,17 @@ public static class Bibtex
             else escaped.Append(accents && rune.IsBmp ? LatinAccents.Latex((char)rune.Value) ?? rune.ToString() : rune.ToString());
         }
         return escaped.ToString();
+    }
+
+    /// <summary>Whether every "}" closes a "{" before it, and every "{" is closed.</summary>
+    private static bool Balanced(string text)
+    {
+        int depth = 0;
+        foreach (char c in text)
+        {
+            if (c == '{') depth++;
+            else if (c == '}' && --depth < 0) return false;
+        }
+        return depth == 0;
     }
 }
