@@ -83,6 +83,21 @@ public sealed class AuthorPagesTests
     }
 
     [Fact]
+    public void A_consortium_paper_makes_nobody_a_co_author()
+    {
+        using var site = new TestSite("basic");
+        var members = Enumerable.Range(1, AuthorIndex.MaxAuthorsForCoAuthors + 1).Select(i => $"Member {i:000} Consortium").ToArray();
+        site.WriteContent("issues/2026-04-01/consortium.md", Paper("Consortium", [.. members]));
+        site.WriteContent("issues/2026-04-01/pair.md", Paper("Pair", "Member 001 Consortium", "Member 002 Consortium"));
+        Assert.True(site.Build().Succeeded);
+
+        var page = site.Page("authors/member-001-consortium/index.html");
+        Assert.Contains("<li><a href=\"/digest/authors/member-002-consortium/\">Member 002 Consortium</a> <span class=\"muted\">1<", page);
+        Assert.DoesNotContain("member-003-consortium/\">Member 003", page[..page.IndexOf("<h2 class=\"author-papers-heading\">", StringComparison.Ordinal)]);
+        Assert.Contains("and 93 others", page); // the consortium paper's entry: 8 names of 101
+    }
+
+    [Fact]
     public void A_paper_page_lists_its_authors_as_people_with_their_page_and_orcid()
     {
         using var site = new TestSite("basic");

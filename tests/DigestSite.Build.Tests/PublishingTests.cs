@@ -64,6 +64,22 @@ public sealed class PublishingTests : IClassFixture<PageSnapshotTests.BuiltSite>
     }
 
     [Fact]
+    public void Every_author_has_a_valid_feed_of_summaries_and_links()
+    {
+        var feeds = Directory.GetFiles(Path.Combine(site.Output, "authors"), "feed.xml", SearchOption.AllDirectories);
+        Assert.Equal(Directory.GetDirectories(Path.Combine(site.Output, "authors")).Length, feeds.Length);
+        foreach (var path in feeds)
+        {
+            var slug = Path.GetFileName(Path.GetDirectoryName(path)!);
+            var feed = XDocument.Load(path).Root!;
+            AssertValidAtomFeed(feed, $"https://example.org/digest/authors/{slug}/feed.xml");
+            Assert.NotEmpty(feed.Elements(Atom + "entry"));
+            // An entry without content needs a summary and its link (RFC 4287, 4.1.1.1 and 4.1.2).
+            Assert.All(feed.Elements(Atom + "entry"), e => Assert.False(string.IsNullOrWhiteSpace(e.Element(Atom + "summary")?.Value)));
+        }
+    }
+
+    [Fact]
     public void Every_page_head_links_the_feed_for_autodiscovery()
     {
         foreach (var page in Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories))

@@ -83,8 +83,8 @@
     const refs = [...new Set(index.fieldVectors.map(([key]) => key.slice(key.indexOf("/") + 1)))];
     const topicNames = [...new Set(refs.flatMap((r) => docs[r].topics))].sort();
     const topicNumbers = new Map(topicNames.map((t, i) => [t, i]));
-    // As authors.json: authors of two papers or more.
-    const authorsOf = refs.map((r) => [...new Set(docs[r].authors.split(", "))]);
+    // As authors.json: authors of two papers or more, by their page's name (people: given where a paper prints an alias).
+    const authorsOf = refs.map((r) => [...new Set(docs[r].people || docs[r].authors.split(", "))]);
     const papersBy = new Map();
     for (const name of authorsOf.flat()) papersBy.set(name, (papersBy.get(name) || 0) + 1);
     const names = [...papersBy.keys()].filter((n) => papersBy.get(n) > 1).sort();

@@ -23,6 +23,13 @@ public sealed class AuthorIndex
 {
     private readonly Dictionary<string, Author> bySpelling;
 
+    /// <summary>
+    /// Papers with more authors (a consortium's) make nobody a co-author, on author pages and for the name-variant
+    /// check: with thousands of names every pair would be counted (quadratic in one file's authors), and the list would
+    /// say nothing about whom an author works with.
+    /// </summary>
+    public const int MaxAuthorsForCoAuthors = 100;
+
     /// <summary>A–Z by family name (folded), then given names, then the name itself, ordinal.</summary>
     public IReadOnlyList<Author> People { get; }
 

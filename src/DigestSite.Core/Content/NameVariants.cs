@@ -141,7 +141,8 @@ public static class NameVariants
     private static HashSet<string> CoAuthors(Spelling spelling, LoadedPaper[] papers)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var paper in spelling.Papers)
+        // As on author pages, a consortium's paper makes nobody a co-author (and keeps this linear in the names).
+        foreach (var paper in spelling.Papers.Where(p => papers[p].Paper.Authors.Count <= AuthorIndex.MaxAuthorsForCoAuthors))
             foreach (var name in papers[paper].Paper.Authors)
                 if (name != spelling.Name) names.Add(AuthorName.Fold(name, lettersOnly: true));
         return names;

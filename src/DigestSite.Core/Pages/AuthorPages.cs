@@ -85,8 +85,9 @@ public static class AuthorPages
         var topics = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var paper in person.Papers)
         {
-            foreach (var other in paper.Authors.Select(model.Authors.Of).Distinct())
-                if (!ReferenceEquals(other, person)) coAuthors[other] = coAuthors.GetValueOrDefault(other) + 1;
+            if (paper.Authors.Count <= AuthorIndex.MaxAuthorsForCoAuthors)
+                foreach (var other in paper.Authors.Select(model.Authors.Of).Distinct())
+                    if (!ReferenceEquals(other, person)) coAuthors[other] = coAuthors.GetValueOrDefault(other) + 1;
             foreach (var topic in paper.TopicSlugs) topics[topic] = topics.GetValueOrDefault(topic) + 1;
         }
         var listed = coAuthors

@@ -50,7 +50,7 @@ public static class SearchIndex
             ? paper.AuthorsText
             : string.Join(", ", paper.Authors.Concat(paper.AuthorLinks.Where(a => a.Name != a.Person).Select(a => a.Person).Distinct(StringComparer.Ordinal)));
 
-    /// <summary>docs.json, streamed to <paramref name="stream"/>: slug -> { title, url, date, authors, authorUrls (each author's page, in order), topics, excerpt }.</summary>
+    /// <summary>docs.json, streamed to <paramref name="stream"/>: slug -> { title, url, date, authors, authorUrls (each author's page, in order), people (their pages' names, only when the paper prints an alias), topics, excerpt }.</summary>
     public static void WriteDocs(Stream stream, IEnumerable<PaperView> papers)
     {
         using (var json = new Utf8JsonWriter(stream, JsonOptions))
@@ -108,6 +108,13 @@ public static class SearchIndex
         json.WriteStartArray("authorUrls");
         foreach (var author in paper.AuthorLinks) json.WriteStringValue(author.Url);
         json.WriteEndArray();
+        // The names of the authors' pages, only where the paper prints an alias (rare): the author filter counts people.
+        if (paper.AuthorLinks.Any(a => a.Name != a.Person))
+        {
+            json.WriteStartArray("people");
+            foreach (var author in paper.AuthorLinks) json.WriteStringValue(author.Person);
+            json.WriteEndArray();
+        }
         json.WriteStartArray("topics");
         foreach (var topic in paper.Topics) json.WriteStringValue(topic.Name);
         json.WriteEndArray();

@@ -14,8 +14,9 @@ public sealed class BuildCommandTests : IDisposable
         Assert.DoesNotContain('\r', result.Out);
         Assert.DoesNotContain('\u001b', result.Out);
         var lines = result.OutLines;
-        Assert.Equal(["Reading content…", "Rendering pages (10)…", "Writing feeds, sitemap and search index…"], lines[..3]);
-        Assert.Matches(@"^Built 10 pages \(wrote \d+ files, [\d.]+ MiB\) into _site in [\d.]+ s\.$", lines[3]);
+        // Ten pages and the four authors' pages with the list of authors.
+        Assert.Equal(["Reading content…", "Rendering pages (15)…", "Writing feeds, sitemap and search index…"], lines[..3]);
+        Assert.Matches(@"^Built 15 pages \(wrote \d+ files, [\d.]+ MiB\) into _site in [\d.]+ s\.$", lines[3]);
         Assert.True(File.Exists(Path.Combine(site.Workspace, "_site", "papers", "2312.15918", "index.html")));
     }
 
