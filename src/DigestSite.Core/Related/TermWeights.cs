@@ -60,9 +60,6 @@ public sealed class TermWeights
     /// <summary>The number of <paramref name="paper"/>'s <paramref name="field"/>'s term <paramref name="index"/> in the vocabulary.</summary>
     public int Id(int paper, int field, int index) => termIds[paper][field][index];
 
-    /// <summary>The number of <paramref name="term"/>, if the archive has it.</summary>
-    public int? Id(string term) => ids.TryGetValue(term, out int id) ? id : null;
-
     /// <summary>The weight of term <paramref name="index"/> of paper <paramref name="paper"/>'s field <paramref name="field"/> (<paramref name="terms"/>): lunr's, to the bit.</summary>
     public double Weight(PaperTerms terms, int paper, int field, int index)
     {
