@@ -151,8 +151,8 @@ public static class SiteBuilder
                 output.Dispose();
                 return (null, Failed(publishErrors));
             }
-            CitationFiles.Write(model, output, hash, options.Parallelism);
-            OpenData.Write(model, output, hash, options.Parallelism);
+            CitationFiles.Write(model, output, hash, options.Parallelism, run.Cancel);
+            OpenData.Write(model, output, hash, options.Parallelism, run.Cancel);
             // The search files read the papers (in archive order) and nothing else: made again only when one changed.
             var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
             // A one-off build keeps only what the search reads; a session keeps the views anyway.

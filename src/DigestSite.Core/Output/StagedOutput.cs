@@ -181,7 +181,8 @@ public sealed class StagedOutput : IDisposable
         if (!path.StartsWith(stagingDir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new ArgumentException($"{relativePath} is outside the output folder.", nameof(relativePath));
         var folder = Path.GetDirectoryName(relativePath) ?? "";
-        if (folder.Length > 0 && folders.TryAdd(folder, true)) Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Listed only once created: a thread that finds the folder listed can write into it at once.
+        if (folder.Length > 0) folders.GetOrAdd(folder, static (_, directory) => Directory.CreateDirectory(directory) is not null, Path.GetDirectoryName(path)!);
         return path;
     }
 }

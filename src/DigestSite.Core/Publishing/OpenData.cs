@@ -20,7 +20,7 @@ public static class OpenData
     /// <summary>The schema's version: it changes when a field is removed, renamed or changes meaning (docs/data.md).</summary>
     public const int Version = 1;
 
-    public static void Write(SiteModel model, StagedOutput output, InputHash hash, int parallelism)
+    public static void Write(SiteModel model, StagedOutput output, InputHash hash, int parallelism, CancellationToken cancel)
     {
         var urls = model.Urls;
         var index = hash.Of(InputHash.Program, "api", model.Site, model.Archive.Issues.Select(i => model.IssueRefs[i.Date]).ToArray(),
@@ -28,7 +28,7 @@ public static class OpenData
         if (!output.IsCurrent(urls.OutputPath(urls.Data), index))
             output.Write(urls.OutputPath(urls.Data), index, Json(Index(model), OpenDataContext.Data.ApiIndex));
 
-        Parallel.ForEach(model.Archive.Issues, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, issue =>
+        Parallel.ForEach(model.Archive.Issues, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel }, issue =>
         {
             var papers = issue.Papers.Select(p => model.Papers[p.Slug]).ToArray();
             var info = model.IssueRefs[issue.Date];

@@ -13,12 +13,12 @@ namespace DigestSite.Publishing.Citations;
 /// </summary>
 public static class CitationFiles
 {
-    public static void Write(SiteModel model, StagedOutput output, InputHash hash, int parallelism)
+    public static void Write(SiteModel model, StagedOutput output, InputHash hash, int parallelism, CancellationToken cancel)
     {
         var urls = model.Urls;
         // A paper's files read its view and the site's address (their URLs are absolute).
         var site = hash.Of(InputHash.Program, "citations", model.Site.Url);
-        Parallel.ForEach(model.PapersInOrder, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, paper =>
+        Parallel.ForEach(model.PapersInOrder, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel }, paper =>
         {
             var inputs = hash.Of(site, paper);
             var bib = urls.OutputPath(paper.Citation.BibtexUrl);
