@@ -157,8 +157,8 @@ public sealed class AuthorPagesTests
         var afterSummary = TestSite.Snapshot(site.Output);
 
         // A new title is on the author's page and feed; a new summary only in the feed (the page lists titles).
-        Assert.Equal(["authors/wei-muller/feed.xml", "authors/wei-muller/index.html"], ChangedAuthorFiles(before, afterTitle));
-        Assert.Equal(["authors/wei-muller/feed.xml"], ChangedAuthorFiles(afterTitle, afterSummary));
+        Assert.Equal(["authors/wei-muller/feed.json", "authors/wei-muller/feed.xml", "authors/wei-muller/index.html"], ChangedAuthorFiles(before, afterTitle));
+        Assert.Equal(["authors/wei-muller/feed.json", "authors/wei-muller/feed.xml"], ChangedAuthorFiles(afterTitle, afterSummary));
     }
 
     private static string[] ChangedAuthorFiles(SortedDictionary<string, byte[]> before, SortedDictionary<string, byte[]> after) =>
