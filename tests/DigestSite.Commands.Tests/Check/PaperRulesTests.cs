@@ -373,12 +373,13 @@ public class PaperRulesTests
     [InlineData("11.1145/3292500.3330701", "")]   // not 10.
     [InlineData("10.1145", "")]                   // no suffix
     [InlineData("10.abc/x", "")]                  // registrant not a number
+    [InlineData("10.1234/x}y", "")]               // a brace would end a BibTeX field early
     [InlineData("https://doi.org/10.1145/3292500.3330701", " Write the DOI alone: \"10.1145/3292500.3330701\".")]
     [InlineData("doi:10.1145/3292500.3330701", " Write the DOI alone: \"10.1145/3292500.3330701\".")]
     public void Invalid_dois(string doi, string hint)
     {
         Assert.Equal(
-            [$"{A}:5:6: \"doi\" must be a DOI such as 10.1145/3292500.3330701 (\"10.\", digits, \"/\", then no spaces), not \"{doi}\".{hint}"],
+            [$"{A}:5:6: \"doi\" must be a DOI such as 10.1145/3292500.3330701 (\"10.\", digits, \"/\", then no spaces, braces or backslashes), not \"{doi}\".{hint}"],
             ErrorsFor($"""
                 title: "T"
                 authors: [Ada]

@@ -132,7 +132,7 @@ public sealed class NewFromDoiTests : IAsyncLifetime
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(
-            ["error: --doi must be a DOI such as 10.1145/3292500.3330701 (\"10.\", digits, \"/\", then no spaces), not \"https://doi.org/10.1145/3292500.3330701\". Give the DOI alone: 10.1145/3292500.3330701"],
+            ["error: --doi must be a DOI such as 10.1145/3292500.3330701 (\"10.\", digits, \"/\", then no spaces, braces or backslashes), not \"https://doi.org/10.1145/3292500.3330701\". Give the DOI alone: 10.1145/3292500.3330701"],
             result.ErrLines);
         Assert.Empty(api.Requests);
     }
