@@ -203,26 +203,23 @@ public static class SiteBuilder
         // Feeds and the sitemap are made again only when their model changed (serve: nearly every edit leaves them be).
         // A feed reads the templates (its entries' HTML) and `site`, as a page does: hence the common hash.
         var errors = new List<Diagnostic>();
-        // A paper's entry is the same in each topic's and author's feed it is in (about five), and in
-        // each Atom feed's JSON Feed twin: its HTML is made once.
-        var paperEntries = new Dictionary<PaperView, string>(ReferenceEqualityComparer.Instance);
+        // An entry's HTML is made once: a paper's entry is the same in each topic's and author's feed it
+        // is in (about five), and every entry is the same in its Atom feed and the JSON Feed twin.
+        var entries = new Dictionary<object, string>(ReferenceEqualityComparer.Instance);
         string Entry(FeedEntryView entry, string feedUrl)
         {
             // An entry of neither an issue nor a paper in full (an author's feed: summary and link) has no HTML.
             if (entry is { IntroductionHtml: null, Papers.Count: 0 }) return "";
-            if (entry is not { HeadingLevel: 0, IntroductionHtml: null, Papers: [var paper] }) return templates.RenderFeedEntry(entry, model.Site, feedUrl, errors) ?? "";
-            if (!paperEntries.TryGetValue(paper, out var html)) paperEntries[paper] = html = templates.RenderFeedEntry(entry, model.Site, feedUrl, errors) ?? "";
+            object key = entry is { HeadingLevel: 0, IntroductionHtml: null, Papers: [var paper] } ? paper : entry;
+            if (!entries.TryGetValue(key, out var html)) entries[key] = html = templates.RenderFeedEntry(entry, model.Site, feedUrl, errors) ?? "";
             return html;
         }
         var feeds = AtomFeeds.Plan(model).ToArray();
         foreach (var feed in feeds)
         {
-            // Each Atom feed has a JSON Feed twin, from the same model and the same entries' HTML (rendered once for both).
             var inputs = hash.Of(common, feed);
-            var html = new Dictionary<FeedEntryView, string>(ReferenceEqualityComparer.Instance);
-            string Content(FeedEntryView entry) => html.TryGetValue(entry, out var made) ? made : html[entry] = Entry(entry, feed.FeedUrl);
-            WriteIfChanged(output, feed.Path, inputs, () => AtomFeeds.Write(feed, Content));
-            WriteIfChanged(output, JsonFeeds.Twin(feed.Path), inputs, () => JsonFeeds.Write(feed, Content));
+            WriteIfChanged(output, feed.Path, inputs, () => AtomFeeds.Write(feed, entry => Entry(entry, feed.FeedUrl)));
+            WriteIfChanged(output, JsonFeeds.Twin(feed.Path), inputs, () => JsonFeeds.Write(feed, entry => Entry(entry, feed.FeedUrl)));
         }
         WriteIfChanged(output, FeedsOpml.File, hash.Of(InputHash.Program, "opml", model.Site.Title, feeds.Select(f => $"{f.Title}\n{f.FeedUrl}\n{f.PageUrl}").ToArray()),
             () => FeedsOpml.Write(model.Site.Title, feeds));
