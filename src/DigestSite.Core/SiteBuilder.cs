@@ -80,7 +80,7 @@ public static class SiteBuilder
         // files are made without it (docs/performance.md, memory).
         if (run.OneOff) run.Observer.GarbageLeft();
         using var output = site.Output;
-        bool searchDeferred = WriteSearchFiles(run, site.SearchPapers, site.SearchInputs, output);
+        bool searchDeferred = WriteSearchFiles(run, site.SearchPapers, site.SearchTerms, site.SearchInputs, output);
         phases.End("site-files");
 
         run.Cancel.ThrowIfCancellationRequested(); // the last point: what follows changes the output
@@ -96,7 +96,8 @@ public static class SiteBuilder
 
     /// <summary>The pages and the site's other files, staged, and what the search files are made from.</summary>
     /// <param name="SearchPapers">The papers in archive order, as the search files read them (a one-off build: without their HTML).</param>
-    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, UInt128 SearchInputs);
+    /// <param name="SearchTerms">Their analysed terms, in the same order (<see cref="SiteModel.Terms"/>).</param>
+    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, IReadOnlyList<PaperTerms> SearchTerms, UInt128 SearchInputs);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
     private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, Phases phases)
@@ -157,7 +158,7 @@ public static class SiteBuilder
             var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
             // A one-off build keeps only what the search reads; a session keeps the views anyway.
             var searchPapers = run.OneOff ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
-            return (new StagedSite(output, pages.Count, searchPapers, searchInputs), null);
+            return (new StagedSite(output, pages.Count, searchPapers, model.Terms, searchInputs), null);
         }
         catch
         {
@@ -242,7 +243,7 @@ public static class SiteBuilder
     }
 
     /// <returns>True when the search files were left as they were (a session's deferred search).</returns>
-    private static bool WriteSearchFiles(BuildRun run, IReadOnlyList<PaperView> papers, UInt128 searchInputs, StagedOutput output)
+    private static bool WriteSearchFiles(BuildRun run, IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, UInt128 searchInputs, StagedOutput output)
     {
         var phases = new Phases(run.Observer);
         var cancel = run.Cancel;
@@ -257,7 +258,7 @@ public static class SiteBuilder
             bool parallel = run.Options.Parallelism != 1;
             if (!indexCurrent)
             {
-                var index = SearchIndex.Build(papers, run.Options.Parallelism, cancel);
+                var index = SearchIndex.Build(papers, terms, run.Options.Parallelism, cancel);
                 if (run.OneOff) run.Observer.GarbageLeft(); // the builder's documents and growing arrays, before index.json and the split form
                 cancel.ThrowIfCancellationRequested();
                 // index.json is written (one thread: a stream) while the split form reads the same index, which neither changes.
@@ -274,7 +275,7 @@ public static class SiteBuilder
                 },
                 () =>
                 {
-                    SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, run.Options.Parallelism, cancel)));
+                    SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, terms, run.Options.Parallelism, cancel)));
                     return true;
                 });
         }

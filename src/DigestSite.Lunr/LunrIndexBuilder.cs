@@ -4,13 +4,16 @@ namespace DigestSite.Lunr;
 /// Builds the index lunr.js 2.3.9 builds with <c>lunr(function () { this.ref(..); this.field(..); this.add(..) })</c>
 /// (lunr.Builder with the default pipeline). Documents are analyzed in parallel; everything that
 /// fixes the output (term indices, key orders) is then done in add order, so the result is deterministic.
+/// A document's fields can also come analyzed already (<see cref="LunrTextAnalyzer"/>): the same
+/// index, without analysing the texts again.
 /// </summary>
 public sealed class LunrIndexBuilder
 {
     private const int ChunkSize = 1024;
 
     private readonly LunrField[] _fields;
-    private readonly List<LunrDocument> _documents = [];
+    private readonly int[] _given; // for each field in index order, its place in the constructor's list
+    private readonly List<Pending> _documents = [];
     private readonly HashSet<string> _refs = new(StringComparer.Ordinal);
     private double _b = 0.75;
 
@@ -27,8 +30,8 @@ public sealed class LunrIndexBuilder
         }
         // lunr keeps fields in an object (builder._fields) and reads them back with Object.keys,
         // so integer-like field names come first; that order is used everywhere.
-        var order = JsObjectKeys.Order(list.ConvertAll(f => f.Name));
-        _fields = Array.ConvertAll(order, i => list[i]);
+        _given = JsObjectKeys.Order(list.ConvertAll(f => f.Name));
+        _fields = Array.ConvertAll(_given, i => list[i]);
     }
 
     /// <summary>The fields in index order (JS key order of the names).</summary>
@@ -52,8 +55,30 @@ public sealed class LunrIndexBuilder
     {
         ArgumentNullException.ThrowIfNull(document);
         if (!_refs.Add(document.Ref)) throw new ArgumentException($"Duplicate document ref '{document.Ref}'.", nameof(document));
-        _documents.Add(document);
+        _documents.Add(new Pending(document.Ref, document.Boost, document, null));
     }
+
+    /// <summary>
+    /// Adds a document whose fields were analyzed already (<see cref="LunrTextAnalyzer.Analyze"/>): the index is
+    /// the one the texts would give.
+    /// </summary>
+    /// <param name="fields">One for each field, in the order the builder was given them; null indexes nothing, like a missing field.</param>
+    /// <param name="boost">Document boost; like lunr, 0 (or NaN) counts as 1.</param>
+    /// <exception cref="ArgumentException">A document with the same ref was already added, or the fields are not one for each of the builder's.</exception>
+    public void Add(string @ref, IReadOnlyList<AnalyzedText?> fields, double boost = 1)
+    {
+        ArgumentNullException.ThrowIfNull(@ref);
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.Count != _fields.Length) throw new ArgumentException($"{fields.Count} fields for a builder of {_fields.Length}.", nameof(fields));
+        if (!_refs.Add(@ref)) throw new ArgumentException($"Duplicate document ref '{@ref}'.", nameof(@ref));
+        _documents.Add(new Pending(@ref, boost, null, Array.ConvertAll(_given, i => fields[i])));
+    }
+
+    /// <summary>A document added: its texts, or its fields analyzed (in index field order).</summary>
+    private readonly record struct Pending(string Ref, double Boost, LunrDocument? Texts, AnalyzedText?[]? Analyzed);
+
+    /// <summary>One field of a document, analyzed: its terms (each once with its count, or in token order, each counting one) and its length.</summary>
+    private readonly record struct FieldTerms(Term[] Terms, int[]? Counts, int Length);
 
     /// <summary>Builds the index (lunr.Builder.build).</summary>
     /// <param name="cancel">Checked between chunks of documents: a long build can be given up (OperationCanceledException).</param>
@@ -69,14 +94,15 @@ public sealed class LunrIndexBuilder
         var terms = new List<Term>();
         var lengthSums = new long[nf];
         var idBuffer = new int[256];
+        var tfBuffer = new int[256];
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, MaxDegreeOfParallelism), CancellationToken = cancel };
         // Chunks of documents are analyzed on the pool while the previous chunk is added here, in order:
         // the adding is serial (term indices follow add order), the analysis is not.
-        Task<Term[][][]>? next = null;
-        Term[][][] AnalyzeChunk(int first)
+        Task<FieldTerms[][]>? next = null;
+        FieldTerms[][] AnalyzeChunk(int first)
         {
-            var analyzed = new Term[Math.Min(ChunkSize, nd - first)][][];
+            var analyzed = new FieldTerms[Math.Min(ChunkSize, nd - first)][];
             if (options.MaxDegreeOfParallelism == 1)
                 for (int i = 0; i < analyzed.Length; i++) analyzed[i] = Analyze(analyzer, _documents[first + i]);
             else
@@ -102,11 +128,15 @@ public sealed class LunrIndexBuilder
                     var fieldTerms = chunk[i];
                     for (int f = 0; f < nf; f++)
                     {
-                        var tokens = fieldTerms[f];
+                        var (tokens, counts, length) = fieldTerms[f];
                         int fieldRef = doc * nf + f;
-                        fieldLengths[fieldRef] = tokens.Length;
-                        lengthSums[f] += tokens.Length;
-                        if (idBuffer.Length < tokens.Length) idBuffer = new int[Math.Max(tokens.Length, idBuffer.Length * 2)];
+                        fieldLengths[fieldRef] = length;
+                        lengthSums[f] += length;
+                        if (idBuffer.Length < tokens.Length)
+                        {
+                            idBuffer = new int[Math.Max(tokens.Length, idBuffer.Length * 2)];
+                            tfBuffer = new int[idBuffer.Length];
+                        }
                         for (int j = 0; j < tokens.Length; j++)
                         {
                             var term = tokens[j];
@@ -118,16 +148,18 @@ public sealed class LunrIndexBuilder
                             ref var posting = ref term.Postings[f];
                             if (posting.Count == 0 || posting.Last != doc) posting.Add(doc);
                             idBuffer[j] = term.Id;
+                            tfBuffer[j] = counts is null ? 1 : counts[j];
                         }
-                        // lunr.Vector keeps elements sorted by term index; count frequencies on the sorted ids.
+                        // lunr.Vector keeps elements sorted by term index; sum the frequencies on the sorted ids.
                         var ids = idBuffer.AsSpan(0, tokens.Length);
-                        ids.Sort();
+                        var tf = tfBuffer.AsSpan(0, tokens.Length);
+                        ids.Sort(tf);
                         for (int j = 0; j < ids.Length;)
                         {
-                            int k = j + 1;
-                            while (k < ids.Length && ids[k] == ids[j]) k++;
+                            int k = j + 1, sum = tf[j];
+                            while (k < ids.Length && ids[k] == ids[j]) sum += tf[k++];
                             vectorTerms.Add(ids[j]);
-                            vectorTf.Add(k - j);
+                            vectorTf.Add(sum);
                             j = k;
                         }
                         vectorStart[fieldRef + 1] = vectorTerms.Count;
@@ -189,13 +221,20 @@ public sealed class LunrIndexBuilder
             scores);
     }
 
-    private Term[][] Analyze(TermAnalyzer analyzer, LunrDocument document)
+    private FieldTerms[] Analyze(TermAnalyzer analyzer, Pending document)
     {
-        var result = new Term[_fields.Length][];
+        var result = new FieldTerms[_fields.Length];
         for (int f = 0; f < _fields.Length; f++)
         {
-            document.Fields.TryGetValue(_fields[f].Name, out var value);
-            result[f] = analyzer.Analyze(value);
+            if (document.Analyzed is { } analyzed)
+            {
+                var field = analyzed[f] ?? AnalyzedText.Empty;
+                result[f] = new FieldTerms(Array.ConvertAll(field.Terms, analyzer.TermOf), field.Counts, field.Length);
+                continue;
+            }
+            document.Texts!.Fields.TryGetValue(_fields[f].Name, out var value);
+            var tokens = analyzer.Analyze(value);
+            result[f] = new FieldTerms(tokens, null, tokens.Length);
         }
         return result;
     }

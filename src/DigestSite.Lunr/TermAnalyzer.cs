@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace DigestSite.Lunr;
 
@@ -24,6 +25,9 @@ internal sealed class TermAnalyzer : IDisposable
         public readonly Dictionary<string, Term>.AlternateLookup<ReadOnlySpan<char>> Lookup;
         public readonly List<Range> Ranges = [];
         public readonly List<Term> Terms = [];
+        public readonly List<int> Counts = [];
+        public readonly List<string> FirstTokens = [];
+        public readonly Dictionary<Term, int> Seen = new(ReferenceEqualityComparer.Instance);
 
         public LocalState() => Lookup = Tokens.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -54,17 +58,25 @@ internal sealed class TermAnalyzer : IDisposable
     }
 
     /// <summary>
-    /// As <see cref="Analyze"/>, appending each kept token (lowercased, as split) with its term to
-    /// <paramref name="into"/>: the strings are shared, one instance for each distinct token and term.
+    /// As <see cref="Analyze"/>, counted: the distinct terms in order of first occurrence, with their counts and
+    /// the first token of each. The strings are shared, one instance for each distinct token and term.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Analyze(string? value, List<(string Token, string Term)> into)
+    public AnalyzedText AnalyzeText(string? value)
     {
-        if (string.IsNullOrEmpty(value)) return;
+        if (string.IsNullOrEmpty(value)) return AnalyzedText.Empty;
         string lower = JsString.ToLowerCase(value);
         var local = _local.Value!;
         var ranges = local.Ranges;
+        var terms = local.Terms;
+        var counts = local.Counts;
+        var tokens = local.FirstTokens;
+        var seen = local.Seen;
         ranges.Clear();
+        terms.Clear();
+        counts.Clear();
+        tokens.Clear();
+        seen.Clear();
         Tokenizer.Split(lower, ranges);
         foreach (var range in ranges)
         {
@@ -74,16 +86,33 @@ internal sealed class TermAnalyzer : IDisposable
                 token = span.ToString();
                 term = Miss(local, token);
             }
-            if (!ReferenceEquals(term, NoTerm)) into.Add((token, term.Text));
+            if (ReferenceEquals(term, NoTerm)) continue;
+            ref int at = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, term, out bool known);
+            if (known)
+            {
+                CollectionsMarshal.AsSpan(counts)[at]++;
+                continue;
+            }
+            at = terms.Count;
+            terms.Add(term);
+            counts.Add(1);
+            tokens.Add(token);
         }
+        if (terms.Count == 0) return AnalyzedText.Empty;
+        var texts = new string[terms.Count];
+        for (int i = 0; i < texts.Length; i++) texts[i] = terms[i].Text;
+        return new AnalyzedText(texts, [.. counts], [.. tokens]);
     }
+
+    /// <summary>The term whose text is <paramref name="text"/>, as <see cref="Analyze"/> gives it (one for each text).</summary>
+    public Term TermOf(string text) => _terms.GetOrAdd(text, static (t, n) => new Term(t, n), _fieldCount);
 
     private Term Miss(LocalState local, string token)
     {
         if (!_sharedTokens.TryGetValue(token, out var term))
         {
             string? text = LunrPipeline.Run(token);
-            term = text is null ? NoTerm : _terms.GetOrAdd(text, static (t, n) => new Term(t, n), _fieldCount);
+            term = text is null ? NoTerm : TermOf(text);
             term = _sharedTokens.GetOrAdd(token, term);
         }
         local.Tokens.Add(token, term);

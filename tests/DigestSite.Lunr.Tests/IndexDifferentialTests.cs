@@ -4,13 +4,21 @@ using DigestSite.Lunr;
 
 namespace DigestSite.Lunr.Tests;
 
-/// <summary>Our index must be byte-identical to JSON.stringify(lunr(...)) from lunr.js 2.3.9.</summary>
+/// <summary>
+/// Our index must be byte-identical to JSON.stringify(lunr(...)) from lunr.js 2.3.9, whether the builder
+/// is given the documents' texts or their fields analyzed already.
+/// </summary>
 public class IndexDifferentialTests
 {
     private static void AssertSameAsLunr(IndexSpec spec)
     {
         string expected = LunrReference.BuildJson(spec);
-        string actual = spec.BuildJson();
+        AssertSame(expected, spec.BuildJson());
+        AssertSame(expected, spec.BuildJsonFromAnalyzedFields());
+    }
+
+    private static void AssertSame(string expected, string actual)
+    {
         if (expected != actual)
         {
             int i = 0;
@@ -58,7 +66,17 @@ public class IndexDifferentialTests
     public void ParallelAndSequentialBuilds_WriteTheSameBytes()
     {
         var spec = new IndexSpec("slug", IndexSpec.DigestSiteFields, TestCorpus.Generated(3000, seed: 3));
-        Assert.Equal(spec.BuildJson(maxDegreeOfParallelism: 1), spec.BuildJson(maxDegreeOfParallelism: 4));
+        var sequential = spec.BuildJson(maxDegreeOfParallelism: 1);
+        Assert.Equal(sequential, spec.BuildJson(maxDegreeOfParallelism: 4));
+        Assert.Equal(sequential, spec.BuildJsonFromAnalyzedFields(maxDegreeOfParallelism: 4));
+    }
+
+    [Fact]
+    public void AnalyzedDocuments_NeedOneFieldForEachOfTheBuilders()
+    {
+        var b = new LunrIndexBuilder(IndexSpec.DigestSiteFields);
+        Assert.Throws<ArgumentException>(() => b.Add("a", [AnalyzedText.Empty]));
+        Assert.Throws<ArgumentException>(() => new AnalyzedText(["x"], [0], ["x"]));
     }
 
     [Fact]

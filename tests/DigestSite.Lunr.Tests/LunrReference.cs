@@ -111,6 +111,16 @@ public sealed record IndexSpec(string Ref, IReadOnlyList<LunrField> Fields, IRea
         return builder.Build().ToJson();
     }
 
+    /// <summary>The same index, each document's fields given to the builder analyzed (<see cref="LunrTextAnalyzer"/>) instead of as texts.</summary>
+    public string BuildJsonFromAnalyzedFields(int maxDegreeOfParallelism = 2)
+    {
+        using var analyzer = new LunrTextAnalyzer();
+        var builder = new LunrIndexBuilder(Fields) { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        foreach (var d in Documents)
+            builder.Add(d.Ref, Fields.Select(f => d.Fields.TryGetValue(f.Name, out var text) ? analyzer.Analyze(text) : null).ToArray(), d.Boost);
+        return builder.Build().ToJson();
+    }
+
     /// <summary>The spec as lunr-reference.js input (ASCII JSON: every non-ASCII code unit escaped, lone surrogates too).</summary>
     public string ToJson(IEnumerable<string>? queries = null, string? indexJson = null)
     {

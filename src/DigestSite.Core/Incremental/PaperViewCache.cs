@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using DigestSite.Archive;
 using DigestSite.Pages;
-using DigestSite.Related;
+using DigestSite.Search;
 
 namespace DigestSite.Incremental;
 

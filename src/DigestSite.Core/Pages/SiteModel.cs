@@ -3,8 +3,10 @@ using System.Globalization;
 using DigestSite.Archive;
 using DigestSite.Content;
 using DigestSite.Incremental;
+using DigestSite.Lunr;
 using DigestSite.Related;
 using DigestSite.Rendering;
+using DigestSite.Search;
 
 namespace DigestSite.Pages;
 
@@ -35,6 +37,9 @@ public sealed class SiteModel
     /// <summary>Each topic's papers, newest issue first, in each issue the issue's order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<PaperView>> PapersByTopic { get; }
 
+    /// <summary>Each paper's analysed terms, in archive order: what the search index and related papers read of it.</summary>
+    public IReadOnlyList<PaperTerms> Terms { get; }
+
     /// <summary>Each paper's related papers, by slug (<see cref="RelatedPapers"/>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Related { get; }
 
@@ -57,9 +62,16 @@ public sealed class SiteModel
         var keys = Publishing.Citations.CitationKeys.Assign(papers);
         var views = new PaperView[papers.Length];
         var siteUrl = Urls.Absolute(Urls.Home);
-        Parallel.For(0, papers.Length, i => views[i] = cache is null
-            ? PaperViews.Create(papers[i], render?.Invoke(papers[i]) ?? RenderedPaper.Of(papers[i]), IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, keys[papers[i].Slug])
-            : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, siteUrl, keys[papers[i].Slug]));
+        var terms = new PaperTerms[papers.Length];
+        using (var analyzer = new LunrTextAnalyzer())
+            Parallel.For(0, papers.Length, i =>
+            {
+                views[i] = cache is null
+                    ? PaperViews.Create(papers[i], render?.Invoke(papers[i]) ?? RenderedPaper.Of(papers[i]), IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, keys[papers[i].Slug])
+                    : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, siteUrl, keys[papers[i].Slug]);
+                terms[i] = cache?.Terms.Get(views[i], analyzer) ?? PaperTerms.Of(views[i], analyzer);
+            });
+        Terms = terms;
         cache?.Retain(views);
         PapersInOrder = views;
         Papers = views.ToDictionary(v => v.Slug, StringComparer.Ordinal);
@@ -69,7 +81,7 @@ public sealed class SiteModel
             foreach (var topic in view.Topics)
                 byTopic[topic.Slug].Add(view);
         PapersByTopic = byTopic.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<PaperView>)kv.Value, StringComparer.Ordinal);
-        Related = RelatedPapers.Find(views, cache?.Terms, parallelism);
+        Related = RelatedPapers.Find(views, terms, parallelism);
     }
 
     /// <summary>The newest issue's date: when the archive as a whole last changed.</summary>

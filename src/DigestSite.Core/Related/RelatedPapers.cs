@@ -1,4 +1,3 @@
-using DigestSite.Lunr;
 using DigestSite.Pages;
 using DigestSite.Search;
 
@@ -35,15 +34,12 @@ public static class RelatedPapers
 
     /// <summary>Every paper's related papers by slug, best first (a paper with none has an empty list).</summary>
     /// <param name="papers">The archive's papers, in archive order.</param>
-    /// <param name="cache">serve: the analysed terms of papers whose views did not change.</param>
+    /// <param name="terms">Their analysed terms, in the same order (<see cref="SiteModel.Terms"/>).</param>
     /// <param name="parallelism">Threads (-1: all cores); the result is the same for any number.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Find(IReadOnlyList<PaperView> papers, PaperTermsCache? cache = null,
+    public static IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Find(IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms,
         int parallelism = -1)
     {
         var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
-        var terms = new PaperTerms[papers.Count];
-        using (var analyzer = new LunrTextAnalyzer())
-            Parallel.For(0, papers.Count, threads, i => terms[i] = cache?.Get(papers[i], analyzer) ?? PaperTerms.Of(papers[i], analyzer));
         var weights = new TermWeights(terms);
         var vectors = new Vector[papers.Count];
         Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(terms[i], i, weights));
@@ -61,7 +57,7 @@ public static class RelatedPapers
         return bySlug;
     }
 
-    private static RelatedPaperView[] Best(int paper, IReadOnlyList<PaperView> papers, PaperTerms[] terms, Vector[] vectors, (string Name, bool Versioned)?[] series,
+    private static RelatedPaperView[] Best(int paper, IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, Vector[] vectors, (string Name, bool Versioned)?[] series,
         Candidates archive, TermWeights weights, Scratch scratch)
     {
         archive.For(paper, vectors[paper], papers[paper].Authors, series[paper]?.Name, scratch.Found);
@@ -125,7 +121,7 @@ public static class RelatedPapers
             for (int j = 0; j < fieldTerms.Terms.Length; j++)
             {
                 int id = weights.Id(index, field, j);
-                if (!seen.Add(id) || b.WeightOf(id) is not > 0.0 || Display(fieldTerms.Words[j]) is not { } word) continue;
+                if (!seen.Add(id) || b.WeightOf(id) is not > 0.0 || Display(fieldTerms.Tokens[j]) is not { } word) continue;
                 words.Add((word, a[id] * b.WeightOf(id)));
             }
         }

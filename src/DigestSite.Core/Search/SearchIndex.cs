@@ -27,16 +27,11 @@ public static class SearchIndex
     private const int ExcerptLength = 240;
 
     /// <summary>Papers in archive order (newest issue first), so the index is the same on every build.</summary>
-    public static LunrIndex Build(IEnumerable<PaperView> papers, int parallelism = -1, CancellationToken cancel = default)
+    /// <param name="terms">Each paper's terms, in the same order (<see cref="SiteModel.Terms"/>): the texts are not analysed again.</param>
+    public static LunrIndex Build(IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, int parallelism = -1, CancellationToken cancel = default)
     {
         var builder = new LunrIndexBuilder(Fields) { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
-        foreach (var paper in papers)
-        {
-            var texts = FieldTexts(paper);
-            var fields = new Dictionary<string, string?>(Fields.Length);
-            for (int f = 0; f < Fields.Length; f++) fields[Fields[f].Name] = texts[f];
-            builder.Add(new LunrDocument(paper.Slug, fields));
-        }
+        for (int i = 0; i < papers.Count; i++) builder.Add(papers[i].Slug, terms[i].Fields);
         return builder.Build(cancel);
     }
 

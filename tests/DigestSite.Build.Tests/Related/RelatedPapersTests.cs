@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using DigestSite.Content;
 using DigestSite.Corpus;
 using DigestSite.Incremental;
-using DigestSite.Lunr;
 using DigestSite.Pages;
 using DigestSite.Related;
 using DigestSite.Search;
@@ -87,8 +86,8 @@ public sealed partial class RelatedPapersTests
     public void One_thread_and_many_threads_find_the_same_related_papers()
     {
         var model = Generated(600);
-        var one = RelatedPapers.Find(model.PapersInOrder, parallelism: 1);
-        var many = RelatedPapers.Find(model.PapersInOrder, parallelism: 8);
+        var one = RelatedPapers.Find(model.PapersInOrder, model.Terms, parallelism: 1);
+        var many = RelatedPapers.Find(model.PapersInOrder, model.Terms, parallelism: 8);
         foreach (var paper in model.PapersInOrder) Assert.Equal(one[paper.Slug], many[paper.Slug]);
     }
 
@@ -97,10 +96,9 @@ public sealed partial class RelatedPapersTests
     {
         var model = Generated(300);
         var papers = model.PapersInOrder;
-        using var analyzer = new LunrTextAnalyzer();
-        var terms = papers.Select(p => PaperTerms.Of(p, analyzer)).ToArray();
+        var terms = model.Terms;
         var weights = new TermWeights(terms);
-        var index = SearchIndex.Build(papers);
+        var index = SearchIndex.Build(papers, terms);
         var termNumbers = Enumerable.Range(0, index.TermCount).ToDictionary(index.TermText);
         int compared = 0;
         List<int> docs = [];

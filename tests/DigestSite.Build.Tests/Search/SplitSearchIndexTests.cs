@@ -71,7 +71,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     public void Same_content_gives_byte_identical_files()
     {
         var first = LunrJsonOracle.SplitFiles(archive.IndexJson, archive.Papers).ToList();
-        var again = LunrJsonOracle.SplitFiles(LunrJsonOracle.IndexJson(archive.Papers, parallelism: 1), archive.Papers).ToList();
+        var again = LunrJsonOracle.SplitFiles(LunrJsonOracle.IndexJson(archive.Papers, archive.Terms, parallelism: 1), archive.Papers).ToList();
         Assert.Equal(first.Select(f => f.Path), again.Select(f => f.Path));
         Assert.Equal(SplitSearchIndex.Paths(archive.Papers.Length), first.Select(f => f.Path));
         for (int i = 0; i < first.Count; i++) Assert.True(first[i].Content.AsSpan().SequenceEqual(again[i].Content), first[i].Path);
@@ -81,7 +81,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     public void Reading_the_built_index_gives_the_files_reading_its_json_gives()
     {
         var fromJson = LunrJsonOracle.SplitFiles(archive.IndexJson, archive.Papers).ToList();
-        var direct = SplitSearchIndex.Files(LunrSplit.From(SearchIndex.Build(archive.Papers)), archive.Papers).ToList();
+        var direct = SplitSearchIndex.Files(LunrSplit.From(SearchIndex.Build(archive.Papers, archive.Terms)), archive.Papers).ToList();
         Assert.Equal(fromJson.Select(f => f.Path), direct.Select(f => f.Path));
         for (int i = 0; i < fromJson.Count; i++) Assert.True(fromJson[i].Content.AsSpan().SequenceEqual(direct[i].Content), fromJson[i].Path);
     }
@@ -90,7 +90,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     public void A_small_site_is_one_file()
     {
         var small = archive.Papers.Take(40).ToArray();
-        var files = LunrJsonOracle.SplitFiles(LunrJsonOracle.IndexJson(small), small).ToList();
+        var files = LunrJsonOracle.SplitFiles(LunrJsonOracle.IndexJson(small, archive.Terms.Take(40).ToArray()), small).ToList();
         Assert.DoesNotContain(files, f => f.Path.StartsWith(SplitSearchIndex.Folder + "/p", StringComparison.Ordinal));
         Assert.Contains("\"inline\":[", Encoding.UTF8.GetString(files.Single(f => f.Path == SplitSearchIndex.BaseFile).Content));
     }
@@ -189,6 +189,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     {
         public string Dir { get; }
         public PaperView[] Papers { get; }
+        public IReadOnlyList<PaperTerms> Terms { get; }
         public byte[] IndexJson { get; }
         public int ShardCount { get; }
         /// <summary>Queries made from the index's own terms: the most common, a middling and a once-only term.</summary>
@@ -205,8 +206,9 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
             CorpusGenerator.Write(content, new CorpusOptions { Papers = papers });
             var loaded = ContentLoader.Load(content);
             var model = new SiteModel(loaded.Archive ?? throw new InvalidOperationException("the generated archive did not load: " + string.Join("\n", loaded.Diagnostics)));
-            Papers = model.Archive.Papers.Select(p => model.Papers[p.Slug]).ToArray();
-            IndexJson = LunrJsonOracle.IndexJson(Papers);
+            Papers = [.. model.PapersInOrder];
+            Terms = model.Terms;
+            IndexJson = LunrJsonOracle.IndexJson(Papers, Terms);
             Dir = WriteSplit(null);
             ShardCount = Directory.GetFiles(Path.Combine(Dir, "split"), "p*.json").Length;
 
