@@ -1,5 +1,6 @@
 using DigestSite.Content;
 using DigestSite.Incremental;
+using DigestSite.Lunr;
 using DigestSite.Pages;
 
 namespace DigestSite.Build.Tests;
@@ -27,7 +28,7 @@ public sealed class ParsedPaperStoreTests
         Assert.True(loaded.Succeeded);
         Assert.Equal(PaperCount(site) - 1, store.Hits);
         _ = new SiteModel(loaded.Archive!, render: store.Render);
-        Assert.Equal(1, store.Rendered); // the others' summaries and BibTeX come from the store
+        Assert.Equal(1, store.Rendered); // the others' summaries and analysed terms come from the store
 
         Assert.True(site.Build().Succeeded);
         AssertSameAsCleanBuild(site);
@@ -52,6 +53,30 @@ public sealed class ParsedPaperStoreTests
         Assert.Equal(PaperCount(site), store.Hits);
         Assert.True(site.Build().Succeeded);
         AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void The_kept_terms_are_the_ones_analysing_the_paper_again_gives()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var store = ParsedPaperStore.Open(site.Output);
+        var loaded = ContentLoader.Load(site.Content, store: store);
+        Assert.Equal(PaperCount(site), store.Hits);
+        using var analyzer = new LunrTextAnalyzer();
+        foreach (var paper in loaded.Archive!.Papers)
+        {
+            var kept = store.Render(paper, analyzer);
+            var again = RenderedPaper.Of(paper, analyzer);
+            foreach (var (k, a) in new[] { (kept.TitleTerms, again.TitleTerms), (kept.SummaryTerms, again.SummaryTerms) })
+            {
+                Assert.Equal(a.Terms, k.Terms);
+                Assert.Equal(a.Counts, k.Counts);
+                Assert.Equal(a.Tokens, k.Tokens);
+            }
+            Assert.NotEmpty(kept.SummaryTerms.Terms);
+        }
+        Assert.Equal(0, store.Rendered);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using DigestSite.Archive;
+using DigestSite.Lunr;
 using DigestSite.Pages;
-using DigestSite.Search;
 
 namespace DigestSite.Incremental;
 
@@ -22,7 +23,8 @@ public sealed class PaperViewCache
     /// <summary>Views made (not reused) by the last model.</summary>
     public int Made => lastMade;
 
-    internal PaperView Get(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, IReadOnlyDictionary<string, AuthorRef> authors,
+    /// <param name="rendered">The paper's rendered parts (<see cref="Render"/>).</param>
+    internal PaperView Get(Paper paper, RenderedPaper rendered, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, IReadOnlyDictionary<string, AuthorRef> authors,
         Urls urls, string siteUrl, string key)
     {
         if (entries.TryGetValue(paper.Slug, out var entry) && ReferenceEquals(entry.Paper, paper) && entry.Issue == issue && entry.SiteUrl == siteUrl
@@ -30,7 +32,7 @@ public sealed class PaperViewCache
             && SameTopics(entry.Topics, paper.TopicSlugs, topics) && SameAuthors(entry.Authors, paper.Authors, authors))
             return entry.View;
         Interlocked.Increment(ref made);
-        var view = PaperViews.Create(paper, issue, topics, authors, urls, key);
+        var view = PaperViews.Create(paper, rendered, issue, topics, authors, urls, key);
         entries[paper.Slug] = new Entry(paper, issue, paper.TopicSlugs.Select(t => topics[t]).ToArray(), [.. view.AuthorLinks], siteUrl, key, view);
         return view;
     }
@@ -62,8 +64,14 @@ public sealed class PaperViewCache
 
     internal TopicRef Same(TopicRef topic) => topicRefs.GetOrAdd(topic, topic);
 
-    /// <summary>Each kept view's analysed terms, for related papers: an edit analyses only the papers it changed.</summary>
-    public PaperTermsCache Terms { get; } = new();
+    private readonly ConditionalWeakTable<Paper, RenderedPaper> renderedPapers = new();
+
+    /// <summary>
+    /// The paper's rendered parts, made once for each paper object (the content cache gives the same object
+    /// for an unchanged file): an edit renders and analyses only the papers it changed.
+    /// </summary>
+    internal RenderedPaper Render(Paper paper, LunrTextAnalyzer analyzer) =>
+        renderedPapers.TryGetValue(paper, out var kept) ? kept : renderedPapers.GetValue(paper, p => RenderedPaper.Of(p, analyzer));
 
     private readonly ConcurrentDictionary<PaperView, (SiteView Site, IReadOnlyList<RelatedPaperView> Related, PlannedPage Page)> pages =
         new(ReferenceEqualityComparer.Instance);

@@ -5,13 +5,14 @@ using System.Text;
 using DigestSite.Archive;
 using DigestSite.Content;
 using DigestSite.Diagnostics;
+using DigestSite.Lunr;
 using DigestSite.Pages;
 
 namespace DigestSite.Incremental;
 
 /// <summary>
-/// Each paper file's parse result and diagnostics, and what its view computes from it alone (its
-/// summary rendered: <see cref="RenderedPaper"/>), kept on disk between one-off builds
+/// Each paper file's parse result and diagnostics, and what its view and search terms compute from it
+/// alone (its summary rendered, its title and summary analysed: <see cref="RenderedPaper"/>), kept on disk between one-off builds
 /// (beside the manifest: "_site.manifest.parsed"), so that a build after editing one paper parses
 /// and renders one paper. An entry is found by the SHA-256 of the file's exact bytes, its path (its
 /// slug and issue date come from it) and the topic slugs (its checks read them): it is the result of
@@ -34,7 +35,7 @@ public sealed class ParsedPaperStore
         public LoadedPaper? Paper { get; } = paper;
         public Diagnostic[] Diagnostics { get; } = diagnostics;
 
-        /// <summary>The paper's summary rendered and its BibTeX: read with the entry, or made by this build's model.</summary>
+        /// <summary>The paper's summary rendered and its title and summary analysed: read with the entry, or made by this build's model.</summary>
         public RenderedPaper? Rendered { get; set; }
     }
 
@@ -85,12 +86,12 @@ public sealed class ParsedPaperStore
     /// store, else made now (and kept). A paper this store did not give is rendered and not kept.
     /// Thread-safe for different papers.
     /// </summary>
-    public RenderedPaper Render(Paper paper)
+    public RenderedPaper Render(Paper paper, LunrTextAnalyzer analyzer)
     {
-        if (!byPaper.TryGetValue(paper, out var entry)) return RenderedPaper.Of(paper);
+        if (!byPaper.TryGetValue(paper, out var entry)) return RenderedPaper.Of(paper, analyzer);
         if (entry.Rendered is { } kept) return kept;
         Interlocked.Increment(ref rendered);
-        return entry.Rendered = RenderedPaper.Of(paper);
+        return entry.Rendered = RenderedPaper.Of(paper, analyzer);
     }
 
     /// <summary>
@@ -110,10 +111,12 @@ public sealed class ParsedPaperStore
     /// The file: the XxHash128 of the rest (16 bytes), then, as a <see cref="BinaryWriter"/> writes them, the
     /// format, the program, the distinct topic keys, and the entries in path order. Read as a stream, hashed
     /// as it is read, and believed only if the hash matches at the end; any inconsistency makes it no store.
+    /// The analysed terms and tokens (most of them shared by many papers) are each written once, where the
+    /// first entry has them, and then by number (<see cref="Words"/>).
     /// </summary>
     private static class StoreFile
     {
-        private const string Format = "digestsite-parsed-papers 3";
+        private const string Format = "digestsite-parsed-papers 4";
 
         public static void Write(string path, string program, Entry[] entries)
         {
@@ -133,9 +136,10 @@ public sealed class ParsedPaperStore
                     // Each entry, preceded by true, made whole before it is written: one whose text UTF-8 cannot hold as it is
                     // is left out. False ends them.
                     var buffer = new MemoryStream();
+                    var words = new Words();
                     foreach (var entry in entries)
                     {
-                        if (!Encode(buffer, entry, entry.TopicsKey is { } k ? keyIndex[k] : -1)) continue;
+                        if (!Encode(buffer, entry, entry.TopicsKey is { } k ? keyIndex[k] : -1, words)) continue;
                         writer.Write(true);
                         writer.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
                     }
@@ -154,18 +158,51 @@ public sealed class ParsedPaperStore
         private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         /// <summary>The entry's bytes into <paramref name="buffer"/> (emptied first); false when a text of it is not valid UTF-16 (then it is parsed again next time).</summary>
-        private static bool Encode(MemoryStream buffer, Entry entry, int topicsKey)
+        private static bool Encode(MemoryStream buffer, Entry entry, int topicsKey, Words words)
         {
             buffer.SetLength(0);
+            int known = words.Count;
             try
             {
                 using var writer = new BinaryWriter(buffer, Strict, leaveOpen: true);
-                WriteEntry(writer, entry, topicsKey);
+                WriteEntry(writer, entry, topicsKey, words);
                 return true;
             }
             catch (EncoderFallbackException)
             {
+                words.Forget(known); // the words this entry met first are not in the file
                 return false;
+            }
+        }
+
+        /// <summary>The words (terms and tokens) written so far, numbered in the order they were: a word is written once, then by its number.</summary>
+        private sealed class Words
+        {
+            private readonly Dictionary<string, int> numbers = new(StringComparer.Ordinal);
+            private readonly List<string> order = [];
+
+            public int Count => order.Count;
+
+            /// <summary>0 and the word the first time; then the word's number + 1.</summary>
+            public void Write(BinaryWriter w, string word)
+            {
+                ref int number = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(numbers, word, out bool known);
+                if (known)
+                {
+                    w.Write7BitEncodedInt(number + 1);
+                    return;
+                }
+                number = order.Count;
+                order.Add(word);
+                w.Write7BitEncodedInt(0);
+                w.Write(word);
+            }
+
+            /// <summary>Forgets the words numbered from <paramref name="count"/> on.</summary>
+            public void Forget(int count)
+            {
+                for (int i = count; i < order.Count; i++) numbers.Remove(order[i]);
+                order.RemoveRange(count, order.Count - count);
             }
         }
 
@@ -181,7 +218,8 @@ public sealed class ParsedPaperStore
                 if (reader.String() != Format || reader.String() != program) return null;
                 var keys = reader.List(reader.String);
                 var entries = new List<Entry>();
-                while (reader.Bool()) entries.Add(ReadEntry(reader, keys));
+                var words = new List<string>();
+                while (reader.Bool()) entries.Add(ReadEntry(reader, keys, words));
                 return reader.AtEnd() && reader.Hash().AsSpan().SequenceEqual(expected) ? entries : null;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
@@ -191,7 +229,7 @@ public sealed class ParsedPaperStore
             }
         }
 
-        private static void WriteEntry(BinaryWriter w, Entry entry, int topicsKey)
+        private static void WriteEntry(BinaryWriter w, Entry entry, int topicsKey, Words words)
         {
             w.Write(entry.Path);
             w.Write(entry.Sha256);
@@ -238,10 +276,12 @@ public sealed class ParsedPaperStore
             {
                 w.Write(r.SummaryHtml);
                 w.Write(r.SummaryText);
+                Analyzed(w, r.TitleTerms, words);
+                Analyzed(w, r.SummaryTerms, words);
             }
         }
 
-        private static Entry ReadEntry(Reader r, List<string> keys)
+        private static Entry ReadEntry(Reader r, List<string> keys, List<string> words)
         {
             var path = r.String();
             var sha256 = r.String();
@@ -268,8 +308,45 @@ public sealed class ParsedPaperStore
                 paper = new LoadedPaper(p, r.Position(), r.Bool() ? r.Position() : null, r.Bool() ? r.Position() : null, r.List(r.Position).ToArray());
             }
             var entry = new Entry(path, sha256, topicsKey, paper, diagnostics);
-            if (r.Bool()) entry.Rendered = new RenderedPaper(r.String(), r.String());
+            if (r.Bool()) entry.Rendered = new RenderedPaper(r.String(), r.String(), Analyzed(r, words), Analyzed(r, words));
             return entry;
+        }
+
+        private static void Analyzed(BinaryWriter w, AnalyzedText text, Words words)
+        {
+            w.Write7BitEncodedInt(text.Terms.Length);
+            for (int i = 0; i < text.Terms.Length; i++)
+            {
+                words.Write(w, text.Terms[i]);
+                w.Write7BitEncodedInt(text.Counts[i]);
+                words.Write(w, text.Tokens[i]);
+            }
+        }
+
+        /// <summary>What <see cref="Analyzed(BinaryWriter, AnalyzedText, Words)"/> wrote; <paramref name="words"/> grows with the words met first.</summary>
+        private static AnalyzedText Analyzed(Reader r, List<string> words)
+        {
+            int count = r.Number();
+            if (count == 0) return AnalyzedText.Empty;
+            var terms = new string[count];
+            var counts = new int[count];
+            var tokens = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                terms[i] = Word(r, words);
+                counts[i] = r.Number();
+                tokens[i] = Word(r, words);
+            }
+            return new AnalyzedText(terms, counts, tokens); // a count under one: ArgumentException, no store
+        }
+
+        private static string Word(Reader r, List<string> words)
+        {
+            int number = r.Number();
+            if (number > 0) return words[number - 1]; // out of range: ArgumentOutOfRangeException, no store
+            var word = r.String();
+            words.Add(word);
+            return word;
         }
 
         private static void Strings(BinaryWriter w, IReadOnlyList<string> items)
@@ -316,7 +393,7 @@ public sealed class ParsedPaperStore
 
         public string String()
         {
-            int count = Length();
+            int count = Number();
             Ensure(count);
             var text = Encoding.UTF8.GetString(buffer, start, count);
             start += count;
@@ -351,8 +428,11 @@ public sealed class ParsedPaperStore
             return items;
         }
 
-        /// <summary>A string's length in bytes, as <see cref="BinaryWriter"/> writes it (7 bits a byte, low bits first).</summary>
-        private int Length()
+        /// <summary>
+        /// A string's length in bytes, a count or a number, as <see cref="BinaryWriter.Write7BitEncodedInt"/> writes it (7 bits a
+        /// byte, low bits first): none of this file's is larger than the file.
+        /// </summary>
+        public int Number()
         {
             uint value = 0;
             for (int shift = 0; shift < 35; shift += 7)

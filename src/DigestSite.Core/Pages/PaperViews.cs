@@ -1,33 +1,30 @@
 using System.Globalization;
 using DigestSite.Archive;
 using DigestSite.Content;
+using DigestSite.Lunr;
 using DigestSite.Publishing.Citations;
 using DigestSite.Rendering;
 
 namespace DigestSite.Pages;
 
 /// <summary>
-/// What a paper's view computes from the paper alone, and most of what making the view costs: its
-/// summary rendered (HTML and plain text). A one-off build keeps it on disk with the parsed paper
-/// (<see cref="Incremental.ParsedPaperStore"/>).
+/// What a paper's view and its search terms compute from the paper alone, and most of what making them
+/// costs: its summary rendered (HTML and plain text), and its title and summary analysed as the search
+/// index analyses them (<see cref="Search.PaperTerms"/>). A one-off build keeps it on disk with the parsed
+/// paper (<see cref="Incremental.ParsedPaperStore"/>), serve in memory (<see cref="Incremental.PaperViewCache"/>).
 /// </summary>
-public sealed record RenderedPaper(string SummaryHtml, string SummaryText)
+public sealed record RenderedPaper(string SummaryHtml, string SummaryText, AnalyzedText TitleTerms, AnalyzedText SummaryTerms)
 {
-    public static RenderedPaper Of(Paper paper)
+    public static RenderedPaper Of(Paper paper, LunrTextAnalyzer analyzer)
     {
         var (summaryHtml, summaryText) = SafeMarkdown.ToHtmlAndPlainText(paper.SummaryMarkdown);
-        return new RenderedPaper(summaryHtml, summaryText);
+        return new RenderedPaper(summaryHtml, summaryText, analyzer.Analyze(paper.Title), analyzer.Analyze(summaryText));
     }
 }
 
 /// <summary>A paper as every page shows it: links derived from its arXiv id and DOI, summary rendered, its citation (BibTeX, COinS, the citation files' URLs).</summary>
 public static class PaperViews
 {
-    /// <param name="authors">Each spelling's author reference (<see cref="SiteModel.AuthorRefs"/>).</param>
-    /// <param name="citationKey">Its BibTeX key, unique in the archive (<see cref="CitationKeys"/>).</param>
-    public static PaperView Create(Paper paper, IssueRef issue, IReadOnlyDictionary<string, TopicRef> topics, IReadOnlyDictionary<string, AuthorRef> authors, Urls urls, string citationKey) =>
-        Create(paper, RenderedPaper.Of(paper), issue, topics, authors, urls, citationKey);
-
     /// <param name="rendered">The paper's <see cref="RenderedPaper.Of"/>, perhaps made by an earlier build.</param>
     /// <param name="authors">Each spelling's author reference (<see cref="SiteModel.AuthorRefs"/>).</param>
     /// <param name="citationKey">Its BibTeX key, unique in the archive (<see cref="CitationKeys"/>).</param>

@@ -44,9 +44,9 @@ public sealed class SiteModel
     public IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Related { get; }
 
     /// <param name="cache">Kept by a long-running process (serve): the views of papers that did not change are reused.</param>
-    /// <param name="render">A one-off build: each paper's rendered parts, kept from an earlier build when its file did not change.</param>
+    /// <param name="render">A one-off build: each paper's rendered parts, kept from an earlier build when its file did not change (serve keeps them in <paramref name="cache"/>).</param>
     /// <param name="parallelism">Threads for the related papers (the build's option; -1: all cores).</param>
-    public SiteModel(DigestArchive archive, PaperViewCache? cache = null, Func<Paper, RenderedPaper>? render = null, int parallelism = -1)
+    public SiteModel(DigestArchive archive, PaperViewCache? cache = null, Func<Paper, LunrTextAnalyzer, RenderedPaper>? render = null, int parallelism = -1)
     {
         Archive = archive;
         Cache = cache;
@@ -63,13 +63,15 @@ public sealed class SiteModel
         var views = new PaperView[papers.Length];
         var siteUrl = Urls.Absolute(Urls.Home);
         var terms = new PaperTerms[papers.Length];
+        render = cache is not null ? cache.Render : render ?? RenderedPaper.Of;
         using (var analyzer = new LunrTextAnalyzer())
             Parallel.For(0, papers.Length, i =>
             {
-                views[i] = cache is null
-                    ? PaperViews.Create(papers[i], render?.Invoke(papers[i]) ?? RenderedPaper.Of(papers[i]), IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, keys[papers[i].Slug])
-                    : cache.Get(papers[i], IssueRefs[papers[i].IssueDate], TopicRefs, AuthorRefs, Urls, siteUrl, keys[papers[i].Slug]);
-                terms[i] = cache?.Terms.Get(views[i], analyzer) ?? PaperTerms.Of(views[i], analyzer);
+                var paper = papers[i];
+                var rendered = render(paper, analyzer);
+                views[i] = cache?.Get(paper, rendered, IssueRefs[paper.IssueDate], TopicRefs, AuthorRefs, Urls, siteUrl, keys[paper.Slug])
+                    ?? PaperViews.Create(paper, rendered, IssueRefs[paper.IssueDate], TopicRefs, AuthorRefs, Urls, keys[paper.Slug]);
+                terms[i] = PaperTerms.Of(views[i], rendered, analyzer);
             });
         Terms = terms;
         cache?.Retain(views);

@@ -37,10 +37,12 @@ public static class SearchIndex
 
     /// <summary>What is indexed of <paramref name="paper"/>, one text for each of <see cref="Fields"/>, in that order (related papers read the same).</summary>
     public static string[] FieldTexts(PaperView paper) =>
-        [paper.Title, AuthorsField(paper), string.Join(", ", paper.Topics.Select(t => t.Name)), paper.SummaryText];
+        [paper.Title, AuthorsField(paper), TopicsField(paper), paper.SummaryText];
+
+    internal static string TopicsField(PaperView paper) => string.Join(", ", paper.Topics.Select(t => t.Name));
 
     /// <summary>The authors as the paper prints them, then the registry's name of any printed as an alias: the name finds all their papers.</summary>
-    private static string AuthorsField(PaperView paper) =>
+    internal static string AuthorsField(PaperView paper) =>
         paper.AuthorLinks.All(a => a.Name == a.Person)
             ? paper.AuthorsText
             : string.Join(", ", paper.Authors.Concat(paper.AuthorLinks.Where(a => a.Name != a.Person).Select(a => a.Person).Distinct(StringComparer.Ordinal)));
