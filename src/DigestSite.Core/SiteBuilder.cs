@@ -48,11 +48,18 @@ public static class SiteBuilder
     private static BuildResult Run(BuildRun run)
     {
         var options = run.Options;
-        using var folder = OutputFolder.Open(options.OutputDir, options.ContentDir, options.ThemeLayers, run.Session?.Manifest);
+        var clock = Stopwatch.StartNew();
+        // The command line's fast path: the same inputs (by file stamp) as the build that wrote the output, and the output as it left it.
+        var stamp = run.OneOff && options.Incremental ? TakeStamp(options) : null;
+        using var folder = OutputFolder.Open(options.OutputDir, options.ContentDir, options.ThemeLayers, run.Session?.Manifest,
+            stamp is { } now ? () => InputStamp.UpToDate(options.OutputDir, now) : null);
+        if (run.OneOff && options.Incremental) options.Observer.PhaseEnded("stamp", clock.Elapsed);
         if (folder.Refusal is { } refusal) return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Refused = refusal };
+        if (folder.UpToDate is { } same)
+            return new BuildResult([], same.Pages, 0, 0, clock.Elapsed) { Unchanged = same.Files, Incremental = true, Skipped = true };
         try
         {
-            return Pipeline(run, folder.Previous) with { Restored = folder.Restored };
+            return Pipeline(run, folder.Previous, stamp) with { Restored = folder.Restored };
         }
         catch (OperationCanceledException) when (run.Cancel.IsCancellationRequested)
         {
@@ -61,18 +68,11 @@ public static class SiteBuilder
     }
 
     /// <param name="previous">The manifest of the site in the output folder, when the folder still matches it.</param>
-    private static BuildResult Pipeline(BuildRun run, BuildManifest? previous)
+    /// <param name="stamp">A one-off build: the inputs' fingerprint, saved with the manifest for the next build's fast path.</param>
+    private static BuildResult Pipeline(BuildRun run, BuildManifest? previous, UInt128? stamp)
     {
         var clock = Stopwatch.StartNew();
         var phases = new Phases(run.Observer);
-        UInt128? stamp = null;
-        if (run.OneOff && run.Options.Incremental)
-        {
-            stamp = TakeStamp(run.Options);
-            var skipped = stamp is { } now && previous is not null ? Unchanged(run.Options, now, previous) : null;
-            phases.End("stamp");
-            if (skipped is not null) return skipped with { Elapsed = clock.Elapsed };
-        }
 
         var (site, failure) = StagePages(run, run.Options.Incremental ? previous : null, phases);
         if (site is null) return failure! with { Elapsed = clock.Elapsed };
@@ -315,24 +315,13 @@ public static class SiteBuilder
     {
         var manifest = output.Commit(saveManifest: run.OneOff);
         if (run.Session is { } session) session.Manifest = manifest;
-        else if (stamp is { } taken) InputStamp.Save(run.Options.OutputDir, taken);
+        else if (stamp is { } taken) InputStamp.Save(run.Options.OutputDir, taken, manifest);
         else InputStamp.Delete(run.Options.OutputDir);
     }
 
     /// <summary>The inputs' fingerprint by file stamps (<see cref="InputStamp"/>), or null when it cannot be trusted.</summary>
     private static UInt128? TakeStamp(BuildOptions options) =>
         InputStamp.Take(options.ContentDir, options.ThemeLayers, options.OutputDir, OptionsKey(options));
-
-    /// <summary>The command line's fast path: the same inputs (by file stamp) as the build that wrote the manifest, and output as it left it.</summary>
-    private static BuildResult? Unchanged(BuildOptions options, UInt128 stamp, BuildManifest same) =>
-        InputStamp.Load(options.OutputDir) == stamp
-            ? new BuildResult([], same.Files.Keys.Count(f => f.EndsWith(".html", StringComparison.Ordinal)), 0, 0, TimeSpan.Zero)
-            {
-                Unchanged = same.Files.Count,
-                Incremental = true,
-                Skipped = true,
-            }
-            : null;
 
     /// <summary>Everything the build reads besides files: a different value means a different site.</summary>
     private static string OptionsKey(BuildOptions options) =>

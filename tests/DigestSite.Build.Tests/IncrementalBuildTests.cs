@@ -464,6 +464,26 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void The_fast_path_sees_an_output_file_removed_or_added_without_reading_the_manifest()
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        Assert.True(site.Build().Succeeded);
+        var page = Path.Combine(site.Output, "papers", "2402.00002", "index.html");
+
+        File.Delete(page);
+        var removed = site.Build();
+        Assert.False(removed.Skipped);
+        AssertSameAsCleanBuild(site);
+        Assert.True(site.Build().Skipped);
+
+        File.WriteAllText(Path.Combine(site.Output, "papers", "stray.html"), "not the build's");
+        var added = site.Build();
+        Assert.False(added.Skipped);
+        Assert.NotNull(added.Refused); // a file no build wrote: the folder is not the build's to replace
+    }
+
+    [Fact]
     public void Content_written_just_before_the_build_gets_no_stamp()
     {
         using var site = new TestSite("basic");

@@ -26,16 +26,22 @@ public sealed class OutputFolder : IDisposable
     /// <summary>A swap that a killed build had begun was finished (or an old site put back): the folder changed before this build did anything.</summary>
     public bool Restored { get; }
 
-    private OutputFolder(string? refusal, OutputLock? held = null, BuildManifest? previous = null, bool restored = false)
+    /// <summary>The site's pages and files, when the caller's check found the folder up to date (then the manifest was not read).</summary>
+    public (int Pages, int Files)? UpToDate { get; }
+
+    private OutputFolder(string? refusal, OutputLock? held = null, BuildManifest? previous = null, bool restored = false, (int, int)? upToDate = null)
     {
         Refusal = refusal;
         this.held = held;
         Previous = previous;
         Restored = restored;
+        UpToDate = upToDate;
     }
 
     /// <param name="kept">The manifest a long-running process (serve) kept in memory from its last build into this folder.</param>
-    public static OutputFolder Open(string outputDir, string contentDir, IReadOnlyList<string> themeLayers, BuildManifest? kept = null)
+    /// <param name="upToDate">The command line's fast path: asked under the lock, before the manifest is read; when it answers, the build has nothing to do.</param>
+    public static OutputFolder Open(string outputDir, string contentDir, IReadOnlyList<string> themeLayers, BuildManifest? kept = null,
+        Func<(int Pages, int Files)?>? upToDate = null)
     {
         if (PlaceRefusal(outputDir, contentDir, themeLayers) is { } misplaced) return new(misplaced);
         if (kept is null && !MayBeOwn(outputDir)) return new(Foreign(outputDir, FirstEntries(outputDir)));
@@ -50,6 +56,7 @@ public sealed class OutputFolder : IDisposable
         {
             bool restored = OutputSwap.Recover(outputDir);
             if (kept is not null) return new(null, held, Directory.Exists(outputDir) ? kept : null, restored);
+            if (!restored && upToDate?.Invoke() is { } same) return new(null, held, upToDate: same);
             var manifest = BuildManifest.Load(outputDir);
             var (foreign, matches) = Inspect(outputDir, manifest);
             if (foreign.Count == 0) return new(null, held, matches ? manifest : null, restored);
