@@ -61,22 +61,28 @@ public static class RelatedPapers
         Candidates archive, TermWeights weights, Scratch scratch)
     {
         archive.For(paper, vectors[paper], papers[paper].Authors, series[paper]?.Name, scratch.Found);
-        var pooled = Pooled(scratch.Found);
         // The paper's weights spread over the vocabulary, so each candidate's cosine is one pass over its own terms.
         vectors[paper].Spread(scratch.Dense);
-        var scored = pooled
-            .Select(other => (Other: other, Score: Score(papers[paper], papers[other], vectors[other], scratch.Dense)
-                + (SameSeries(series[paper], series[other]) ? SeriesBonus : 0)))
-            .Where(c => c.Score >= MinScore)
-            .OrderByDescending(c => c.Score).ThenBy(c => papers[c.Other].Slug, StringComparer.Ordinal)
-            .Take(Shown)
-            .Select(c => new RelatedPaperView(papers[c.Other].Title, papers[c.Other].Url,
-                SameSeries(series[paper], series[c.Other])
+        var scored = scratch.Scored;
+        scored.Clear();
+        foreach (int other in Pooled(scratch.Found))
+        {
+            double score = Score(papers[paper], papers[other], vectors[other], scratch.Dense) + (SameSeries(series[paper], series[other]) ? SeriesBonus : 0);
+            if (score >= MinScore) scored.Add((score, other));
+        }
+        // Best first, ties by slug (slugs are unique: the order is total, whatever the sort).
+        scored.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : string.CompareOrdinal(papers[x.Other].Slug, papers[y.Other].Slug));
+        var best = new RelatedPaperView[Math.Min(Shown, scored.Count)];
+        for (int k = 0; k < best.Length; k++)
+        {
+            int other = scored[k].Other;
+            best[k] = new RelatedPaperView(papers[other].Title, papers[other].Url,
+                SameSeries(series[paper], series[other])
                     ? "same series: " + papers[paper].Title[..series[paper]!.Value.Name.Length]
-                    : Reason(papers[paper], papers[c.Other], terms[paper], paper, scratch.Dense, vectors[c.Other], weights)))
-            .ToArray();
+                    : Reason(papers[paper], papers[other], terms[paper], paper, scratch.Dense, vectors[other], weights));
+        }
         vectors[paper].Clear(scratch.Dense);
-        return scored;
+        return best;
     }
 
     /// <summary>The <see cref="Pool"/> candidates with the most shared weight (ties: archive order), to be scored exactly.</summary>
@@ -101,10 +107,25 @@ public static class RelatedPapers
     private static double Score(PaperView paper, PaperView other, Vector b, double[] spread)
     {
         double score = b.Dot(spread);
-        if (paper.Authors.Any(name => other.Authors.Contains(name))) score += AuthorBonus;
-        int sharedTopics = paper.Topics.Count(t => other.Topics.Contains(t));
+        if (SharesAuthor(paper.Authors, other.Authors)) score += AuthorBonus;
+        int sharedTopics = 0;
+        foreach (var topic in paper.Topics)
+            foreach (var theirs in other.Topics)
+                if (topic.Equals(theirs))
+                {
+                    sharedTopics++;
+                    break;
+                }
         if (sharedTopics > 0) score += TopicBonus * sharedTopics / (paper.Topics.Count + other.Topics.Count - sharedTopics);
         return score;
+    }
+
+    private static bool SharesAuthor(IReadOnlyList<string> authors, IReadOnlyList<string> others)
+    {
+        foreach (var name in authors)
+            foreach (var other in others)
+                if (string.Equals(name, other, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>Why, in a few words: the shared authors; else the heaviest shared words of the title and summary; else the shared topics.</summary>
@@ -245,10 +266,11 @@ public static class RelatedPapers
         }
     }
 
-    /// <summary>One thread's working memory: the candidates of the paper at hand, and its weights by term number.</summary>
+    /// <summary>One thread's working memory: the candidates of the paper at hand, their scores, and its weights by term number.</summary>
     private sealed class Scratch(int vocabulary)
     {
         public Dictionary<int, double> Found { get; } = [];
+        public List<(double Score, int Other)> Scored { get; } = [];
         public double[] Dense { get; } = new double[vocabulary];
     }
 
