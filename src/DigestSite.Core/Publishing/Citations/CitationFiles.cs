@@ -18,7 +18,8 @@ public static class CitationFiles
         var urls = model.Urls;
         // A paper's files read its view and the site's address (their URLs are absolute).
         var site = hash.Of(InputHash.Program, "citations", model.Site.Url);
-        Parallel.ForEach(model.PapersInOrder, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel }, paper =>
+        var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel };
+        Parallel.ForEach(model.PapersInOrder, threads, paper =>
         {
             var inputs = hash.Of(site, paper);
             var bib = urls.OutputPath(paper.Citation.BibtexUrl);
@@ -26,16 +27,18 @@ public static class CitationFiles
             var json = urls.OutputPath(paper.Citation.CslJsonUrl);
             if (output.IsCurrent(bib, inputs) && output.IsCurrent(ris, inputs) && output.IsCurrent(json, inputs)) return;
             var cited = CitedPaper.Of(paper, urls);
-            output.Write(bib, inputs, Encoding.UTF8.GetBytes(paper.Bibtex + "\n"));
-            output.Write(ris, inputs, Encoding.UTF8.GetBytes(Ris.Record(cited)));
+            output.Write(bib, inputs, paper.Bibtex + "\n");
+            output.Write(ris, inputs, Ris.Record(cited));
             output.Write(json, inputs, CslJson.File([CslJson.Item(cited)]));
         });
 
+        // The archive's file first: the largest, it would otherwise be the one thread still writing at the end.
+        var collections = new List<(string Path, Func<IReadOnlyList<PaperView>> Papers)> { (urls.OutputPath(urls.Citations), () => model.PapersInOrder) };
         foreach (var issue in model.Archive.Issues)
-            Collection(output, hash, urls.OutputPath(urls.IssueCitations(issue.Date)), issue.Papers.Select(p => model.Papers[p.Slug]).ToArray());
+            collections.Add((urls.OutputPath(urls.IssueCitations(issue.Date)), () => issue.Papers.Select(p => model.Papers[p.Slug]).ToArray()));
         foreach (var topic in model.Archive.Topics)
-            Collection(output, hash, urls.OutputPath(urls.TopicCitations(topic.Slug)), model.PapersByTopic[topic.Slug]);
-        Collection(output, hash, urls.OutputPath(urls.Citations), model.PapersInOrder);
+            collections.Add((urls.OutputPath(urls.TopicCitations(topic.Slug)), () => model.PapersByTopic[topic.Slug]));
+        Parallel.ForEach(collections, threads, c => Collection(output, hash, c.Path, c.Papers()));
     }
 
     /// <summary>One .bib of several papers, in the order their page lists them (an empty file for a topic with none).</summary>

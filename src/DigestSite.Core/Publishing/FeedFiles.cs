@@ -1,0 +1,89 @@
+using DigestSite.Diagnostics;
+using DigestSite.Incremental;
+using DigestSite.Output;
+using DigestSite.Pages;
+using DigestSite.Rendering;
+
+namespace DigestSite.Publishing;
+
+/// <summary>
+/// Every feed of the site written (its Atom file and its JSON twin), on all the build's threads:
+/// 4,000 author feeds at 10,000 papers made this step one core's work. The feeds to write again are
+/// found first, then each distinct entry's HTML is rendered once, then the files are written; the
+/// output does not depend on which thread did what.
+/// </summary>
+public static class FeedFiles
+{
+    /// <summary>Writes the feeds whose inputs changed; the feed entries' template errors, if any.</summary>
+    /// <param name="common">What every feed reads besides itself: the templates (its entries' HTML) and `site`.</param>
+    public static List<Diagnostic> Write(IReadOnlyList<FeedView> feeds, TemplateSet templates, SiteView site, StagedOutput output,
+        InputHash hash, UInt128 common, ParallelOptions threads)
+    {
+        var stale = Stale(feeds, output, hash, common, threads);
+        var (html, errors) = EntryHtml(stale, templates, site, threads);
+        Parallel.ForEach(stale, threads, feed =>
+        {
+            string Content(FeedEntryView entry) => Key(entry) is { } key ? html[key] : "";
+            if (feed.Atom) output.Write(feed.View.Path, feed.Inputs, AtomFeeds.Write(feed.View, Content));
+            if (feed.Json) output.Write(JsonFeeds.Twin(feed.View.Path), feed.Inputs, JsonFeeds.Write(feed.View, Content));
+        });
+        return errors;
+    }
+
+    /// <summary>A feed with a file to write again: its Atom file, its JSON twin, or both.</summary>
+    private sealed record StaleFeed(FeedView View, UInt128 Inputs, bool Atom, bool Json);
+
+    /// <summary>The feeds whose Atom file or JSON twin the last build did not make from the same inputs (serve: nearly every edit leaves them be), in plan order.</summary>
+    private static StaleFeed[] Stale(IReadOnlyList<FeedView> feeds, StagedOutput output, InputHash hash, UInt128 common, ParallelOptions threads)
+    {
+        var stale = new StaleFeed?[feeds.Count];
+        Parallel.For(0, feeds.Count, threads, i =>
+        {
+            var feed = feeds[i];
+            var inputs = hash.Of(common, feed);
+            bool atom = !output.IsCurrent(feed.Path, inputs), json = !output.IsCurrent(JsonFeeds.Twin(feed.Path), inputs);
+            if (atom || json) stale[i] = new StaleFeed(feed, inputs, atom, json);
+        });
+        return stale.OfType<StaleFeed>().ToArray();
+    }
+
+    /// <summary>
+    /// The HTML of every entry of <paramref name="feeds"/>, rendered once each: a paper's entry is the
+    /// same in each topic's feed it is in, and every entry is the same in an Atom feed and its JSON
+    /// twin. Entries are numbered in the order the feeds list them, so the errors (each reported with
+    /// the first feed that has the entry) come out the same whatever thread rendered what.
+    /// </summary>
+    private static (Dictionary<object, string> Html, List<Diagnostic> Errors) EntryHtml(StaleFeed[] feeds, TemplateSet templates, SiteView site,
+        ParallelOptions threads)
+    {
+        var order = new List<(object Key, FeedEntryView Entry, string FeedUrl)>();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var feed in feeds)
+            foreach (var entry in feed.View.Entries)
+                if (Key(entry) is { } key && seen.Add(key)) order.Add((key, entry, feed.View.FeedUrl));
+
+        var html = new string[order.Count];
+        var errors = new List<Diagnostic>?[order.Count];
+        Parallel.For(0, order.Count, threads, i =>
+        {
+            var local = new List<Diagnostic>();
+            html[i] = templates.RenderFeedEntry(order[i].Entry, site, order[i].FeedUrl, local) ?? "";
+            if (local.Count > 0) errors[i] = local;
+        });
+        var byKey = new Dictionary<object, string>(order.Count, ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < order.Count; i++) byKey[order[i].Key] = html[i];
+        return (byKey, errors.Where(e => e is not null).SelectMany(e => e!).ToList());
+    }
+
+    /// <summary>
+    /// What an entry's HTML is cached by: the paper, for a topic feed's one-paper entry (the same in
+    /// every feed it is in); the entry itself otherwise. Null for an entry with no HTML (an author's
+    /// feed: summary and link).
+    /// </summary>
+    private static object? Key(FeedEntryView entry) => entry switch
+    {
+        { IntroductionHtml: null, Papers.Count: 0 } => null,
+        { HeadingLevel: 0, IntroductionHtml: null, Papers: [var paper] } => paper,
+        _ => entry,
+    };
+}
