@@ -62,7 +62,7 @@
       search: split.search,
       tokenSet: split.tokenSet,
       hasTerm: split.hasTerm,
-      documentFrequencies: split.documentFrequencies,
+      documentFrequency: split.documentFrequency,
       doc: (i) => docFile(Math.floor(i / site.docsPerFile)).then((docs) => docs[i % site.docsPerFile]),
       summary: (i) => textFile(Math.floor(i / site.docsPerFile)).then((texts) => texts[i % site.docsPerFile]),
     };
@@ -101,10 +101,7 @@
         : idx.search(query).map(({ ref, score, matchData }) => ({ ref, score, terms: Object.keys(matchData.metadata) })))),
       tokenSet: idx.tokenSet,
       hasTerm: has,
-      documentFrequencies: (terms) => Promise.resolve(new Map(terms.filter(has).map((t) => {
-        const entry = idx.invertedIndex[t];
-        return [t, new Set(idx.fields.flatMap((f) => Object.keys(entry[f]))).size];
-      }))),
+      documentFrequency: (term) => (has(term) ? new Set(idx.fields.flatMap((f) => Object.keys(idx.invertedIndex[term][f]))).size : 0),
       doc: (i) => Promise.resolve(docs[refs[i]]),
       summary: null, // docs.json has the excerpts only
     };
@@ -191,7 +188,7 @@
     // A word whose stem the index lacks becomes the index term within 1 edit (2 from five letters
     // on; insertions, deletions, substitutions and swaps, as lunr's fuzzy matching counts them)
     // that most papers hold: retreival -> retrieval.
-    const nearTerms = (text) => rewrite(text, "near", async (word) => {
+    const nearTerms = (text) => rewrite(text, "near", (word) => {
       if (!isWord(word)) return null;
       const typed = stem(word);
       if (source.hasTerm(typed)) return null;
@@ -201,10 +198,9 @@
         .filter((c) => c.edits <= distance);
       if (!near.length) return null;
       const fewest = Math.min(...near.map((c) => c.edits));
-      const closest = near.filter((c) => c.edits === fewest).map((c) => c.term).slice(0, 64);
-      const frequencies = await source.documentFrequencies(closest);
-      closest.sort((a, b) => (frequencies.get(b) || 0) - (frequencies.get(a) || 0) || (a < b ? -1 : a > b ? 1 : 0));
-      return surfaceWord(word.toLowerCase(), typed, closest[0]);
+      const closest = near.filter((c) => c.edits === fewest).map((c) => ({ term: c.term, papers: source.documentFrequency(c.term) }));
+      closest.sort((a, b) => b.papers - a.papers || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+      return surfaceWord(word.toLowerCase(), typed, closest[0].term);
     });
 
     // The index holds stems ("retriev"); the reader should see a word. Of the chosen stem with the
@@ -255,9 +251,9 @@
       let recovery = null;
       if (!found.error && found.hits.length === 0) {
         for (const step of recoverySteps) {
+          if (wanted && !wanted()) return null;
           const alternative = await step(text);
           if (!alternative) continue;
-          if (wanted && !wanted()) return null;
           const tried = await attempt(alternative.text, wanted);
           if (!tried) return null;
           if (!tried.error && tried.hits.length) {

@@ -354,34 +354,14 @@
       return score(planned, postingOf);
     }
 
-    /**
-     * A promise of the document frequency (papers whose text holds it, in any field) of each of
-     * termList's terms that the index has, as a Map: for choosing among near terms. Fetches their shards.
-     */
-    async function documentFrequencies(termList) {
-      const numbers = termList.map((t) => termNumbers.get(t)).filter((n) => n !== undefined);
-      const loaded = await Promise.all([...new Set(numbers.map(shardOf))].map((s) => loadShard(s).then((shard) => [s, shard])));
-      const byShard = new Map(loaded);
-      const frequencies = new Map();
-      for (const n of numbers) {
-        const shard = byShard.get(shardOf(n));
-        const posting = shard.postings[n - shard.first];
-        const docs = new Set();
-        for (let f = 1; f < posting.length; f++) {
-          for (let k = 0, doc = 0; k < posting[f].length; k += 2) docs.add(doc += posting[f][k]);
-        }
-        frequencies.set(terms[n], docs.size);
-      }
-      return frequencies;
-    }
-
     return {
       base,
       refs,
       terms,
       tokenSet,
       hasTerm: (term) => termNumbers.has(term),
-      documentFrequencies,
+      /** How many papers hold term, in any field (0 for a term the index lacks): from the base, no shard fetched. */
+      documentFrequency: (term) => (termNumbers.has(term) ? base.frequencies[termNumbers.get(term)] : 0),
       search,
     };
   }
