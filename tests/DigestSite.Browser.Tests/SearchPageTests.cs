@@ -42,6 +42,62 @@ public sealed class SearchPageTests(Sites sites)
         Assert.Empty(tab.ScriptErrors);
     }
 
+    /// <summary>
+    /// The header box's quick results link each author to their page, as the search page's results
+    /// do; the arrow keys still move from title to title (Up from an author link goes to its own
+    /// result's title), and axe finds nothing with the popup open, light and dark.
+    /// </summary>
+    [Fact]
+    public async Task The_header_box_elsewhere_links_authors_and_keeps_the_arrow_keys()
+    {
+        await using var tab = await sites.OpenAsync(sites.Sample, "topics/");
+        var page = tab.Page;
+        await page.Locator("#header-search-input").PressSequentiallyAsync("retrieval");
+        var results = page.Locator("#search-popup .search-result");
+        await Assertions.Expect(results).ToHaveCountAsync(6);
+        for (int i = 0; i < 6; i++)
+        {
+            var names = (await results.Nth(i).Locator(".search-meta").InnerTextAsync()).Split(" · ", 2)[1].Split(", ");
+            var links = results.Nth(i).Locator(".search-meta a.result-author");
+            Assert.Equal(names, await links.AllInnerTextsAsync());
+            foreach (var href in await links.EvaluateAllAsync<string[]>("links => links.map(a => a.href)"))
+            {
+                Assert.Matches("/digest/authors/[a-z0-9-]+/$", href);
+                Assert.True((await page.APIRequest.GetAsync(href)).Ok, href + " is not a page");
+            }
+        }
+
+        string Focused() => "document.activeElement.closest('.search-result') ? [...document.querySelectorAll('#search-popup .search-result')].indexOf(document.activeElement.closest('.search-result')) + ':' + document.activeElement.className : document.activeElement.id";
+        async Task Press(string key, string expected)
+        {
+            await page.Keyboard.PressAsync(key);
+            Assert.Equal(expected, await page.EvaluateAsync<string>(Focused()));
+        }
+        await Press("ArrowDown", "0:result-title");
+        await Press("Tab", "0:result-author");
+        await Press("ArrowDown", "1:result-title");
+        await Press("Tab", "1:result-author");
+        await Press("ArrowUp", "1:result-title");
+        await Press("ArrowUp", "0:result-title");
+        await Press("ArrowUp", "header-search-input");
+
+        await page.AddScriptTagAsync(new() { Content = File.ReadAllText(Repo.ToolPath(Path.Combine("axe-core", "axe.min.js"))) });
+        var report = new StringBuilder();
+        foreach (var scheme in (ColorScheme[])[ColorScheme.Light, ColorScheme.Dark])
+        {
+            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            var violations = await page.EvaluateAsync<JsonElement>("""
+                async () => (await axe.run(document.getElementById('search-popup'), {
+                  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+                  resultTypes: ['violations'],
+                })).violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))
+                """);
+            foreach (var v in violations.EnumerateArray()) report.AppendLine($"{scheme}: {v}");
+        }
+        Assert.True(report.Length == 0, report.ToString());
+        Assert.Empty(tab.ScriptErrors);
+    }
+
     /// <summary>Facet buttons toggle with Enter and Space, keep the focus, and are kept in the URL; counts follow the query.</summary>
     [Fact]
     public async Task Facets_work_with_the_keyboard_and_go_into_the_url()

@@ -62,7 +62,7 @@
       search: split.search,
       tokenSet: split.tokenSet,
       hasTerm: split.hasTerm,
-      documentFrequencies: split.documentFrequencies,
+      documentFrequency: split.documentFrequency,
       doc: (i) => docFile(Math.floor(i / site.docsPerFile)).then((docs) => docs[i % site.docsPerFile]),
       summary: (i) => textFile(Math.floor(i / site.docsPerFile)).then((texts) => texts[i % site.docsPerFile]),
     };
@@ -101,10 +101,7 @@
         : idx.search(query).map(({ ref, score, matchData }) => ({ ref, score, terms: Object.keys(matchData.metadata) })))),
       tokenSet: idx.tokenSet,
       hasTerm: has,
-      documentFrequencies: (terms) => Promise.resolve(new Map(terms.filter(has).map((t) => {
-        const entry = idx.invertedIndex[t];
-        return [t, new Set(idx.fields.flatMap((f) => Object.keys(entry[f]))).size];
-      }))),
+      documentFrequency: (term) => (has(term) ? new Set(idx.fields.flatMap((f) => Object.keys(idx.invertedIndex[term][f]))).size : 0),
       doc: (i) => Promise.resolve(docs[refs[i]]),
       summary: null, // docs.json has the excerpts only
     };
@@ -191,7 +188,7 @@
     // A word whose stem the index lacks becomes the index term within 1 edit (2 from five letters
     // on; insertions, deletions, substitutions and swaps, as lunr's fuzzy matching counts them)
     // that most papers hold: retreival -> retrieval.
-    const nearTerms = (text) => rewrite(text, "near", async (word) => {
+    const nearTerms = (text) => rewrite(text, "near", (word) => {
       if (!isWord(word)) return null;
       const typed = stem(word);
       if (source.hasTerm(typed)) return null;
@@ -201,10 +198,9 @@
         .filter((c) => c.edits <= distance);
       if (!near.length) return null;
       const fewest = Math.min(...near.map((c) => c.edits));
-      const closest = near.filter((c) => c.edits === fewest).map((c) => c.term).slice(0, 64);
-      const frequencies = await source.documentFrequencies(closest);
-      closest.sort((a, b) => (frequencies.get(b) || 0) - (frequencies.get(a) || 0) || (a < b ? -1 : a > b ? 1 : 0));
-      return surfaceWord(word.toLowerCase(), typed, closest[0]);
+      const closest = near.filter((c) => c.edits === fewest).map((c) => ({ term: c.term, papers: source.documentFrequency(c.term) }));
+      closest.sort((a, b) => b.papers - a.papers || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+      return surfaceWord(word.toLowerCase(), typed, closest[0].term);
     });
 
     // The index holds stems ("retriev"); the reader should see a word. Of the chosen stem with the
@@ -244,8 +240,10 @@
 
     /**
      * request: { text, topic: [names], year: ["2026"], author: [names], from, to (YYYY-MM-DD),
-     * sort: "newest" or relevance }. A promise of the answer, or of null when wanted() turned
-     * false (a newer request replaced this one) before lunr ran.
+     * sort: "newest" or relevance, show: how many results the page draws first }. A promise of
+     * the answer, or of null when wanted() turned false (a newer request replaced this one) before
+     * lunr ran. The display entries of the first `show` results are fetched at once, before the
+     * page asks for them (they are cached), so that drawing them waits one round trip less.
      */
     async function search(request, wanted) {
       const text = (request.text || "").trim();
@@ -255,9 +253,9 @@
       let recovery = null;
       if (!found.error && found.hits.length === 0) {
         for (const step of recoverySteps) {
+          if (wanted && !wanted()) return null;
           const alternative = await step(text);
           if (!alternative) continue;
-          if (wanted && !wanted()) return null;
           const tried = await attempt(alternative.text, wanted);
           if (!tried) return null;
           if (!tried.error && tried.hits.length) {
@@ -267,8 +265,12 @@
           }
         }
       }
-      return answer(found, recovery, request);
+      const answered = answer(found, recovery, request);
+      if (request.show) docs(answered.numbers.slice(0, request.show)).catch(() => {}); // the page asks again, and reports a failure
+      return answered;
     }
+
+    const docs = (papers) => Promise.all(Array.from(papers, source.doc));
 
     // The matches after the filters, sorted, with the facet counts. Each facet counts the matches
     // that pass every other facet's filter (and the date range), so that its other values show
@@ -288,7 +290,7 @@
       const kept = [];
       const paperOf = new Int32Array(hits.length);
       for (let i = 0; i < hits.length; i++) {
-        const paper = paperOf[i] = numbers.get(hits[i].ref);
+        const paper = paperOf[i] = hits[i].number ?? numbers.get(hits[i].ref);
         const date = source.dates[paper];
         if ((from && date < from) || (to && date > to)) continue;
         const topicOk = !topicWanted.size || source.topics[paper].some((t) => topicFilter.has(t));
@@ -315,9 +317,14 @@
       kept.forEach((i, k) => {
         const hit = hits[i];
         const terms = hit.terms;
-        const key = terms.join(" ");
-        let set = termSetOf.get(key);
-        if (set === undefined) termSetOf.set(key, set = termSets.push(terms) - 1);
+        // Keyed by the list itself first: the split index gives the results that share a set one list.
+        let set = termSetOf.get(terms);
+        if (set === undefined) {
+          const key = terms.join(" ");
+          set = termSetOf.get(key);
+          if (set === undefined) termSetOf.set(key, set = termSets.push(terms) - 1);
+          termSetOf.set(terms, set);
+        }
         result.refs[k] = hit.ref;
         result.numbers[k] = paperOf[i];
         result.scores[k] = hit.score;
@@ -356,7 +363,7 @@
     return {
       search,
       /** A promise of the display entries (title, url, date, authors, topics, excerpt) of these paper numbers. */
-      docs: (papers) => Promise.all(Array.from(papers, source.doc)),
+      docs,
       /** A promise of the whole summaries' plain text of these paper numbers (null without the split index). */
       summaries: (papers) => (source.summary ? Promise.all(Array.from(papers, source.summary)) : Promise.resolve(null)),
       meta: { papers: source.refs.length, authors: !!source.authors, summaries: !!source.summary },

@@ -91,15 +91,36 @@
       return shard;
     }
 
-    // A term's inverted index entry as lunr.Index.load makes it, and per field the "field/ref" keys
-    // and weights of its documents: made once per session (lunr only reads them).
+    // A term's documents per field, as numbers with their weights, in the order lunr reads them: the
+    // keys of its inverted index entry, which is the serialized order (index.json is as lunr's
+    // JSON.stringify wrote it, keys in Object.keys order: refs that are array indexes first).
+    // Made once per session, for score().
     const decodedTerms = new Map();
-    const refNumbers = new Map(refs.map((ref, i) => [ref, i]));
     function decoded(n, posting) {
       let term = decodedTerms.get(n);
       if (term) return term;
-      const termIndex = posting[0];
-      const entry = { _index: termIndex };
+      const perField = [];
+      for (let f = 0; f < fields.length; f++) {
+        const list = posting[f + 1];
+        const docs = new Int32Array(list.length / 2), docWeights = new Float64Array(list.length / 2);
+        for (let k = 0, doc = 0; k < list.length; k += 2) {
+          docs[k / 2] = doc += list[k];
+          docWeights[k / 2] = list[k + 1] / 1000; // the very double lunr stored (checked by the build)
+        }
+        perField.push({ docs, docWeights });
+      }
+      decodedTerms.set(n, term = { termIndex: posting[0], fields: perField });
+      return term;
+    }
+
+    // A term's inverted index entry as lunr.Index.load makes it, and per field the "field/ref" keys
+    // and weights of its documents in the serialized order: for the lunr.Index of index(), made
+    // once per session (lunr only reads them).
+    const lunrTerms = new Map();
+    function lunrTerm(n, posting) {
+      let term = lunrTerms.get(n);
+      if (term) return term;
+      const entry = { _index: posting[0] };
       const perField = [];
       for (let f = 0; f < fields.length; f++) {
         const field = fields[f], list = posting[f + 1], refsInField = {};
@@ -109,17 +130,12 @@
           const ref = refs[doc];
           setKey(refsInField, ref, {});
           keys[k / 2] = field + "/" + ref;
-          weights[k / 2] = list[k + 1] / 1000; // the very double lunr stored (checked by the build)
+          weights[k / 2] = list[k + 1] / 1000;
         }
         entry[field] = refsInField;
-        // The same documents as numbers, in the order lunr reads them (Object.keys: array-index refs first).
-        const weightOf = new Map(keys.map((key, i) => [key.slice(field.length + 1), weights[i]]));
-        const order = Object.keys(refsInField);
-        const docs = new Int32Array(order.length), docWeights = new Float64Array(order.length);
-        order.forEach((ref, i) => { docs[i] = refNumbers.get(ref); docWeights[i] = weightOf.get(ref); });
-        perField.push({ keys, weights, docs, docWeights });
+        perField.push({ keys, weights });
       }
-      decodedTerms.set(n, term = { termIndex, entry, fields: perField });
+      lunrTerms.set(n, term = { termIndex: posting[0], entry, fields: perField });
       return term;
     }
 
@@ -165,7 +181,7 @@
       const elements = new Map(); // "field/ref" -> [termIndex, weight, ...]
       for (const { n, posting } of entries) {
         const scoring = wanted.get(n);
-        const term = decoded(n, posting);
+        const term = lunrTerm(n, posting);
         for (let f = 0; f < fields.length; f++) {
           if (!scoring.has(fields[f])) continue;
           const { keys, weights } = term.fields[f];
@@ -301,16 +317,16 @@
           result.score += fieldScore;
           result.termNumbers.push(...termLists[k]);
         } else {
-          resultOf[d] = results.push({ ref: refs[d], score: fieldScore, termNumbers: termLists[k] });
+          resultOf[d] = results.push({ ref: refs[d], number: d, score: fieldScore, termNumbers: termLists[k] });
         }
       }
       results.sort((a, b) => b.score - a.score);
       const termSets = new Map(); // most results share a few lists of matched terms
-      return results.map(({ ref, score, termNumbers }) => {
+      return results.map(({ ref, number, score, termNumbers }) => {
         const key = termNumbers.join();
         let terms = termSets.get(key);
         if (!terms) termSets.set(key, terms = matchedTerms(termNumbers));
-        return { ref, score, terms };
+        return { ref, number, score, terms };
       });
     }
 
@@ -332,7 +348,8 @@
 
     /**
      * A promise of lunr's results for queryString, as [{ ref, score, terms }] (terms: the
-     * matched terms, as Object.keys(result.matchData.metadata) lists them). Rejects with
+     * matched terms, as Object.keys(result.matchData.metadata) lists them; and number, the ref's
+     * place in base.refs, except for the rare queries left to lunr.js). Rejects with
      * lunr.QueryParseError. With wanted(), a query no longer wanted once its shards are here (the
      * reader typed on) resolves to null without running.
      */
@@ -354,34 +371,14 @@
       return score(planned, postingOf);
     }
 
-    /**
-     * A promise of the document frequency (papers whose text holds it, in any field) of each of
-     * termList's terms that the index has, as a Map: for choosing among near terms. Fetches their shards.
-     */
-    async function documentFrequencies(termList) {
-      const numbers = termList.map((t) => termNumbers.get(t)).filter((n) => n !== undefined);
-      const loaded = await Promise.all([...new Set(numbers.map(shardOf))].map((s) => loadShard(s).then((shard) => [s, shard])));
-      const byShard = new Map(loaded);
-      const frequencies = new Map();
-      for (const n of numbers) {
-        const shard = byShard.get(shardOf(n));
-        const posting = shard.postings[n - shard.first];
-        const docs = new Set();
-        for (let f = 1; f < posting.length; f++) {
-          for (let k = 0, doc = 0; k < posting[f].length; k += 2) docs.add(doc += posting[f][k]);
-        }
-        frequencies.set(terms[n], docs.size);
-      }
-      return frequencies;
-    }
-
     return {
       base,
       refs,
       terms,
       tokenSet,
       hasTerm: (term) => termNumbers.has(term),
-      documentFrequencies,
+      /** How many papers hold term, in any field (0 for a term the index lacks): from the base, no shard fetched. */
+      documentFrequency: (term) => (termNumbers.has(term) ? base.frequencies[termNumbers.get(term)] : 0),
       search,
     };
   }

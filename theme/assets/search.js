@@ -1,6 +1,7 @@
 // DigestSite search, entirely in the browser. On the search page it drives the full results view
 // (results, recovery messages, facets, sort); on every other page it turns the header box into a
-// quick-results popup. The index is fetched only once the reader starts searching.
+// quick-results popup. The index is fetched only once the reader comes to the box (on the search
+// page, at once).
 (function () {
   "use strict";
 
@@ -221,7 +222,7 @@
     const meta = el("p", "search-meta muted");
     const date = el("time", null, shortDate(doc.date));
     date.dateTime = doc.date;
-    meta.append(date, " · ", headingLevel === 2 ? authorLinks(doc, terms) : highlighted(doc.authors, terms));
+    meta.append(date, " · ", authorLinks(doc, terms));
     item.append(meta);
     if (doc.topics.length) item.append(el("p", "search-topics", doc.topics.join(" · ")));
     const excerpt = el("p", "search-excerpt");
@@ -230,7 +231,7 @@
     return item;
   }
 
-  // On the search page each author links to their page (docs' authorUrls, in the order of their names).
+  // Each author links to their page (docs' authorUrls, in the order of their names).
   function authorLinks(doc, terms) {
     const names = doc.authors.split(", ");
     if (!doc.authorUrls || doc.authorUrls.length !== names.length) return highlighted(doc.authors, terms);
@@ -245,13 +246,16 @@
     return fragment;
   }
 
-  // Up and down arrows move through the result titles; Escape goes back to the box.
+  // Up and down arrows move through the result titles, from a title or from an author link
+  // under it (Up from an author goes to its own result's title); Escape goes back to the box.
   function arrowKeys(container, input) {
     container.addEventListener("keydown", (event) => {
-      const links = [...container.querySelectorAll(".search-result a.result-title")];
-      const at = links.indexOf(document.activeElement);
-      if (event.key === "ArrowDown" && at < links.length - 1) { links[at + 1].focus(); event.preventDefault(); }
-      if (event.key === "ArrowUp") { (at > 0 ? links[at - 1] : input).focus(); event.preventDefault(); }
+      const results = [...container.querySelectorAll(".search-result")];
+      const title = (i) => results[i].querySelector("a.result-title");
+      const at = results.findIndex((r) => r.contains(document.activeElement));
+      const onTitle = at >= 0 && document.activeElement === title(at);
+      if (event.key === "ArrowDown" && at < results.length - 1) { title(at + 1).focus(); event.preventDefault(); }
+      if (event.key === "ArrowUp") { (onTitle || at < 0 ? (at > 0 ? title(at - 1) : input) : title(at)).focus(); event.preventDefault(); }
       if (event.key === "Escape") { input.focus(); event.preventDefault(); }
     });
     input.addEventListener("keydown", (event) => {
@@ -475,7 +479,7 @@
         if (!shown) status.textContent = "Loading the search index…";
         const loaded = await loading;
         if (generation !== latest) return;
-        const request = { text, topic: chosen.topic, year: chosen.year, author: chosen.author, from: value(from), to: value(to), sort: value(sort) };
+        const request = { text, topic: chosen.topic, year: chosen.year, author: chosen.author, from: value(from), to: value(to), sort: value(sort), show: pageSize };
         const answer = await loaded.search(request);
         if (!answer || generation !== latest) return;
         if (answer.error) {
@@ -514,6 +518,7 @@
 
     fromUrl();
     if (input.value) update(); else { status.textContent = "Type a word, a name or a topic."; input.focus(); }
+    loadEngine(); // on this page the reader came to search: the worker and base.json load before the first key
   }
 
   // --- The popup under the header box, on every other page. ---
@@ -530,6 +535,7 @@
     form.append(panel);
     input.setAttribute("aria-controls", panel.id);
     arrowKeys(panel, input);
+    const shown = 6;
 
     let latest = 0;
     async function update() {
@@ -538,9 +544,9 @@
       if (!text) { panel.hidden = true; return; }
       const loaded = await loadEngine();
       if (generation !== latest) return;
-      const answer = await loaded.search({ text });
+      const answer = await loaded.search({ text, show: shown });
       if (!answer || generation !== latest) return;
-      const first = answer.error ? [] : await resultPages(loaded, answer).take(6);
+      const first = answer.error ? [] : await resultPages(loaded, answer).take(shown);
       if (generation !== latest) return;
       list.replaceChildren(...first.map((r) => resultItem(answer, r, 3)));
       note.textContent = answer.recovery ? "Showing results for " + answer.text : "";
@@ -550,6 +556,8 @@
       panel.hidden = false;
     }
     input.addEventListener("input", update);
+    // The worker and base.json start loading when the reader comes to the box, not at the first key.
+    input.addEventListener("focus", loadEngine, { once: true });
     document.addEventListener("keydown", (event) => { if (event.key === "Escape") panel.hidden = true; });
     document.addEventListener("click", (event) => { if (!form.contains(event.target)) panel.hidden = true; });
     if (input.value) update();

@@ -20,11 +20,12 @@ namespace DigestSite.Search;
 ///
 /// Files (all JSON):
 /// <list type="bullet">
-/// <item>base: { format, version, fields, pipeline, refs, terms, shards, inline? }. refs: every
+/// <item>base: { format, version, fields, pipeline, refs, terms, shards, frequencies, inline? }. refs: every
 /// document ref in index order (fieldVectors order, doc × field). terms: every inverted-index term
 /// in the index's order (UTF-16 sorted), front-coded: each entry is one base-36 digit telling how
 /// many leading code units it shares with the previous term, then the rest. shards: the number
-/// of the first term of each postings shard (a sorted range of terms).</item>
+/// of the first term of each postings shard (a sorted range of terms). frequencies: each term's
+/// document frequency, in term order (<see cref="DocumentFrequencies"/>).</item>
 /// <item>postings shard: { first, postings: [[_index, field 0, field 1, …], …] } for terms first,
 /// first+1, …; each field is a flat list of (document number delta, weight × 1000) pairs, in the
 /// posting's key order (deltas from the previous document number, starting at 0). Every weight
@@ -138,11 +139,58 @@ public sealed class LunrSplit
             if (s > 0) b.Raw(",");
             b.Int(starts[s]);
         }
+        b.Raw("],\"frequencies\":[");
+        var frequencies = DocumentFrequencies();
+        for (int t = 0; t < frequencies.Length; t++)
+        {
+            if (t > 0) b.Raw(",");
+            b.Int(frequencies[t]);
+        }
         b.Raw("]");
         if (inline) b.Raw(",\"inline\":[").Raw(shards[0]).Raw("]");
         extra?.Invoke(b);
         b.Raw("}");
         return new SplitFiles(b.ToUtf8(), inline ? Array.Empty<byte[]>() : shards);
+    }
+
+    /// <summary>
+    /// Each term's document frequency (how many documents hold it, in any field), in term order, read
+    /// from the encoded postings: the search page weighs near terms by it ("Did you mean") without
+    /// fetching their postings shards.
+    /// </summary>
+    public int[] DocumentFrequencies()
+    {
+        var frequencies = new int[Terms.Length];
+        var countedFor = new int[Refs.Length]; // per document, 1 + the last term that counted it
+        for (int t = 0; t < Terms.Length; t++)
+        {
+            var posting = postings[t].AsSpan();
+            int at = 1; // past '['
+            ReadInt(posting, ref at); // the term index
+            while (posting[at] == ',') // a field: ,[delta,weight,delta,weight,…]
+            {
+                at += 2;
+                for (int doc = 0; posting[at] != ']';)
+                {
+                    doc += ReadInt(posting, ref at);
+                    at++; // ','
+                    ReadInt(posting, ref at); // the weight
+                    if (posting[at] == ',') at++;
+                    if (countedFor[doc] == t + 1) continue;
+                    countedFor[doc] = t + 1;
+                    frequencies[t]++;
+                }
+                at++; // ']'
+            }
+        }
+        return frequencies;
+    }
+
+    private static int ReadInt(ReadOnlySpan<byte> ascii, ref int at)
+    {
+        if (!System.Buffers.Text.Utf8Parser.TryParse(ascii[at..], out int value, out int length)) throw Bad("a posting is not the encoding this class writes");
+        at += length;
+        return value;
     }
 
     /// <summary>

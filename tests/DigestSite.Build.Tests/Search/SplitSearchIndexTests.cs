@@ -171,6 +171,23 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
         Assert.Contains(SplitSearchIndex.AuthorsFile, SplitSearchIndex.Paths(archive.Papers.Length));
     }
 
+    /// <summary>base.json's frequencies: for each term, in term order, the documents whose posting lists it in any field, counted from index.json.</summary>
+    [Fact]
+    public void The_base_gives_each_terms_document_frequency()
+    {
+        using var index = JsonDocument.Parse(archive.IndexJson);
+        var fields = index.RootElement.GetProperty("fields").EnumerateArray().Select(f => f.GetString()!).ToArray();
+        var expected = index.RootElement.GetProperty("invertedIndex").EnumerateArray()
+            .Select(entry => fields.SelectMany(f => entry[1].GetProperty(f).EnumerateObject().Select(r => r.Name)).Distinct().Count())
+            .ToArray();
+        var file = LunrJsonOracle.SplitFiles(archive.IndexJson, archive.Papers).Single(f => f.Path == SplitSearchIndex.BaseFile);
+        using var json = JsonDocument.Parse(file.Content);
+        var frequencies = json.RootElement.GetProperty("frequencies").EnumerateArray().Select(d => d.GetInt32()).ToArray();
+        Assert.Equal(expected, frequencies);
+        Assert.Contains(frequencies, d => d == 1);
+        Assert.Contains(frequencies, d => d > archive.Papers.Length / 2);
+    }
+
     [Fact]
     public void An_index_with_token_metadata_is_refused_clearly()
     {
