@@ -5,8 +5,8 @@ namespace DigestSite.Content;
 
 /// <summary>
 /// Spellings that probably name one person ("Jörg Müller", "Jorg Muller", "J. Müller"), which the
-/// registry (authors.yml) has not settled: a warning on the newer spelling's first file, naming the
-/// older spelling and how to record the decision. Two spellings are compared when their family
+/// registry (authors.yml) has not settled: one warning for each newer spelling, on its first file,
+/// naming the oldest spelling it may be and how to record the decision. Two spellings are compared when their family
 /// names fold to the same letters (accents, case, hyphens and particles such as "van" dropped) and
 /// their given names start alike:
 /// <list type="bullet">
@@ -23,6 +23,9 @@ public static class NameVariants
 {
     /// <summary>Spellings compared with each other in one group (same family name and first initial): beyond, the rest are left out.</summary>
     public const int MaxGroup = 1000;
+
+    /// <summary>Warnings given at most; one more counts the rest. A first check of a large archive can find hundreds.</summary>
+    public const int MaxWarnings = 100;
 
     private sealed class Spelling(string name, int first, SourcePosition at)
     {
@@ -51,24 +54,44 @@ public static class NameVariants
             }
         }
 
-        var reported = new HashSet<(string, string)>();
+        // Each newer spelling once, against the oldest spelling it may be: one name written 300 ways is 299
+        // warnings, not one for each of the 45,000 pairs.
+        var likely = new Dictionary<Spelling, (Spelling Older, string Person, string Why)>(ReferenceEqualityComparer.Instance);
         foreach (var group in Groups(spellings.Values))
-        {
-            for (int i = 0; i < group.Count; i++)
-                for (int j = i + 1; j < group.Count; j++)
+            for (int j = 1; j < group.Count; j++)
+            {
+                var (newer, newerParts) = group[j];
+                var best = likely.GetValueOrDefault(newer).Older; // found in another group (a name's words swapped)
+                // A group is in age order: its first match is its oldest.
+                for (int i = 0; i < j; i++)
                 {
-                    var (a, aParts) = group[i];
-                    var (b, bParts) = group[j];
-                    if (a == b) continue;
-                    var (older, newer) = a.First <= b.First ? (a, b) : (b, a);
+                    var (older, olderParts) = group[i];
+                    if (best is not null && !Older(older, best)) break;
+                    if (older == newer) continue;
                     var person = registry.Canonical(older.Name);
                     if (person == registry.Canonical(newer.Name) || registry.AreDistinct(older.Name, newer.Name)) continue;
-                    if (reported.Contains((newer.Name, person)) || Likeness(aParts, bParts, a, b, ordered) is not { } why) continue;
-                    reported.Add((newer.Name, person));
-                    warnings.Add(Diagnostic.At(ordered[newer.First].Paper.SourcePath, newer.At, Warning(older, newer, person, why, ordered)));
+                    if (Likeness(olderParts, newerParts, older, newer, ordered) is not { } why) continue;
+                    likely[newer] = (older, person, why);
+                    break;
                 }
+            }
+
+        var found = likely
+            .Select(l => (Newer: l.Key, Warning: Diagnostic.At(ordered[l.Key.First].Paper.SourcePath, l.Key.At, Warning(l.Value.Older, l.Key, l.Value.Person, l.Value.Why, ordered))))
+            .OrderBy(f => f.Warning, Diagnostic.Order).ToList();
+        warnings.AddRange(found.Take(MaxWarnings).Select(f => f.Warning));
+        if (found.Count > MaxWarnings)
+        {
+            var (newer, warning) = found[MaxWarnings];
+            warnings.Add(warning with
+            {
+                Message = $"\"{newer.Name}\" and {found.Count - MaxWarnings - 1} more spellings may also be people the archive has under another spelling, " +
+                          $"not shown: only the first {MaxWarnings} such warnings are. Settle those in authors.yml and run check again for the rest.",
+            });
         }
     }
+
+    private static bool Older(Spelling a, Spelling b) => a.First < b.First || a.First == b.First && string.CompareOrdinal(a.Name, b.Name) < 0;
 
     /// <summary>Spellings by folded family name and first initial; a two-word name also under its words swapped.</summary>
     private static IEnumerable<List<(Spelling, AuthorName)>> Groups(IEnumerable<Spelling> spellings)
@@ -152,8 +175,10 @@ public static class NameVariants
     {
         var where = papers[older.First].Paper.SourcePath;
         var olderShown = older.Name == person ? $"\"{older.Name}\"" : $"\"{older.Name}\" (\"{person}\" in authors.yml)";
+        int others = newer.Papers.Count - 1;
+        var alsoIn = others == 0 ? "" : $" (It is written so in {others} other {(others == 1 ? "file" : "files")} too: this warning is for them all.)";
         return $"\"{newer.Name}\" may be the same person as {olderShown} of {where}: {why}. " +
                $"If one person, add \"{newer.Name}\" to the aliases of \"{person}\" in authors.yml; " +
-               $"if two, add \"{newer.Name}\" to the distinct list of \"{person}\" there.";
+               $"if two, add \"{newer.Name}\" to the distinct list of \"{person}\" there.{alsoIn}";
     }
 }

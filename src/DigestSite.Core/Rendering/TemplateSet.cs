@@ -110,6 +110,9 @@ public sealed partial class TemplateSet
         foreach (var record in ViewMembers.All)
             foreach (var member in record.Members)
                 options.MemberAccessStrategy.Register(record.Type, member.Name, new Accessor(member.Get));
+        // ... and read them through TemplateValues, which makes each record's values once.
+        var values = new TemplateValues(options);
+        options.ValueConverters.Add(values.Convert);
         return options;
     }
 

@@ -10,8 +10,11 @@ namespace DigestSite.Rendering;
 /// </summary>
 internal sealed class ThemeFileProvider(IReadOnlyDictionary<string, string> partials) : IFileProvider
 {
+    // Made once: Fluid asks for the file at every render tag (thousands a build), to look up its parsed template.
+    private readonly Dictionary<string, MemoryFile> files = partials.ToDictionary(p => p.Key, p => new MemoryFile(p.Key, p.Value), StringComparer.Ordinal);
+
     public IFileInfo GetFileInfo(string subpath) =>
-        partials.TryGetValue(subpath.TrimStart('/'), out var text) ? new MemoryFile(subpath, text) : new NotFoundFileInfo(subpath);
+        files.TryGetValue(subpath.TrimStart('/'), out var file) ? file : new NotFoundFileInfo(subpath);
 
     public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
 

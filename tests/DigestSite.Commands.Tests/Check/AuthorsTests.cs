@@ -176,6 +176,53 @@ public class AuthorsTests
     }
 
     [Fact]
+    public void Each_newer_spelling_is_one_warning_against_the_oldest_and_counts_its_other_files()
+    {
+        var warnings = Warnings(site =>
+        {
+            Paper(site, "issues/2026-03-20/a.md", "Jörg Müller");
+            Paper(site, "issues/2026-03-21/b.md", "Jorg Muller");
+            Paper(site, "issues/2026-03-22/c.md", "JORG MULLER");
+            Paper(site, "issues/2026-03-23/d.md", "Jorg Muller");
+            Paper(site, "issues/2026-03-24/e.md", "Jorg Muller");
+        });
+        // Not one warning for each pair of spellings ("JORG MULLER" against both older ones), nor one for each file of a spelling.
+        Assert.Equal(
+            ["issues/2026-03-21/b.md:3:11: \"Jorg Muller\" may be the same person as \"Jörg Müller\" of issues/2026-03-20/a.md: they differ only in accents, case, hyphens or spaces. " +
+             "If one person, add \"Jorg Muller\" to the aliases of \"Jörg Müller\" in authors.yml; if two, add \"Jorg Muller\" to the distinct list of \"Jörg Müller\" there. " +
+             "(It is written so in 2 other files too: this warning is for them all.)",
+             "issues/2026-03-22/c.md:3:11: \"JORG MULLER\" may be the same person as \"Jörg Müller\" of issues/2026-03-20/a.md: they differ only in accents, case, hyphens or spaces. " +
+             "If one person, add \"JORG MULLER\" to the aliases of \"Jörg Müller\" in authors.yml; if two, add \"JORG MULLER\" to the distinct list of \"Jörg Müller\" there."],
+            warnings);
+    }
+
+    [Fact]
+    public void Past_the_cap_one_warning_counts_the_rest_and_strict_still_fails()
+    {
+        using var site = new FixtureSite();
+        // One name written in 106 ways (its letters' cases), each in a file of its own: 105 newer spellings.
+        const string name = "Jorg Muller";
+        var letters = name.Select((c, i) => (c, i)).Where(x => char.IsLetter(x.c)).Select(x => x.i).ToArray();
+        var spellings = Enumerable.Range(0, NameVariants.MaxWarnings + 6)
+            .Select(n => new string(name.Select((c, i) => Array.IndexOf(letters, i) is >= 0 and var bit && (n >> bit & 1) == 1 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToArray()))
+            .ToArray();
+        for (int n = 0; n < spellings.Length; n++) Paper(site, $"issues/2026-03-20/p{n:D3}.md", spellings[n]);
+
+        var result = site.Load();
+        var strict = Cli.Run(site.Workspace, "check", "--strict");
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(NameVariants.MaxWarnings + 1, result.Warnings.Count);
+        Assert.All(result.Warnings.Take(NameVariants.MaxWarnings), w => Assert.Contains($"may be the same person as \"{spellings[0]}\" of issues/2026-03-20/p000.md", w.Message, StringComparison.Ordinal));
+        Assert.Equal(
+            $"issues/2026-03-20/p{NameVariants.MaxWarnings + 1:D3}.md:3:11: \"{spellings[NameVariants.MaxWarnings + 1]}\" and 4 more spellings may also be people the archive has under " +
+            $"another spelling, not shown: only the first {NameVariants.MaxWarnings} such warnings are. Settle those in authors.yml and run check again for the rest.",
+            FixtureSite.Format(result.Warnings)[^1]);
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Equal($"{NameVariants.MaxWarnings + 1} errors in {NameVariants.MaxWarnings + 1} files.", strict.OutLines[^1]);
+    }
+
+    [Fact]
     public void Look_alikes_that_are_not_one_person_are_not_warned_about()
     {
         Assert.Empty(Warnings(site =>

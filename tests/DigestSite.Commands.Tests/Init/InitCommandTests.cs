@@ -51,6 +51,23 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_contributing_guide_explains_authors_yml_with_an_example_that_check_accepts()
+    {
+        var digest = Path.Combine(root, "my-digest");
+        Assert.Equal(0, Cli.Run(root, "init", "my-digest").ExitCode);
+        var guide = File.ReadAllText(Path.Combine(digest, "CONTRIBUTING.md"));
+        var section = guide[guide.IndexOf("## Authors: `content/authors.yml`", StringComparison.Ordinal)..];
+        foreach (var key in new[] { "aliases:", "distinct:", "orcid:" }) Assert.Contains(key, section, StringComparison.Ordinal);
+
+        // The example, as a maintainer would copy it into the digest: a valid registry (its ORCID's check digit included).
+        var example = section.Split("```yaml\n")[1].Split("```")[0];
+        File.WriteAllText(Path.Combine(digest, "content", "authors.yml"), example);
+        var check = Cli.Run(digest, "check");
+        Assert.Equal(["content: 1 paper in 1 issue, no problems."], check.OutLines);
+        Assert.Equal(0, check.ExitCode);
+    }
+
+    [Fact]
     public void Init_without_options_fills_the_current_empty_folder_with_a_title_and_url_from_its_name()
     {
         var digest = Directory.CreateDirectory(Path.Combine(root, "ml-papers")).FullName;
