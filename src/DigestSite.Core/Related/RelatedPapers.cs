@@ -203,10 +203,19 @@ public static class RelatedPapers
 
         private static int[] TopOf(int[] ids, double[] weights)
         {
-            var order = new int[ids.Length];
-            for (int i = 0; i < order.Length; i++) order[i] = i;
-            Array.Sort(order, (x, y) => weights[x] != weights[y] ? weights[y].CompareTo(weights[x]) : ids[x].CompareTo(ids[y]));
-            return order.Length > TopTerms ? order[..TopTerms] : order;
+            // The best few of a few hundred, kept in order as they come, rather than sorting them all.
+            var top = new int[Math.Min(TopTerms, ids.Length)];
+            int count = 0;
+            for (int i = 0; i < ids.Length; i++)
+            {
+                if (count == top.Length && !Before(i, top[count - 1], ids, weights)) continue;
+                int at = count < top.Length ? count++ : count - 1;
+                for (; at > 0 && Before(i, top[at - 1], ids, weights); at--) top[at] = top[at - 1];
+                top[at] = i;
+            }
+            return top;
+
+            static bool Before(int x, int y, int[] ids, double[] weights) => weights[x] > weights[y] || (weights[x] == weights[y] && ids[x] < ids[y]);
         }
 
         public static Vector Of(PaperTerms terms, int paper, TermWeights weights)
