@@ -172,14 +172,20 @@ public static class SiteBuilder
 
             options.Observer.Progress(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
             var threads = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = run.Cancel };
-            var publishErrors = WritePublishingFiles(model, pages, theme, templates, output, hash, common, threads);
+            // The citation and data files are made beside the feeds: each part's serial steps (the feeds' entry table,
+            // the sitemap, the data index) then leave the other core to the other part.
+            var publishErrors = Both(options.Parallelism != 1,
+                () =>
+                {
+                    CitationFiles.Write(model, output, hash, options.Parallelism, run.Cancel);
+                    OpenData.Write(model, output, hash, options.Parallelism, run.Cancel);
+                },
+                () => WritePublishingFiles(model, pages, theme, templates, output, hash, common, threads));
             if (publishErrors.Count > 0)
             {
                 output.Dispose();
                 return (null, Failed(publishErrors));
             }
-            CitationFiles.Write(model, output, hash, options.Parallelism, run.Cancel);
-            OpenData.Write(model, output, hash, options.Parallelism, run.Cancel);
             phases.End("publish");
             // The search files read the papers (in archive order) and nothing else: made again only when one changed.
             var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
