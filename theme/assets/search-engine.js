@@ -32,8 +32,8 @@
 
   /**
    * Opens the index: the split form (search/split/, see search-shards.js) when it was written for
-   * this lunr.js version, else the whole index.json and docs.json. getJson(url): a promise of the
-   * parsed JSON; urls: { split, index, docs } (split ends with a slash).
+   * this lunr.js version, else the whole index.json and docs.json. getJson(url, signal): a promise
+   * of the parsed JSON (signal: an optional AbortSignal); urls: { split, index, docs } (split ends with a slash).
    */
   async function open(lunr, Shards, getJson, urls) {
     const [base, authors] = await Promise.all([
@@ -49,7 +49,7 @@
   // What the engine reads, per paper number (the index's ref order): ref, issue date, topics
   // (indexes into topicNames), authors (indexes into authors.names); and the index itself.
   function splitSource(lunr, Shards, base, authorsFile, getJson, splitUrl) {
-    const split = Shards.open(lunr, base, (name) => getJson(splitUrl + name));
+    const split = Shards.open(lunr, base, (name, signal) => getJson(splitUrl + name, signal));
     const site = base.site;
     const docFile = cached((n) => getJson(splitUrl + "d" + n + ".json"));
     const textFile = cached((n) => getJson(splitUrl + "t" + n + ".json"));

@@ -49,9 +49,10 @@
   }
 
   /**
-   * Opens the split index. lunr: the lunr object; base: the parsed base.json; load(name): a
-   * promise of the parsed JSON of split/<name> ("p3.json"), called at most once per file while
-   * it succeeds (the shards are cached for the session).
+   * Opens the split index. lunr: the lunr object; base: the parsed base.json; load(name, signal):
+   * a promise of the parsed JSON of split/<name> ("p3.json"), called at most once per file while
+   * it succeeds (the shards are cached for the session); signal, an AbortSignal, stops a fetch
+   * that only abandoned searches wait for (see search()).
    */
   function open(lunr, base, load) {
     if (base.format !== FORMAT) throw new Error("search index: unknown format " + base.format);
@@ -69,8 +70,8 @@
     const fields = base.fields;
     const refs = base.refs;
     const starts = base.shards;
-    const shards = new Map(); // shard number -> promise of its postings
-    if (base.inline) base.inline.forEach((shard, s) => shards.set(s, Promise.resolve(shard)));
+    const shards = new Map(); // shard number -> { postings: a promise, loading: its AbortController while it loads }
+    if (base.inline) base.inline.forEach((shard, s) => shards.set(s, { postings: Promise.resolve(shard), loading: null }));
 
     function shardOf(termNumber) {
       let lo = 0, hi = starts.length - 1;
@@ -84,11 +85,27 @@
     function loadShard(s) {
       let shard = shards.get(s);
       if (!shard) {
-        shard = Promise.resolve().then(() => load("p" + s + ".json"));
-        shard.catch(() => shards.delete(s)); // a failed fetch is tried again by the next query
-        shards.set(s, shard);
+        const loading = typeof AbortController === "function" ? new AbortController() : null;
+        shard = { postings: Promise.resolve().then(() => load("p" + s + ".json", loading && loading.signal)), loading };
+        const entry = shard;
+        entry.postings.then(() => { entry.loading = null; }, () => {
+          if (shards.get(s) === entry) shards.delete(s); // a failed fetch is tried again by the next query
+        });
+        shards.set(s, entry);
       }
-      return shard;
+      return shard.postings;
+    }
+
+    // Stops the fetches of shards other than these: the searches that wait for them were replaced
+    // by the newest one, whose own fetches would otherwise queue behind them (a browser fetches a
+    // few files at a time). Stopped shards are fetched again when a later search needs them.
+    function stopLoadsBut(needed) {
+      for (const [s, shard] of shards) {
+        if (shard.loading && !needed.has(s)) {
+          shard.loading.abort();
+          shards.delete(s);
+        }
+      }
     }
 
     // A term's documents per field, as numbers with their weights, in the order lunr reads them: the
@@ -351,17 +368,32 @@
      * matched terms, as Object.keys(result.matchData.metadata) lists them; and number, the ref's
      * place in base.refs, except for the rare queries left to lunr.js). Rejects with
      * lunr.QueryParseError. With wanted(), a query no longer wanted once its shards are here (the
-     * reader typed on) resolves to null without running.
+     * reader typed on) resolves to null without running; and, being the newest search when it
+     * starts, it stops the fetches of shards it does not need.
      */
     async function search(queryString, wanted) {
       const planned = plan(queryString);
       if (planned.byLunr) {
-        const idx = await index(queryString);
+        let idx;
+        try {
+          idx = await index(queryString);
+        } catch (e) {
+          if (wanted && !wanted()) return null; // its fetches were stopped for a newer search
+          throw e;
+        }
         if (wanted && !wanted()) return null;
         return idx.search(queryString).map(({ ref, score, matchData }) => ({ ref, score, terms: Object.keys(matchData.metadata) }));
       }
       const numbers = [...new Set(planned.clauses.flatMap((c) => c.expansions.flat()))];
-      const loaded = await Promise.all([...new Set(numbers.map(shardOf))].map((s) => loadShard(s).then((shard) => [s, shard])));
+      const needed = new Set(numbers.map(shardOf));
+      if (wanted) stopLoadsBut(needed); // a search that can be replaced is the newest when it starts
+      let loaded;
+      try {
+        loaded = await Promise.all([...needed].map((s) => loadShard(s).then((shard) => [s, shard])));
+      } catch (e) {
+        if (wanted && !wanted()) return null; // its fetches were stopped for a newer search
+        throw e;
+      }
       if (wanted && !wanted()) return null;
       const byShard = new Map(loaded);
       const postingOf = (n) => {

@@ -7,8 +7,8 @@
 let opened = null;
 let latestSearch = 0;
 
-function getJson(url) {
-  return fetch(url).then((r) => {
+function getJson(url, signal) {
+  return fetch(url, { signal }).then((r) => {
     if (!r.ok) throw new Error(url + ": HTTP " + r.status);
     return r.json();
   });

@@ -24,8 +24,8 @@
   };
   const scripts = [new URL(form.dataset.lunr, document.baseURI).href, asset("search-shards.js"), asset("search-engine.js")];
 
-  function getJson(url) {
-    return fetch(url).then((r) => {
+  function getJson(url, signal) {
+    return fetch(url, { signal }).then((r) => {
       if (!r.ok) throw new Error(url + ": HTTP " + r.status);
       return r.json();
     });
