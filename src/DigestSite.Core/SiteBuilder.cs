@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using DigestSite.Archive;
 using DigestSite.Diagnostics;
 using DigestSite.Content;
