@@ -11,8 +11,8 @@ namespace DigestSite.Rendering;
 /// The view records as templates see them, each made once. Fluid turns every value a template reads
 /// into a FluidValue, by default anew on each read and through a long chain of type tests (a record is
 /// tested as a date, a number, four kinds of dictionary and two kinds of list before it is found to be
-/// an object; a list of records is converted item by item each time it is read). That was most of
-/// Fluid's share of a build's CPU (docs/performance.md). Here a view record becomes a value that reads
+/// an object; a list of records is converted item by item each time it is read). That was a fifth of
+/// the templates' CPU, more with the lookups and garbage it made (docs/performance.md). Here a view record becomes a value that reads
 /// the members ViewMembers lists, and keeps each member's value once read; the records many pages show
 /// (a paper on its page, its issue's, its topics' and its authors' pages; the site on every page; the
 /// author and topic references papers share) are converted once for the whole build.
