@@ -483,6 +483,28 @@ public sealed class IncrementalBuildTests
         Assert.NotNull(added.Refused); // a file no build wrote: the folder is not the build's to replace
     }
 
+    [Theory]
+    [InlineData("a link to a folder")]
+    [InlineData("a link to a file")]
+    public void The_fast_path_sees_a_symbolic_link_added_to_the_output(string kind)
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        Assert.True(site.Build().Succeeded);
+        var outside = Path.Combine(site.Root, "outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "page.html"), "not the build's");
+        var link = Path.Combine(site.Output, "papers", "linked");
+        if (kind == "a link to a folder") Directory.CreateSymbolicLink(link, outside);
+        else File.CreateSymbolicLink(link, Path.Combine(outside, "page.html"));
+
+        var result = site.Build();
+
+        Assert.False(result.Skipped);
+        Assert.NotNull(result.Refused); // a symbolic link is never the build's: the folder is not the build's to replace
+        Assert.True(File.Exists(Path.Combine(outside, "page.html")));
+    }
+
     [Fact]
     public void Content_written_just_before_the_build_gets_no_stamp()
     {
