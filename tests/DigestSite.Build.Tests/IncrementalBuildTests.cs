@@ -506,6 +506,30 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_symbolic_link_where_the_store_or_the_stamp_is_written_first_is_replaced_not_written_through()
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        Assert.True(site.Build().Succeeded);
+        site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match", "beat"));
+        Backdate(site.Content);
+        var targets = new List<string>();
+        foreach (var temporary in new[] { ParsedPaperStore.PathFor(site.Output) + ".new", InputStamp.PathFor(site.Output) + ".tmp" })
+        {
+            var target = Path.Combine(site.Root, "target-" + targets.Count);
+            File.WriteAllText(target, "not the build's");
+            File.CreateSymbolicLink(temporary, target);
+            targets.Add(target);
+        }
+
+        Assert.True(site.Build().Succeeded);
+
+        Assert.All(targets, t => Assert.Equal("not the build's", File.ReadAllText(t)));
+        AssertSameAsCleanBuild(site);
+        Assert.True(site.Build().Skipped);
+    }
+
+    [Fact]
     public void Content_written_just_before_the_build_gets_no_stamp()
     {
         using var site = new TestSite("basic");

@@ -134,6 +134,7 @@ public sealed class ParsedPaperStore
         public static void Write(string path, string program, Entry[] entries)
         {
             var temporary = path + ".new";
+            File.Delete(temporary); // a symbolic link left there would be written through
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 file.Write(new byte[16]); // the hash, once known
