@@ -483,6 +483,52 @@ public sealed class IncrementalBuildTests
         Assert.NotNull(added.Refused); // a file no build wrote: the folder is not the build's to replace
     }
 
+    [Theory]
+    [InlineData("a link to a folder")]
+    [InlineData("a link to a file")]
+    public void The_fast_path_sees_a_symbolic_link_added_to_the_output(string kind)
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        Assert.True(site.Build().Succeeded);
+        var outside = Path.Combine(site.Root, "outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "page.html"), "not the build's");
+        var link = Path.Combine(site.Output, "papers", "linked");
+        if (kind == "a link to a folder") Directory.CreateSymbolicLink(link, outside);
+        else File.CreateSymbolicLink(link, Path.Combine(outside, "page.html"));
+
+        var result = site.Build();
+
+        Assert.False(result.Skipped);
+        Assert.NotNull(result.Refused); // a symbolic link is never the build's: the folder is not the build's to replace
+        Assert.True(File.Exists(Path.Combine(outside, "page.html")));
+    }
+
+    [Fact]
+    public void A_symbolic_link_where_the_store_or_the_stamp_is_written_first_is_replaced_not_written_through()
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        Assert.True(site.Build().Succeeded);
+        site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match", "beat"));
+        Backdate(site.Content);
+        var targets = new List<string>();
+        foreach (var temporary in new[] { ParsedPaperStore.PathFor(site.Output) + ".new", InputStamp.PathFor(site.Output) + ".tmp" })
+        {
+            var target = Path.Combine(site.Root, "target-" + targets.Count);
+            File.WriteAllText(target, "not the build's");
+            File.CreateSymbolicLink(temporary, target);
+            targets.Add(target);
+        }
+
+        Assert.True(site.Build().Succeeded);
+
+        Assert.All(targets, t => Assert.Equal("not the build's", File.ReadAllText(t)));
+        AssertSameAsCleanBuild(site);
+        Assert.True(site.Build().Skipped);
+    }
+
     [Fact]
     public void Content_written_just_before_the_build_gets_no_stamp()
     {

@@ -158,6 +158,7 @@ public static class InputStamp
             InputHash.File(BuildManifest.PathFor(outputDir)).ToString("x32", CultureInfo.InvariantCulture),
             files.ToString("x32", CultureInfo.InvariantCulture), manifest.Files.Count.ToString(CultureInfo.InvariantCulture),
             pages.ToString(CultureInfo.InvariantCulture), "");
+        File.Delete(path + ".tmp"); // a symbolic link left there would be written through
         File.WriteAllText(path + ".tmp", text, new UTF8Encoding(false));
         File.Move(path + ".tmp", path, overwrite: true);
     }

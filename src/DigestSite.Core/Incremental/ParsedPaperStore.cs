@@ -62,13 +62,15 @@ public sealed class ParsedPaperStore
     private static string Program => InputHash.Program.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The paper at <paramref name="path"/>, whose bytes are <paramref name="bytes"/>: as parsed before from
-    /// the same bytes, path and topics, or parsed now by <paramref name="parse"/> (and kept).
+    /// The paper at <paramref name="path"/> (of issue <paramref name="date"/>, named <paramref name="slug"/>), whose bytes
+    /// are <paramref name="bytes"/>: as parsed before from the same bytes, path and topics, or parsed now by
+    /// <paramref name="parse"/> (and kept).
     /// </summary>
-    public LoadedPaper? Get(string path, byte[] bytes, string? topicsKey, List<Diagnostic> diagnostics, Func<List<Diagnostic>, LoadedPaper?> parse)
+    public LoadedPaper? Get(string path, string slug, DateOnly date, byte[] bytes, string? topicsKey, List<Diagnostic> diagnostics,
+        Func<List<Diagnostic>, LoadedPaper?> parse)
     {
         var sha256 = Convert.ToHexString(SHA256.HashData(bytes));
-        if (previous.TryGetValue((path, sha256, topicsKey), out var entry))
+        if (previous.TryGetValue((path, sha256, topicsKey), out var entry) && Fits(entry, path, slug, date, topicsKey))
             Interlocked.Increment(ref hits);
         else
         {
@@ -80,6 +82,17 @@ public sealed class ParsedPaperStore
         diagnostics.AddRange(entry.Diagnostics);
         return entry.Paper;
     }
+
+    /// <summary>
+    /// Whether the entry's paper is one parsing could give at <paramref name="path"/>: the store's checksum tells damage,
+    /// not a file made to pass it (a cache can be restored from anywhere), and the rest of the build relies on these
+    /// (an issue's papers are found by date, an author's position by the author's place, a topic by its slug).
+    /// </summary>
+    private static bool Fits(Entry entry, string path, string slug, DateOnly date, string? topicsKey) =>
+        entry.Paper is not { } loaded
+        || (loaded.Paper.SourcePath == path && loaded.Paper.Slug == slug && loaded.Paper.IssueDate == date
+            && loaded.AuthorPositions.Count == loaded.Paper.Authors.Count && loaded.Paper.TopicSlugs.Count <= PaperReader.MaxTopics
+            && (topicsKey is null || loaded.Paper.TopicSlugs.All(t => !t.Contains('\n') && $"\n{topicsKey}\n".Contains($"\n{t}\n", StringComparison.Ordinal))));
 
     /// <summary>
     /// <paramref name="paper"/>'s rendered parts: kept with its entry when this load took it from the
@@ -121,6 +134,7 @@ public sealed class ParsedPaperStore
         public static void Write(string path, string program, Entry[] entries)
         {
             var temporary = path + ".new";
+            File.Delete(temporary); // a symbolic link left there would be written through
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 file.Write(new byte[16]); // the hash, once known
