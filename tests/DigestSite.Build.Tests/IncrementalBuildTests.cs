@@ -1,4 +1,5 @@
 using DigestSite.Incremental;
+using DigestSite.Output;
 
 namespace DigestSite.Build.Tests;
 
@@ -506,7 +507,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void A_symbolic_link_where_the_store_or_the_stamp_is_written_first_is_replaced_not_written_through()
+    public void A_symbolic_link_where_the_store_the_stamp_or_the_journal_is_written_first_is_replaced_not_written_through()
     {
         using var site = new TestSite("basic");
         Backdate(site.Content);
@@ -514,7 +515,11 @@ public sealed class IncrementalBuildTests
         site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match", "beat"));
         Backdate(site.Content);
         var targets = new List<string>();
-        foreach (var temporary in new[] { ParsedPaperStore.PathFor(site.Output) + ".new", InputStamp.PathFor(site.Output) + ".tmp" })
+        foreach (var temporary in new[]
+        {
+            ParsedPaperStore.PathFor(site.Output) + ".new", InputStamp.PathFor(site.Output) + ".tmp",
+            OutputSwap.JournalPath(site.Output, OutputSwap.Kind.Replace) + ".tmp", OutputSwap.JournalPath(site.Output, OutputSwap.Kind.Apply) + ".tmp",
+        })
         {
             var target = Path.Combine(site.Root, "target-" + targets.Count);
             File.WriteAllText(target, "not the build's");

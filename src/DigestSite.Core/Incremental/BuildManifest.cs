@@ -50,6 +50,7 @@ public sealed class BuildManifest
     public void Save(string path)
     {
         var temp = path + ".tmp";
+        File.Delete(temp); // a symbolic link left there would be written through
         using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false), 1 << 16))
         {
             writer.Write(Header);
