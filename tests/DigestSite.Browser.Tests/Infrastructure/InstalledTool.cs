@@ -25,7 +25,9 @@ public sealed class InstalledTool : IDisposable
         var root = Directory.CreateTempSubdirectory("digestsite-tool-").FullName;
         var feed = Path.Combine(root, "feed");
         var tools = Path.Combine(root, "tools");
-        Run("dotnet", ["pack", Path.Combine(Repo.Root, "src", "DigestSite", "DigestSite.csproj"), "-c", "Release", "-o", feed, "-nologo"], Repo.Root);
+        // The native tests publish the CLI in Release too, into the same obj folders: one at a time (the lock is theirs, NativeBinary).
+        using (Hold(Path.Combine(Repo.Root, "obj", "release-build.lock")))
+            Run("dotnet", ["pack", Path.Combine(Repo.Root, "src", "DigestSite", "DigestSite.csproj"), "-c", "Release", "-o", feed, "-nologo"], Repo.Root);
         // A packages folder of its own, so the install takes this package, never one cached by an earlier run.
         Run("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", feed, "DigestSite"], root,
             new() { ["NUGET_PACKAGES"] = Path.Combine(root, "nuget-packages") });
@@ -81,5 +83,22 @@ public sealed class InstalledTool : IDisposable
         if (process.ExitCode != 0)
             throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', args)} exited {process.ExitCode}:\n{stdout}\n{stderr.Result}");
         return stdout;
+    }
+
+    private static FileStream Hold(string lockFile)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(lockFile)!);
+        var deadline = DateTime.UtcNow.AddMinutes(30);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(500);
+            }
+        }
     }
 }

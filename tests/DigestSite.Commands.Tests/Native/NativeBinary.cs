@@ -30,6 +30,7 @@ public static class NativeBinary
             start.Environment.Remove(name);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
+        using var held = HoldReleaseBuildLock(Cli.RepositoryRoot);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -42,5 +43,28 @@ public static class NativeBinary
         if (process.ExitCode != 0 || !File.Exists(executable))
             throw new InvalidOperationException($"dotnet publish (Native AOT) failed (clang, lld and zlib headers installed? see README):\n{stdout.Result}\n{stderr.Result}");
         return executable;
+    }
+
+    /// <summary>
+    /// Held while `dotnet` builds the CLI in Release: the browser tests pack it (-c Release) while this project's
+    /// tests may publish it, and both write DigestSite.Core's obj/Release folder; at the same time, one reads the
+    /// other's half-written files. A file lock in the repository's obj/ folder makes them take turns.
+    /// </summary>
+    public static FileStream HoldReleaseBuildLock(string repositoryRoot)
+    {
+        var folder = System.IO.Path.Combine(repositoryRoot, "obj");
+        Directory.CreateDirectory(folder);
+        var deadline = DateTime.UtcNow.AddMinutes(30);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(System.IO.Path.Combine(folder, "release-build.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(500);
+            }
+        }
     }
 }
