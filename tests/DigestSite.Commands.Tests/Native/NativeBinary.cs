@@ -50,7 +50,7 @@ public static class NativeBinary
     /// tests may publish it, and both write DigestSite.Core's obj/Release folder; at the same time, one reads the
     /// other's half-written files. A file lock in the repository's obj/ folder makes them take turns.
     /// </summary>
-    public static FileStream HoldReleaseBuildLock(string repositoryRoot)
+    private static FileStream HoldReleaseBuildLock(string repositoryRoot)
     {
         var folder = System.IO.Path.Combine(repositoryRoot, "obj");
         Directory.CreateDirectory(folder);
