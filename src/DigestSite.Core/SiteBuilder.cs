@@ -79,7 +79,7 @@ public static class SiteBuilder
         // files are made without it (docs/performance.md, memory).
         if (run.OneOff) run.Observer.GarbageLeft();
         using var output = site.Output;
-        bool searchDeferred = WriteSearchFiles(run, site.SearchPapers, site.SearchTerms, site.SearchInputs, output);
+        bool searchDeferred = WriteSearchFiles(run, site, output);
         phases.End("site-files");
 
         run.Cancel.ThrowIfCancellationRequested(); // the last point: what follows changes the output
@@ -96,7 +96,10 @@ public static class SiteBuilder
     /// <summary>The pages and the site's other files, staged, and what the search files are made from.</summary>
     /// <param name="SearchPapers">The papers in archive order, as the search files read them (a one-off build: without their HTML).</param>
     /// <param name="SearchTerms">Their analysed terms, in the same order (<see cref="SiteModel.Terms"/>).</param>
-    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, IReadOnlyList<PaperTerms> SearchTerms, UInt128 SearchInputs);
+    /// <param name="SearchInputs">What the search files made from every paper are made from: the papers.</param>
+    /// <param name="DisplayInputs">What each of the split form's display and text files is made from: its papers (<see cref="SplitSearchIndex.Write"/>).</param>
+    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, IReadOnlyList<PaperTerms> SearchTerms, UInt128 SearchInputs,
+        UInt128[] DisplayInputs);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
     private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, Phases phases)
@@ -188,9 +191,10 @@ public static class SiteBuilder
             phases.End("publish");
             // The search files read the papers (in archive order) and nothing else: made again only when one changed.
             var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
+            var displayInputs = model.PapersInOrder.Chunk(SplitSearchIndex.DocsPerFile).Select(papers => hash.Of(InputHash.Program, "search-display", papers)).ToArray();
             // A one-off build keeps only what the search reads; a session keeps the views anyway.
             var searchPapers = run.OneOff ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
-            return (new StagedSite(output, pages.Count, searchPapers, model.Terms, searchInputs), null);
+            return (new StagedSite(output, pages.Count, searchPapers, model.Terms, searchInputs, displayInputs), null);
         }
         catch
         {
@@ -258,8 +262,9 @@ public static class SiteBuilder
     }
 
     /// <returns>True when the search files were left as they were (a session's deferred search).</returns>
-    private static bool WriteSearchFiles(BuildRun run, IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, UInt128 searchInputs, StagedOutput output)
+    private static bool WriteSearchFiles(BuildRun run, StagedSite site, StagedOutput output)
     {
+        var (papers, terms, searchInputs) = (site.SearchPapers, site.SearchTerms, site.SearchInputs);
         var phases = new Phases(run.Observer);
         var cancel = run.Cancel;
         // serve, after an edit: the last search files stay (with their old inputs) until a build that does not defer them.
@@ -290,7 +295,8 @@ public static class SiteBuilder
                 },
                 () =>
                 {
-                    SplitSearchIndex.Write(output, searchInputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, terms, run.Options.Parallelism, cancel)));
+                    SplitSearchIndex.Write(output, searchInputs, site.DisplayInputs, papers,
+                        () => split ?? LunrSplit.From(SearchIndex.Build(papers, terms, run.Options.Parallelism, cancel)));
                     return true;
                 });
         }

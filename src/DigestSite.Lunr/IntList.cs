@@ -6,7 +6,13 @@ internal struct IntList
     public int[] Items;
     public int Count;
 
+    /// <summary>An empty list with room for <paramref name="capacity"/> items.</summary>
+    public IntList(int capacity) => Items = new int[Math.Max(capacity, 4)];
+
     public readonly int Last => Items[Count - 1];
+
+    /// <summary>The items as an array of their own length: <see cref="Items"/> itself when it is full (the list is then the array's only user).</summary>
+    public readonly int[] Trimmed() => Items is not null && Count == Items.Length ? Items : AsSpan().ToArray();
 
     public readonly ReadOnlySpan<int> AsSpan() => Items is null ? default : Items.AsSpan(0, Count);
 

@@ -167,14 +167,16 @@ public sealed class LunrIndex
         using var w = new JsJsonWriter(stream);
         int nf = _fields.Length;
 
-        // Escaped refs, written once per posting and field vector.
+        // Escaped refs, written once per posting and field vector. One writer for all (its buffer is 64 KiB).
         var refBytes = new byte[_refs.Length][];
         using (var ms = new MemoryStream())
         {
+            var rw = new JsJsonWriter(ms);
             for (int d = 0; d < _refs.Length; d++)
             {
                 ms.SetLength(0);
-                using (var rw = new JsJsonWriter(ms)) rw.StringContent(_refs[d]);
+                rw.StringContent(_refs[d]);
+                rw.Flush();
                 refBytes[d] = ms.ToArray();
             }
         }

@@ -44,12 +44,13 @@ public static class RelatedPapers
         var vectors = new Vector[papers.Count];
         Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(terms[i], i, weights));
         var series = papers.Select(p => Named(p.Title)).ToArray();
-        var archive = new Candidates(papers, vectors, series, weights.Count);
+        var shared = new Shared(papers);
+        var archive = new Candidates(vectors, series, shared, weights.Count);
 
         var related = new IReadOnlyList<RelatedPaperView>[papers.Count];
-        Parallel.For(0, papers.Count, threads, () => new Scratch(weights.Count), (i, _, scratch) =>
+        Parallel.For(0, papers.Count, threads, () => new Scratch(weights.Count, papers.Count), (i, _, scratch) =>
         {
-            related[i] = Best(i, papers, terms, vectors, series, archive, weights, scratch);
+            related[i] = Best(i, papers, terms, vectors, series, shared, archive, weights, scratch);
             return scratch;
         }, _ => { });
         var bySlug = new Dictionary<string, IReadOnlyList<RelatedPaperView>>(papers.Count, StringComparer.Ordinal);
@@ -58,16 +59,16 @@ public static class RelatedPapers
     }
 
     private static RelatedPaperView[] Best(int paper, IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, Vector[] vectors, (string Name, bool Versioned)?[] series,
-        Candidates archive, TermWeights weights, Scratch scratch)
+        Shared shared, Candidates archive, TermWeights weights, Scratch scratch)
     {
-        archive.For(paper, vectors[paper], papers[paper].Authors, series[paper]?.Name, scratch.Found);
+        archive.For(paper, vectors[paper], series[paper]?.Name, scratch.Found);
         // The paper's weights spread over the vocabulary, so each candidate's cosine is one pass over its own terms.
         vectors[paper].Spread(scratch.Dense);
         var scored = scratch.Scored;
         scored.Clear();
         foreach (int other in Pooled(scratch.Found))
         {
-            double score = Score(papers[paper], papers[other], vectors[other], scratch.Dense) + (SameSeries(series[paper], series[other]) ? SeriesBonus : 0);
+            double score = Score(shared, paper, other, vectors[other], scratch.Dense) + (SameSeries(series[paper], series[other]) ? SeriesBonus : 0);
             if (score >= MinScore) scored.Add((score, other));
         }
         // Best first, ties by slug (slugs are unique: the order is total, whatever the sort).
@@ -79,19 +80,20 @@ public static class RelatedPapers
             best[k] = new RelatedPaperView(papers[other].Title, papers[other].Url,
                 SameSeries(series[paper], series[other])
                     ? "same series: " + papers[paper].Title[..series[paper]!.Value.Name.Length]
-                    : Reason(papers[paper], papers[other], terms[paper], paper, scratch.Dense, vectors[other], weights));
+                    : Reason(papers[paper], papers[other], terms[paper], paper, scratch, vectors[other], weights));
         }
         vectors[paper].Clear(scratch.Dense);
         return best;
     }
 
     /// <summary>The <see cref="Pool"/> candidates with the most shared weight (ties: archive order), to be scored exactly.</summary>
-    private static int[] Pooled(Dictionary<int, double> found)
+    private static int[] Pooled(Found found)
     {
         // The best few of a few hundred: kept in order as they come, rather than sorting them all.
         var best = new List<(double Shared, int Paper)>(Pool + 1);
-        foreach (var (other, shared) in found)
+        foreach (int other in found.Papers)
         {
+            double shared = found.Shared[other];
             if (best.Count == Pool && !Before((shared, other), best[^1])) continue;
             int at = best.Count;
             while (at > 0 && Before((shared, other), best[at - 1])) at--;
@@ -104,45 +106,49 @@ public static class RelatedPapers
     }
 
     /// <param name="spread">The paper's weights, by term number.</param>
-    private static double Score(PaperView paper, PaperView other, Vector b, double[] spread)
+    private static double Score(Shared shared, int paper, int other, Vector b, double[] spread)
     {
         double score = b.Dot(spread);
-        if (SharesAuthor(paper.Authors, other.Authors)) score += AuthorBonus;
-        int sharedTopics = 0;
-        foreach (var topic in paper.Topics)
-            foreach (var theirs in other.Topics)
-                if (topic.Equals(theirs))
-                {
-                    sharedTopics++;
-                    break;
-                }
-        if (sharedTopics > 0) score += TopicBonus * sharedTopics / (paper.Topics.Count + other.Topics.Count - sharedTopics);
+        if (Meet(shared.Authors[paper], shared.Authors[other]) > 0) score += AuthorBonus;
+        var topics = shared.Topics[paper];
+        var theirs = shared.Topics[other];
+        int sharedTopics = Meet(topics, theirs);
+        if (sharedTopics > 0) score += TopicBonus * sharedTopics / (topics.Length + theirs.Length - sharedTopics);
         return score;
     }
 
-    private static bool SharesAuthor(IReadOnlyList<string> authors, IReadOnlyList<string> others)
+    /// <summary>How many of <paramref name="mine"/> (each once) <paramref name="theirs"/> also has.</summary>
+    private static int Meet(int[] mine, int[] theirs)
     {
-        foreach (var name in authors)
-            foreach (var other in others)
-                if (string.Equals(name, other, StringComparison.Ordinal)) return true;
-        return false;
+        int count = 0;
+        foreach (int x in mine)
+            foreach (int y in theirs)
+                if (x == y)
+                {
+                    count++;
+                    break;
+                }
+        return count;
     }
 
     /// <summary>Why, in a few words: the shared authors; else the heaviest shared words of the title and summary; else the shared topics.</summary>
-    private static string Reason(PaperView paper, PaperView other, PaperTerms terms, int index, double[] a, Vector b, TermWeights weights)
+    private static string Reason(PaperView paper, PaperView other, PaperTerms terms, int index, Scratch scratch, Vector b, TermWeights weights)
     {
         var authors = paper.Authors.Where(name => other.Authors.Contains(name, StringComparer.Ordinal)).ToArray();
         if (authors.Length > 0) return (authors.Length == 1 ? "same author: " : "same authors: ") + Names(authors);
 
+        var a = scratch.Dense;
         var words = new List<(string Word, double Weight)>();
-        var seen = new HashSet<int>();
+        int mark = scratch.NextMark();
         foreach (int field in ShownFields)
         {
             var fieldTerms = terms.Fields[field];
             for (int j = 0; j < fieldTerms.Terms.Length; j++)
             {
                 int id = weights.Id(index, field, j);
-                if (!seen.Add(id) || b.WeightOf(id) is not > 0.0 || Display(fieldTerms.Tokens[j]) is not { } word) continue;
+                if (scratch.Seen[id] == mark) continue;
+                scratch.Seen[id] = mark;
+                if (b.WeightOf(id) is not > 0.0 || Display(fieldTerms.Tokens[j]) is not { } word) continue;
                 words.Add((word, a[id] * b.WeightOf(id)));
             }
         }
@@ -276,31 +282,93 @@ public static class RelatedPapers
     }
 
     /// <summary>One thread's working memory: the candidates of the paper at hand, their scores, and its weights by term number.</summary>
-    private sealed class Scratch(int vocabulary)
+    private sealed class Scratch(int vocabulary, int papers)
     {
-        public Dictionary<int, double> Found { get; } = [];
+        public Found Found { get; } = new(papers);
         public List<(double Score, int Other)> Scored { get; } = [];
         public double[] Dense { get; } = new double[vocabulary];
+
+        /// <summary>For each term number, the mark of the last reason that met it (<see cref="NextMark"/>).</summary>
+        public int[] Seen { get; } = new int[vocabulary];
+
+        private int mark;
+
+        /// <summary>A mark no term of <see cref="Seen"/> has yet.</summary>
+        public int NextMark() => ++mark;
+    }
+
+    /// <summary>The candidates of one paper: each with the part of its score found so far, by paper number, and the papers found, in the order found.</summary>
+    private sealed class Found(int papers)
+    {
+        private readonly bool[] listed = new bool[papers];
+
+        public double[] Shared { get; } = new double[papers];
+        public List<int> Papers { get; } = [];
+
+        public void Add(int paper, double part)
+        {
+            if (!listed[paper])
+            {
+                listed[paper] = true;
+                Papers.Add(paper);
+            }
+            Shared[paper] += part;
+        }
+
+        public void Clear()
+        {
+            foreach (int paper in Papers)
+            {
+                Shared[paper] = 0;
+                listed[paper] = false;
+            }
+            Papers.Clear();
+        }
+    }
+
+    /// <summary>Each paper's authors (distinct, in the order it names them) and topics, as numbers: equal numbers, the same name or topic.</summary>
+    private sealed class Shared
+    {
+        public int[][] Authors { get; }
+        public int[][] Topics { get; }
+
+        /// <summary>How many different names: the authors' numbers are below it.</summary>
+        public int AuthorCount { get; }
+
+        public Shared(IReadOnlyList<PaperView> papers)
+        {
+            var authorNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            var topicNumbers = new Dictionary<TopicRef, int>();
+            Authors = papers.Select(p => p.Authors.Select(a => Number(authorNumbers, a)).Distinct().ToArray()).ToArray();
+            Topics = papers.Select(p => p.Topics.Select(t => Number(topicNumbers, t)).ToArray()).ToArray();
+            AuthorCount = authorNumbers.Count;
+        }
+
+        private static int Number<T>(Dictionary<T, int> numbers, T key) where T : notnull
+        {
+            ref int number = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(numbers, key, out bool known);
+            if (!known) number = numbers.Count - 1;
+            return number;
+        }
     }
 
     /// <summary>Which papers hold each term among their heaviest, and which papers each author wrote: where candidates come from.</summary>
     private sealed class Candidates
     {
         private readonly List<(int Paper, double Weight)>?[] byTerm;
-        private readonly Dictionary<string, List<int>> byAuthor = new(StringComparer.Ordinal);
+        private readonly Shared shared;
+        private readonly List<int>?[] byAuthor;
         private readonly Dictionary<string, List<int>> bySeries = new(StringComparer.Ordinal);
 
-        public Candidates(IReadOnlyList<PaperView> papers, Vector[] vectors, (string Name, bool Versioned)?[] series, int vocabulary)
+        public Candidates(Vector[] vectors, (string Name, bool Versioned)?[] series, Shared shared, int vocabulary)
         {
+            this.shared = shared;
             byTerm = new List<(int, double)>?[vocabulary];
+            byAuthor = new List<int>?[shared.AuthorCount];
             for (int p = 0; p < vectors.Length; p++)
             {
                 foreach (int i in vectors[p].Top) (byTerm[vectors[p].Ids[i]] ??= []).Add((p, vectors[p].Weights[i]));
-                foreach (var author in papers[p].Authors.Distinct(StringComparer.Ordinal))
-                {
-                    if (!byAuthor.TryGetValue(author, out var list)) byAuthor[author] = list = [];
-                    list.Add(p);
-                }
+                foreach (int author in shared.Authors[p]) (byAuthor[author] ??= []).Add(p);
                 if (series[p]?.Name is { } name)
                 {
                     if (!bySeries.TryGetValue(name, out var list)) bySeries[name] = list = [];
@@ -310,7 +378,7 @@ public static class RelatedPapers
         }
 
         /// <summary>The candidates for <paramref name="paper"/> into <paramref name="found"/> (cleared first), each with the part of its score its heaviest shared terms, authors and name make.</summary>
-        public void For(int paper, Vector vector, IReadOnlyList<string> authors, string? series, Dictionary<int, double> found)
+        public void For(int paper, Vector vector, string? series, Found found)
         {
             found.Clear();
             foreach (int i in vector.Top)
@@ -318,19 +386,19 @@ public static class RelatedPapers
                 var posting = byTerm[vector.Ids[i]]!;
                 if (posting.Count > PostingCap) continue;
                 foreach (var (other, weight) in posting)
-                    if (other != paper) found[other] = found.GetValueOrDefault(other) + vector.Weights[i] * weight;
+                    if (other != paper) found.Add(other, vector.Weights[i] * weight);
             }
-            foreach (var author in authors.Distinct(StringComparer.Ordinal))
+            foreach (int author in shared.Authors[paper])
             {
-                var wrote = byAuthor[author];
+                var wrote = byAuthor[author]!;
                 if (wrote.Count > PostingCap) continue;
                 foreach (int other in wrote)
-                    if (other != paper) found[other] = found.GetValueOrDefault(other) + AuthorBonus;
+                    if (other != paper) found.Add(other, AuthorBonus);
             }
             // Candidates by name (whether versioned or not, the exact score decides), unless the name is common.
             if (series is not null && bySeries[series] is { Count: <= PostingCap } named)
                 foreach (int other in named)
-                    if (other != paper) found[other] = found.GetValueOrDefault(other) + SeriesBonus;
+                    if (other != paper) found.Add(other, SeriesBonus);
         }
     }
 }

@@ -42,46 +42,73 @@ public static class SplitSearchIndex
 
     /// <summary>The split form's files for <paramref name="papers"/> papers: known from the count alone, so that an
     /// incremental build can keep them without reading anything.</summary>
-    public static IEnumerable<string> Paths(int papers)
-    {
-        yield return BaseFile;
-        yield return AuthorsFile;
-        for (int s = 0; s < ShardCount(papers); s++) yield return $"{Folder}/p{s}.json";
-        for (int n = 0; n * DocsPerFile < papers; n++) yield return $"{Folder}/d{n}.json";
-        for (int n = 0; n * DocsPerFile < papers; n++) yield return $"{Folder}/t{n}.json";
-    }
+    public static IEnumerable<string> Paths(int papers) =>
+        IndexPaths(papers)
+            .Concat(Enumerable.Range(0, DisplayFileCount(papers)).Select(DocsPath))
+            .Concat(Enumerable.Range(0, DisplayFileCount(papers)).Select(TextsPath));
 
     /// <summary>
-    /// Writes the split form into <paramref name="output"/>, or keeps the last build's files when they
-    /// were made from the same <paramref name="inputs"/>; <paramref name="lunr"/> (the index of
-    /// <paramref name="papers"/>, in this order) is asked for only when a file must be made.
+    /// Writes the split form into <paramref name="output"/>, keeping the last build's files that were made from the
+    /// same inputs: the index's files (base, authors, shards) read every paper and are made from <paramref name="inputs"/>;
+    /// display and text file n reads only its <see cref="DocsPerFile"/> papers, and is made from <paramref name="displayInputs"/>[n]
+    /// (one paper edited: two files made again, not all of them). <paramref name="lunr"/> (the index of
+    /// <paramref name="papers"/>, in this order) is asked for only when an index file must be made.
     /// </summary>
-    public static void Write(Output.StagedOutput output, UInt128 inputs, IReadOnlyList<PaperView> papers, Func<LunrSplit> lunr)
+    public static void Write(Output.StagedOutput output, UInt128 inputs, IReadOnlyList<UInt128> displayInputs, IReadOnlyList<PaperView> papers, Func<LunrSplit> lunr)
     {
-        var missing = Paths(papers.Count).Where(path => !output.IsCurrent(path, inputs)).ToHashSet(StringComparer.Ordinal);
-        if (missing.Count == 0) return;
-        foreach (var (path, content) in Files(lunr(), papers))
-            if (missing.Contains(path)) output.Write(path, inputs, content);
+        if (displayInputs.Count != DisplayFileCount(papers.Count))
+            throw new ArgumentException("One input hash for each display file.", nameof(displayInputs));
+        var missing = IndexPaths(papers.Count).Where(path => !output.IsCurrent(path, inputs)).ToHashSet(StringComparer.Ordinal);
+        if (missing.Count > 0)
+            foreach (var (path, content) in IndexFiles(lunr(), papers, ShardCount(papers.Count)))
+                if (missing.Contains(path)) output.Write(path, inputs, content);
+        var docs = SearchIndex.DocList(papers);
+        var texts = SearchIndex.TextList(papers);
+        for (int n = 0; n < displayInputs.Count; n++)
+        {
+            int first = n * DocsPerFile, count = Math.Min(DocsPerFile, papers.Count - first);
+            if (!output.IsCurrent(DocsPath(n), displayInputs[n])) output.Write(DocsPath(n), displayInputs[n], docs(first, count));
+            if (!output.IsCurrent(TextsPath(n), displayInputs[n])) output.Write(TextsPath(n), displayInputs[n], texts(first, count));
+        }
     }
 
     /// <summary>The split form's files, by output path (<see cref="Paths"/>, in that order), from the index of <paramref name="papers"/>.</summary>
     /// <param name="shardCount">Postings shards; by default <see cref="ShardCount"/> of the papers.</param>
     public static IEnumerable<(string Path, byte[] Content)> Files(LunrSplit lunr, IReadOnlyList<PaperView> papers, int? shardCount = null)
     {
+        foreach (var file in IndexFiles(lunr, papers, shardCount ?? ShardCount(papers.Count))) yield return file;
+        var docs = SearchIndex.DocList(papers);
+        for (int n = 0; n < DisplayFileCount(papers.Count); n++)
+            yield return (DocsPath(n), docs(n * DocsPerFile, Math.Min(DocsPerFile, papers.Count - n * DocsPerFile)));
+        var texts = SearchIndex.TextList(papers);
+        for (int n = 0; n < DisplayFileCount(papers.Count); n++)
+            yield return (TextsPath(n), texts(n * DocsPerFile, Math.Min(DocsPerFile, papers.Count - n * DocsPerFile)));
+    }
+
+    /// <summary>The display (and text) files for <paramref name="papers"/> papers: one for each <see cref="DocsPerFile"/>.</summary>
+    public static int DisplayFileCount(int papers) => (papers + DocsPerFile - 1) / DocsPerFile;
+
+    private static string DocsPath(int n) => $"{Folder}/d{n}.json";
+
+    private static string TextsPath(int n) => $"{Folder}/t{n}.json";
+
+    /// <summary>The files made from the index and every paper: base, authors, and the postings shards.</summary>
+    private static IEnumerable<string> IndexPaths(int papers)
+    {
+        yield return BaseFile;
+        yield return AuthorsFile;
+        for (int s = 0; s < ShardCount(papers); s++) yield return $"{Folder}/p{s}.json";
+    }
+
+    private static IEnumerable<(string Path, byte[] Content)> IndexFiles(LunrSplit lunr, IReadOnlyList<PaperView> papers, int shardCount)
+    {
         if (lunr.Refs.Length != papers.Count || papers.Where((p, i) => p.Slug != lunr.Refs[i]).Any())
             throw new InvalidOperationException("The search index's refs are not the papers' slugs in order.");
 
-        var files = lunr.Write(shardCount ?? ShardCount(papers.Count), json => Site(json, papers));
+        var files = lunr.Write(shardCount, json => Site(json, papers));
         yield return (BaseFile, files.Base);
         yield return (AuthorsFile, Authors(papers));
         for (int s = 0; s < files.Shards.Count; s++) yield return ($"{Folder}/p{s}.json", files.Shards[s]);
-
-        var docs = SearchIndex.DocList(papers);
-        for (int first = 0, n = 0; first < papers.Count; first += DocsPerFile, n++)
-            yield return ($"{Folder}/d{n}.json", docs(first, Math.Min(DocsPerFile, papers.Count - first)));
-        var texts = SearchIndex.TextList(papers);
-        for (int first = 0, n = 0; first < papers.Count; first += DocsPerFile, n++)
-            yield return ($"{Folder}/t{n}.json", texts(first, Math.Min(DocsPerFile, papers.Count - first)));
     }
 
     private static byte[] Authors(IReadOnlyList<PaperView> papers)
