@@ -83,11 +83,20 @@ public static class AuthorPages
     {
         var coAuthors = new Dictionary<Author, int>(ReferenceEqualityComparer.Instance);
         var topics = new Dictionary<string, int>(StringComparer.Ordinal);
+        var met = new List<Author>(); // a paper's people, each once (a person has one object: their slug is theirs alone)
         foreach (var paper in person.Papers)
         {
             if (paper.Authors.Count <= AuthorIndex.MaxAuthorsForCoAuthors)
-                foreach (var other in paper.Authors.Select(model.Authors.Of).Distinct())
-                    if (!ReferenceEquals(other, person)) coAuthors[other] = coAuthors.GetValueOrDefault(other) + 1;
+            {
+                met.Clear();
+                foreach (var spelling in paper.Authors)
+                {
+                    var other = model.Authors.Of(spelling);
+                    if (ReferenceEquals(other, person) || met.Contains(other, ReferenceEqualityComparer.Instance)) continue;
+                    met.Add(other);
+                    coAuthors[other] = coAuthors.GetValueOrDefault(other) + 1;
+                }
+            }
             foreach (var topic in paper.TopicSlugs) topics[topic] = topics.GetValueOrDefault(topic) + 1;
         }
         var listed = coAuthors

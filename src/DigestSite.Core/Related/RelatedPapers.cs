@@ -48,11 +48,13 @@ public static class RelatedPapers
         var archive = new Candidates(vectors, series, shared, weights.Count);
 
         var related = new IReadOnlyList<RelatedPaperView>[papers.Count];
-        Parallel.For(0, papers.Count, threads, () => new Scratch(weights.Count, papers.Count), (i, _, scratch) =>
+        // Parallel.For starts a worker again every few dozen milliseconds, each asking for its scratch: handed on, not made again.
+        var spare = new System.Collections.Concurrent.ConcurrentBag<Scratch>();
+        Parallel.For(0, papers.Count, threads, () => spare.TryTake(out var kept) ? kept : new Scratch(weights.Count, papers.Count), (i, _, scratch) =>
         {
             related[i] = Best(i, papers, terms, vectors, series, shared, archive, weights, scratch);
             return scratch;
-        }, _ => { });
+        }, spare.Add);
         var bySlug = new Dictionary<string, IReadOnlyList<RelatedPaperView>>(papers.Count, StringComparer.Ordinal);
         for (int i = 0; i < papers.Count; i++) bySlug[papers[i].Slug] = related[i];
         return bySlug;
@@ -339,8 +341,22 @@ public static class RelatedPapers
         {
             var authorNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
             var topicNumbers = new Dictionary<TopicRef, int>();
-            Authors = papers.Select(p => p.Authors.Select(a => Number(authorNumbers, a)).Distinct().ToArray()).ToArray();
-            Topics = papers.Select(p => p.Topics.Select(t => Number(topicNumbers, t)).ToArray()).ToArray();
+            Authors = new int[papers.Count][];
+            Topics = new int[papers.Count][];
+            var distinct = new List<int>();
+            for (int p = 0; p < papers.Count; p++)
+            {
+                distinct.Clear();
+                foreach (var author in papers[p].Authors)
+                {
+                    int number = Number(authorNumbers, author);
+                    if (!distinct.Contains(number)) distinct.Add(number);
+                }
+                Authors[p] = [.. distinct];
+                var topics = papers[p].Topics;
+                Topics[p] = new int[topics.Count];
+                for (int t = 0; t < topics.Count; t++) Topics[p][t] = Number(topicNumbers, topics[t]);
+            }
             AuthorCount = authorNumbers.Count;
         }
 
@@ -355,7 +371,7 @@ public static class RelatedPapers
     /// <summary>Which papers hold each term among their heaviest, and which papers each author wrote: where candidates come from.</summary>
     private sealed class Candidates
     {
-        private readonly List<(int Paper, double Weight)>?[] byTerm;
+        private readonly (int Paper, double Weight)[]?[] byTerm;
         private readonly Shared shared;
         private readonly List<int>?[] byAuthor;
         private readonly Dictionary<string, List<int>> bySeries = new(StringComparer.Ordinal);
@@ -363,11 +379,21 @@ public static class RelatedPapers
         public Candidates(Vector[] vectors, (string Name, bool Versioned)?[] series, Shared shared, int vocabulary)
         {
             this.shared = shared;
-            byTerm = new List<(int, double)>?[vocabulary];
+            // Each term's papers in paper order, in an array of its exact length (counted first).
+            var counts = new int[vocabulary];
+            foreach (var vector in vectors)
+                foreach (int i in vector.Top) counts[vector.Ids[i]]++;
+            byTerm = new (int, double)[]?[vocabulary];
+            for (int p = 0; p < vectors.Length; p++)
+                foreach (int i in vectors[p].Top)
+                {
+                    int id = vectors[p].Ids[i];
+                    var posting = byTerm[id] ??= new (int, double)[counts[id]];
+                    posting[posting.Length - counts[id]--] = (p, vectors[p].Weights[i]);
+                }
             byAuthor = new List<int>?[shared.AuthorCount];
             for (int p = 0; p < vectors.Length; p++)
             {
-                foreach (int i in vectors[p].Top) (byTerm[vectors[p].Ids[i]] ??= []).Add((p, vectors[p].Weights[i]));
                 foreach (int author in shared.Authors[p]) (byAuthor[author] ??= []).Add(p);
                 if (series[p]?.Name is { } name)
                 {
@@ -384,7 +410,7 @@ public static class RelatedPapers
             foreach (int i in vector.Top)
             {
                 var posting = byTerm[vector.Ids[i]]!;
-                if (posting.Count > PostingCap) continue;
+                if (posting.Length > PostingCap) continue;
                 foreach (var (other, weight) in posting)
                     if (other != paper) found.Add(other, vector.Weights[i] * weight);
             }
