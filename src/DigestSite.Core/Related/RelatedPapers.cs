@@ -44,15 +44,15 @@ public static class RelatedPapers
         var vectors = new Vector[papers.Count];
         Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(terms[i], i, weights));
         var series = papers.Select(p => Named(p.Title)).ToArray();
-        var shared = new Shared(papers);
-        var archive = new Candidates(vectors, series, shared, weights.Count);
+        var numbered = new Numbered(papers);
+        var archive = new Candidates(vectors, series, numbered, weights.Count);
 
         var related = new IReadOnlyList<RelatedPaperView>[papers.Count];
         // Parallel.For starts a worker again every few dozen milliseconds, each asking for its scratch: handed on, not made again.
         var spare = new System.Collections.Concurrent.ConcurrentBag<Scratch>();
         Parallel.For(0, papers.Count, threads, () => spare.TryTake(out var kept) ? kept : new Scratch(weights.Count, papers.Count), (i, _, scratch) =>
         {
-            related[i] = Best(i, papers, terms, vectors, series, shared, archive, weights, scratch);
+            related[i] = Best(i, papers, terms, vectors, series, numbered, archive, weights, scratch);
             return scratch;
         }, spare.Add);
         var bySlug = new Dictionary<string, IReadOnlyList<RelatedPaperView>>(papers.Count, StringComparer.Ordinal);
@@ -61,7 +61,7 @@ public static class RelatedPapers
     }
 
     private static RelatedPaperView[] Best(int paper, IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, Vector[] vectors, (string Name, bool Versioned)?[] series,
-        Shared shared, Candidates archive, TermWeights weights, Scratch scratch)
+        Numbered numbered, Candidates archive, TermWeights weights, Scratch scratch)
     {
         archive.For(paper, vectors[paper], series[paper]?.Name, scratch.Found);
         // The paper's weights spread over the vocabulary, so each candidate's cosine is one pass over its own terms.
@@ -70,7 +70,7 @@ public static class RelatedPapers
         scored.Clear();
         foreach (int other in Pooled(scratch.Found))
         {
-            double score = Score(shared, paper, other, vectors[other], scratch.Dense) + (SameSeries(series[paper], series[other]) ? SeriesBonus : 0);
+            double score = Score(numbered, paper, other, vectors[other], scratch.Dense) + (SameSeries(series[paper], series[other]) ? SeriesBonus : 0);
             if (score >= MinScore) scored.Add((score, other));
         }
         // Best first, ties by slug (slugs are unique: the order is total, whatever the sort).
@@ -108,12 +108,12 @@ public static class RelatedPapers
     }
 
     /// <param name="spread">The paper's weights, by term number.</param>
-    private static double Score(Shared shared, int paper, int other, Vector b, double[] spread)
+    private static double Score(Numbered numbered, int paper, int other, Vector b, double[] spread)
     {
         double score = b.Dot(spread);
-        if (Meet(shared.Authors[paper], shared.Authors[other]) > 0) score += AuthorBonus;
-        var topics = shared.Topics[paper];
-        var theirs = shared.Topics[other];
+        if (Meet(numbered.Authors[paper], numbered.Authors[other]) > 0) score += AuthorBonus;
+        var topics = numbered.Topics[paper];
+        var theirs = numbered.Topics[other];
         int sharedTopics = Meet(topics, theirs);
         if (sharedTopics > 0) score += TopicBonus * sharedTopics / (topics.Length + theirs.Length - sharedTopics);
         return score;
@@ -329,7 +329,7 @@ public static class RelatedPapers
     }
 
     /// <summary>Each paper's authors (distinct, in the order it names them) and topics, as numbers: equal numbers, the same name or topic.</summary>
-    private sealed class Shared
+    private sealed class Numbered
     {
         public int[][] Authors { get; }
         public int[][] Topics { get; }
@@ -337,7 +337,7 @@ public static class RelatedPapers
         /// <summary>How many different names: the authors' numbers are below it.</summary>
         public int AuthorCount { get; }
 
-        public Shared(IReadOnlyList<PaperView> papers)
+        public Numbered(IReadOnlyList<PaperView> papers)
         {
             var authorNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
             var topicNumbers = new Dictionary<TopicRef, int>();
@@ -372,13 +372,13 @@ public static class RelatedPapers
     private sealed class Candidates
     {
         private readonly (int Paper, double Weight)[]?[] byTerm;
-        private readonly Shared shared;
+        private readonly Numbered numbered;
         private readonly List<int>?[] byAuthor;
         private readonly Dictionary<string, List<int>> bySeries = new(StringComparer.Ordinal);
 
-        public Candidates(Vector[] vectors, (string Name, bool Versioned)?[] series, Shared shared, int vocabulary)
+        public Candidates(Vector[] vectors, (string Name, bool Versioned)?[] series, Numbered numbered, int vocabulary)
         {
-            this.shared = shared;
+            this.numbered = numbered;
             // Each term's papers in paper order, in an array of its exact length (counted first).
             var counts = new int[vocabulary];
             foreach (var vector in vectors)
@@ -391,10 +391,10 @@ public static class RelatedPapers
                     var posting = byTerm[id] ??= new (int, double)[counts[id]];
                     posting[posting.Length - counts[id]--] = (p, vectors[p].Weights[i]);
                 }
-            byAuthor = new List<int>?[shared.AuthorCount];
+            byAuthor = new List<int>?[numbered.AuthorCount];
             for (int p = 0; p < vectors.Length; p++)
             {
-                foreach (int author in shared.Authors[p]) (byAuthor[author] ??= []).Add(p);
+                foreach (int author in numbered.Authors[p]) (byAuthor[author] ??= []).Add(p);
                 if (series[p]?.Name is { } name)
                 {
                     if (!bySeries.TryGetValue(name, out var list)) bySeries[name] = list = [];
@@ -414,7 +414,7 @@ public static class RelatedPapers
                 foreach (var (other, weight) in posting)
                     if (other != paper) found.Add(other, vector.Weights[i] * weight);
             }
-            foreach (int author in shared.Authors[paper])
+            foreach (int author in numbered.Authors[paper])
             {
                 var wrote = byAuthor[author]!;
                 if (wrote.Count > PostingCap) continue;
