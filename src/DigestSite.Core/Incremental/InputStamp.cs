@@ -8,7 +8,7 @@ using DigestSite.Content;
 namespace DigestSite.Incremental;
 
 /// <summary>
-/// A fingerprint of everything a build reads, taken from file stats alone (no file is read): every
+/// A fingerprint of everything a build reads, taken from file stats (only files written just before are read): every
 /// entry of the content folder (path, length, last-write time), every file of the theme layers'
 /// layouts/ and assets/, the program's version (with its built-in theme) and the build's options. Kept beside
 /// the manifest ("_site.manifest.inputs", with the hash of the manifest it goes with): when the
@@ -18,7 +18,8 @@ namespace DigestSite.Incremental;
 /// The output folder is compared with the manifest without reading the manifest (59,000 lines at
 /// 10,000 papers, a third of the skip's time): the file keeps the number of files the manifest lists
 /// and a sum of the hashes of their paths and lengths, which one pass over the folder's names and
-/// lengths makes again (<see cref="UpToDate"/>).
+/// lengths makes again (<see cref="Compare"/>). When it does, the manifest is the folder's: a build whose
+/// inputs changed reads it without a second look at each file.
 /// </para>
 /// <para>
 /// Any doubt means no fingerprint, hence a normal build: a symbolic link among the inputs (its
@@ -227,7 +228,7 @@ public static class InputStamp
         return hash.GetCurrentHashAsUInt128();
     }
 
-    /// <summary>Records the fingerprint of the build that wrote <paramref name="manifest"/> there now (atomically), with what <see cref="UpToDate"/> compares the folder with.</summary>
+    /// <summary>Records the fingerprint of the build that wrote <paramref name="manifest"/> there now (atomically), with what <see cref="Compare"/> compares the folder with.</summary>
     public static void Save(string outputDir, UInt128 stamp, BuildManifest manifest)
     {
         var path = PathFor(outputDir);
