@@ -48,10 +48,13 @@ public static class SiteBuilder
     {
         var options = run.Options;
         var clock = Stopwatch.StartNew();
-        // The command line's fast path: the same inputs (by file stamp) as the build that wrote the output, and the output as it left it.
-        var stamp = run.OneOff && options.Incremental ? TakeStamp(options) : null;
+        // The command line's fast path: the same inputs (by file stamp) as the build that wrote the output, and the output as it
+        // left it. The inputs' fingerprint is taken on another core while the output folder is opened and listed.
+        var stamping = run.OneOff && options.Incremental ? TakingStamp(options) : null;
+        InputStamp.Taken? Stamp() => stamping?.GetAwaiter().GetResult();
         using var folder = OutputFolder.Open(options.OutputDir, options.ContentDir, options.ThemeLayers, run.Session?.Manifest,
-            stamp is { } now ? () => InputStamp.UpToDate(options.OutputDir, now) : null);
+            stamping is null ? null : () => InputStamp.Compare(options.OutputDir, () => Stamp() is { Settled: true } now ? now.Hash : null, options.Parallelism));
+        var stamp = Stamp();
         if (run.OneOff && options.Incremental) options.Observer.PhaseEnded("stamp", clock.Elapsed);
         if (folder.Refusal is { } refusal) return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Refused = refusal };
         if (folder.UpToDate is { } same)
@@ -68,7 +71,7 @@ public static class SiteBuilder
 
     /// <param name="previous">The manifest of the site in the output folder, when the folder still matches it.</param>
     /// <param name="stamp">A one-off build: the inputs' fingerprint, saved with the manifest for the next build's fast path.</param>
-    private static BuildResult Pipeline(BuildRun run, BuildManifest? previous, UInt128? stamp)
+    private static BuildResult Pipeline(BuildRun run, BuildManifest? previous, InputStamp.Taken? stamp)
     {
         var clock = Stopwatch.StartNew();
         var phases = new Phases(run.Observer);
@@ -332,17 +335,20 @@ public static class SiteBuilder
         path is SearchIndex.IndexFile or SearchIndex.DocsFile || path.StartsWith(SplitSearchIndex.Folder + "/", StringComparison.Ordinal);
 
     /// <summary>Swaps the staged output in; records the manifest (a session: in memory) and, for a one-off build, the inputs' stamp.</summary>
-    private static void Commit(BuildRun run, StagedOutput output, UInt128? stamp)
+    private static void Commit(BuildRun run, StagedOutput output, InputStamp.Taken? stamp)
     {
         var manifest = output.Commit(saveManifest: run.OneOff);
         if (run.Session is { } session) session.Manifest = manifest;
-        else if (stamp is { } taken) InputStamp.Save(run.Options.OutputDir, taken, manifest);
+        else if (stamp?.Confirmed() is { } taken) InputStamp.Save(run.Options.OutputDir, taken, manifest);
         else InputStamp.Delete(run.Options.OutputDir);
     }
 
-    /// <summary>The inputs' fingerprint by file stamps (<see cref="InputStamp"/>), or null when it cannot be trusted.</summary>
-    private static UInt128? TakeStamp(BuildOptions options) =>
-        InputStamp.Take(options.ContentDir, options.ThemeLayers, options.OutputDir, OptionsKey(options));
+    /// <summary>The inputs' fingerprint by file stamps (<see cref="InputStamp"/>), or null when it cannot be trusted: on another thread, unless the build runs on one.</summary>
+    private static Task<InputStamp.Taken?> TakingStamp(BuildOptions options)
+    {
+        InputStamp.Taken? Take() => InputStamp.Take(options.ContentDir, options.ThemeLayers, options.OutputDir, OptionsKey(options));
+        return options.Parallelism == 1 ? Task.FromResult(Take()) : Task.Run(Take);
+    }
 
     /// <summary>Everything the build reads besides files: a different value means a different site.</summary>
     private static string OptionsKey(BuildOptions options) =>

@@ -484,6 +484,26 @@ public sealed class IncrementalBuildTests
         Assert.NotNull(added.Refused); // a file no build wrote: the folder is not the build's to replace
     }
 
+    [Fact]
+    public void After_an_edit_an_output_file_changed_by_hand_is_made_again_though_the_stamp_file_names_the_manifest()
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        Assert.True(site.Build().Succeeded);
+        Assert.True(File.Exists(InputStamp.PathFor(site.Output)));
+        // A file no edit of the content changes: an incremental build would find it current and keep it as it is.
+        File.WriteAllText(Path.Combine(site.Output, "robots.txt"), "edited by hand");
+        site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match full fine-tuning", "beat full fine-tuning"));
+        Backdate(site.Content);
+
+        var rebuilt = site.Build();
+
+        Assert.True(rebuilt.Succeeded);
+        Assert.False(rebuilt.Incremental); // the folder no longer matches the manifest: every file is made again
+        AssertSameAsCleanBuild(site);
+        Assert.DoesNotContain("edited by hand", site.Page("robots.txt"));
+    }
+
     [Theory]
     [InlineData("a link to a folder")]
     [InlineData("a link to a file")]

@@ -135,7 +135,7 @@ public static class ContentLoader
         if (store is null)
             return ReadFile(contentDir, path, diagnostics) is { } text ? PaperReader.Read(text, slug, date, topics, diagnostics) : null;
         if (SourceText.ReadBytes(Path.Combine(contentDir, path), path, diagnostics) is not { } bytes) return null;
-        return store.Get(path, slug, date, bytes, topicsKey, diagnostics,
+        return store.Get(path, slug, date, bytes, topicsKey, topics, diagnostics,
             local => SourceText.Decode(bytes, path, local) is { } text ? PaperReader.Read(text, slug, date, topics, local) : null);
     }
 }

@@ -26,12 +26,26 @@ public sealed class BuildManifest
     /// <summary>The manifest kept beside <paramref name="outputDir"/>, as written; null when there is none or it is unreadable.</summary>
     public static BuildManifest? Load(string outputDir) => Read(PathFor(outputDir));
 
+    /// <summary>The manifest kept beside <paramref name="outputDir"/>, when its bytes have the hash <paramref name="expected"/>; else null.</summary>
+    public static BuildManifest? Load(string outputDir, UInt128 expected)
+    {
+        var path = PathFor(outputDir);
+        if (!File.Exists(path)) return null;
+        var bytes = File.ReadAllBytes(path);
+        return InputHash.Bytes(bytes) == expected ? Parse(new StreamReader(new MemoryStream(bytes), Encoding.UTF8)) : null;
+    }
+
     /// <summary>A manifest file (the manifest beside an output folder, or a swap's journal); null when there is none or it is unreadable.</summary>
     public static BuildManifest? Read(string path)
     {
         if (!File.Exists(path)) return null;
-        var files = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         using var reader = new StreamReader(path, Encoding.UTF8);
+        return Parse(reader);
+    }
+
+    private static BuildManifest? Parse(TextReader reader)
+    {
+        var files = new Dictionary<string, ManifestEntry>(StringComparer.Ordinal);
         if (reader.ReadLine() != Header) return null;
         while (reader.ReadLine() is { } line)
         {

@@ -3,11 +3,12 @@ using System.IO.Enumeration;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
+using DigestSite.Content;
 
 namespace DigestSite.Incremental;
 
 /// <summary>
-/// A fingerprint of everything a build reads, taken from file stats alone (no file is read): every
+/// A fingerprint of everything a build reads, taken from file stats (only files written just before are read): every
 /// entry of the content folder (path, length, last-write time), every file of the theme layers'
 /// layouts/ and assets/, the program's version (with its built-in theme) and the build's options. Kept beside
 /// the manifest ("_site.manifest.inputs", with the hash of the manifest it goes with): when the
@@ -17,33 +18,66 @@ namespace DigestSite.Incremental;
 /// The output folder is compared with the manifest without reading the manifest (59,000 lines at
 /// 10,000 papers, a third of the skip's time): the file keeps the number of files the manifest lists
 /// and a sum of the hashes of their paths and lengths, which one pass over the folder's names and
-/// lengths makes again (<see cref="UpToDate"/>).
+/// lengths makes again (<see cref="Compare"/>). When it does, the manifest is the folder's: a build whose
+/// inputs changed reads it without a second look at each file.
 /// </para>
 /// <para>
 /// Any doubt means no fingerprint, hence a normal build: a symbolic link among the inputs (its
 /// target may change without its own stamp changing), or a file written within
-/// <see cref="FileStamp.RacyWindow"/> of the fingerprint being taken (a later write in the same clock
-/// tick would keep the same stamp; git's "racily clean" rule).
+/// <see cref="FileStamp.RacyWindow"/> of the fingerprint being taken that is not confirmed at the
+/// end of the build (<see cref="Taken.Confirmed"/>).
 /// </para>
 /// </summary>
 public static class InputStamp
 {
+    /// <summary>
+    /// The fingerprint one build took before reading anything, and the files written within
+    /// <see cref="FileStamp.RacyWindow"/> of it (a fresh checkout or a just generated archive: all of
+    /// them). A later write to one of those in the same clock tick, with the same length, would keep
+    /// its stamp (git's "racily clean" entries), so their bytes are hashed too: the fingerprint holds
+    /// when, at the end of the build, each still has its stamp and its bytes and is old enough that
+    /// any later write changes its stamp.
+    /// </summary>
+    public sealed class Taken(UInt128 hash, IReadOnlyList<Recent> recent)
+    {
+        public UInt128 Hash { get; } = hash;
+
+        /// <summary>No file too recent: the fingerprint can be compared with the last build's at once (the fast path).</summary>
+        public bool Settled => recent.Count == 0;
+
+        /// <summary>The fingerprint, once every recent file is shown unchanged since it was taken and now settled; else null.</summary>
+        public UInt128? Confirmed()
+        {
+            var now = DateTime.UtcNow;
+            foreach (var file in recent)
+            {
+                if (FileKinds.Of(file.Path).Kind != FileKind.File) return null;
+                var stamp = FileStamp.Of(new FileInfo(file.Path));
+                if (stamp != file.Stamp || !stamp.TrustedAt(now) || InputHash.File(file.Path) != file.Content) return null;
+            }
+            return Hash;
+        }
+    }
+
+    /// <summary>A file written within <see cref="FileStamp.RacyWindow"/> of the fingerprint: its stamp and the hash of its bytes then.</summary>
+    public readonly record struct Recent(string Path, FileStamp Stamp, UInt128 Content);
+
     private const string Header = "digestsite-inputs 2";
 
     public static string PathFor(string outputDir) => BuildManifest.PathFor(outputDir) + ".inputs";
 
     /// <summary>The fingerprint of the inputs now, or null when it cannot be trusted.</summary>
-    public static UInt128? Take(string contentDir, IReadOnlyList<string> themeLayers, string outputDir, string options)
+    public static Taken? Take(string contentDir, IReadOnlyList<string> themeLayers, string outputDir, string options)
     {
         var takenAt = DateTime.UtcNow;
         var hash = new XxHash128();
-        var newest = DateTime.MinValue;
+        var recent = new List<(string Path, FileStamp Stamp)>();
         Text(hash, Header);
         Text(hash, InputHash.Program.ToString("x32", CultureInfo.InvariantCulture));
         Text(hash, options);
         Text(hash, Path.GetFullPath(outputDir));
         Text(hash, Path.GetFullPath(contentDir));
-        if (!Directory.Exists(contentDir) || !Walk(hash, new DirectoryInfo(contentDir), "", skipHidden: true, ref newest)) return null;
+        if (!Directory.Exists(contentDir) || !Walk(hash, new DirectoryInfo(contentDir), "", skipHidden: true, takenAt, recent)) return null;
         foreach (var layer in themeLayers)
         {
             Text(hash, "layer " + Path.GetFullPath(layer));
@@ -52,14 +86,17 @@ public static class InputStamp
             {
                 var dir = new DirectoryInfo(Path.Combine(layer, folder));
                 Text(hash, folder + (dir.Exists ? "" : " none"));
-                if (dir.Exists && !Walk(hash, dir, "", skipHidden: false, ref newest)) return null;
+                if (dir.Exists && !Walk(hash, dir, "", skipHidden: false, takenAt, recent)) return null;
             }
         }
-        return FileStamp.IsRacy(newest, takenAt) ? null : hash.GetCurrentHashAsUInt128();
+        // Hashed after the walk: a write between a file's stat and the hash of its bytes shows as a changed stamp at the end.
+        // Only regular files are opened (a FIFO would wait for a writer): anything else among them, and there is no fingerprint.
+        if (recent.Any(f => FileKinds.Of(f.Path).Kind != FileKind.File)) return null;
+        return new Taken(hash.GetCurrentHashAsUInt128(), recent.Select(f => new Recent(f.Path, f.Stamp, InputHash.File(f.Path))).ToArray());
     }
 
-    /// <summary>Entries in ordinal order; false on a symbolic link.</summary>
-    private static bool Walk(XxHash128 hash, DirectoryInfo dir, string prefix, bool skipHidden, ref DateTime newest)
+    /// <summary>Entries in ordinal order, with the files written within the racy window of <paramref name="takenAt"/> in <paramref name="recent"/>; false on a symbolic link.</summary>
+    private static bool Walk(XxHash128 hash, DirectoryInfo dir, string prefix, bool skipHidden, DateTime takenAt, List<(string, FileStamp)> recent)
     {
         foreach (var entry in dir.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
                      .OrderBy(e => e.Name, StringComparer.Ordinal))
@@ -70,21 +107,21 @@ public static class InputStamp
             if (entry is DirectoryInfo sub)
             {
                 Text(hash, relative + "/");
-                if (!Walk(hash, sub, relative + "/", skipHidden, ref newest)) return false;
+                if (!Walk(hash, sub, relative + "/", skipHidden, takenAt, recent)) return false;
             }
-            else Entry(hash, relative, (FileInfo)entry, ref newest);
+            else Entry(hash, relative, (FileInfo)entry, takenAt, recent);
         }
         return true;
     }
 
-    private static void Entry(XxHash128 hash, string relative, FileInfo file, ref DateTime newest)
+    private static void Entry(XxHash128 hash, string relative, FileInfo file, DateTime takenAt, List<(string, FileStamp)> recent)
     {
         Text(hash, relative);
         var stamp = FileStamp.Of(file);
         long length = stamp.Length, ticks = stamp.LastWriteUtc.Ticks;
         hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in length)));
         hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in ticks)));
-        if (stamp.LastWriteUtc > newest) newest = stamp.LastWriteUtc;
+        if (!stamp.TrustedAt(takenAt)) recent.Add((file.FullName, stamp));
     }
 
     private static void Text(XxHash128 hash, string text)
@@ -95,47 +132,91 @@ public static class InputStamp
     }
 
     /// <summary>
-    /// The command line's fast path: the number of pages and files of the site in <paramref name="outputDir"/>, when the
-    /// build that wrote the manifest there now had the inputs' fingerprint <paramref name="stamp"/> and the folder still
-    /// holds exactly the files it lists, with their lengths (no other file, no symbolic link); else null.
+    /// What the stamp file beside an output folder says of it, when the folder holds exactly the files (and lengths) of the
+    /// manifest the stamp file names, no other file and no symbolic link: whether <paramref name="stamp"/> (asked last, so
+    /// that the caller may take it meanwhile) is the fingerprint the build that wrote them had, and the hash of that manifest;
+    /// else null.
     /// </summary>
-    public static (int Pages, int Files)? UpToDate(string outputDir, UInt128 stamp)
+    /// <param name="parallelism">The cores the folder is listed on (<see cref="BuildOptions.Parallelism"/>).</param>
+    public static Check? Compare(string outputDir, Func<UInt128?> stamp, int parallelism)
     {
         var path = PathFor(outputDir);
         var manifest = BuildManifest.PathFor(outputDir);
         if (!File.Exists(path) || !File.Exists(manifest) || !Directory.Exists(outputDir)) return null;
         var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
         if (lines.Length < 6 || lines[0] != Header
-            || !UInt128.TryParse(lines[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var kept) || kept != stamp
+            || !UInt128.TryParse(lines[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var kept)
             || !UInt128.TryParse(lines[2], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var manifestHash)
             || !UInt128.TryParse(lines[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var filesHash)
             || !int.TryParse(lines[4], NumberStyles.None, CultureInfo.InvariantCulture, out int files)
             || !int.TryParse(lines[5], NumberStyles.None, CultureInfo.InvariantCulture, out int pages)
-            || manifestHash != InputHash.File(manifest))
+            || manifestHash != InputHash.File(manifest)
+            || Listing(outputDir, parallelism) != (files, filesHash))
             return null;
-        return Listing(outputDir) == (files, filesHash) ? (pages, files) : null;
+        return new Check(stamp() == kept, manifestHash, pages, files);
     }
 
+    /// <summary>The output folder holds exactly the files of the manifest whose hash is <paramref name="Manifest"/>; <paramref name="SameInputs"/>: and the build that wrote them had the same inputs.</summary>
+    public sealed record Check(bool SameInputs, UInt128 Manifest, int Pages, int Files);
+
     /// <summary>The number of files of the folder and the sum of their <see cref="Listed"/> hashes; none when it holds a symbolic link.</summary>
-    private static (int Count, UInt128 Hash)? Listing(string outputDir)
+    private static (int Count, UInt128 Hash)? Listing(string outputDir, int parallelism)
     {
         var root = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        // Names and kinds come with the folder's entries; only a file's length asks the file system (folders are not judged).
-        var files = new FileSystemEnumerable<(string Path, long Length, bool Link)>(root,
-            (ref FileSystemEntry entry) => (entry.ToFullPath()[root.Length..], entry.IsDirectory ? 0 : entry.Length, (entry.Attributes & FileAttributes.ReparsePoint) != 0),
-            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        // The files of the top two levels here; below them each folder (papers/SLUG/, authors/SLUG/: thousands) is
+        // listed whole, on every core: the kernel's work (a stat of each file, a read of each folder) is most of the time.
+        var whole = new Tally();
+        var second = new List<string>();
+        var below = new List<string>();
+        if (!whole.Add(root, root, second)) return null;
+        foreach (var folder in second)
+            if (!whole.Add(root, folder, below)) return null;
+        bool linked = false;
+        var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        Parallel.ForEach(below, threads, () => new Tally(), (folder, loop, tally) =>
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
-        };
-        int count = 0;
-        UInt128 sum = 0;
-        foreach (var (relative, length, link) in files)
+            if (!tally.Add(root, folder, subfolders: null)) { linked = true; loop.Stop(); }
+            return tally;
+        }, tally => { lock (whole) whole.Add(tally); });
+        return linked ? null : (whole.Count, whole.Sum);
+    }
+
+    /// <summary>Files counted and their <see cref="Listed"/> hashes summed (a sum: the order they are listed in does not matter).</summary>
+    private sealed class Tally
+    {
+        public int Count { get; private set; }
+        public UInt128 Sum { get; private set; }
+
+        /// <summary>
+        /// Counts the files in <paramref name="folder"/>: those below it too when <paramref name="subfolders"/> is null, else
+        /// those directly in it, its folders added to <paramref name="subfolders"/>. False on a symbolic link.
+        /// Names and kinds come with the folder's entries; only a file's length asks the file system.
+        /// </summary>
+        public bool Add(string root, string folder, List<string>? subfolders)
         {
-            if (link) return null;
-            sum += Listed(relative.Replace('\\', '/'), length);
-            count++;
+            var entries = new FileSystemEnumerable<(string Path, long Length, bool Folder, bool Link)>(folder,
+                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory ? 0 : entry.Length, entry.IsDirectory,
+                    (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+                new EnumerationOptions { RecurseSubdirectories = subfolders is null, AttributesToSkip = 0 });
+            foreach (var (path, length, isFolder, link) in entries)
+            {
+                if (link) return false;
+                if (isFolder)
+                {
+                    subfolders?.Add(path);
+                    continue;
+                }
+                Sum += Listed(path[root.Length..].Replace('\\', '/'), length);
+                Count++;
+            }
+            return true;
         }
-        return (count, sum);
+
+        public void Add(Tally other)
+        {
+            Count += other.Count;
+            Sum += other.Sum;
+        }
     }
 
     /// <summary>A file of the output as the manifest lists it: its path and length, hashed.</summary>
@@ -147,7 +228,7 @@ public static class InputStamp
         return hash.GetCurrentHashAsUInt128();
     }
 
-    /// <summary>Records the fingerprint of the build that wrote <paramref name="manifest"/> there now (atomically), with what <see cref="UpToDate"/> compares the folder with.</summary>
+    /// <summary>Records the fingerprint of the build that wrote <paramref name="manifest"/> there now (atomically), with what <see cref="Compare"/> compares the folder with.</summary>
     public static void Save(string outputDir, UInt128 stamp, BuildManifest manifest)
     {
         var path = PathFor(outputDir);

@@ -66,11 +66,13 @@ public sealed class ParsedPaperStore
     /// are <paramref name="bytes"/>: as parsed before from the same bytes, path and topics, or parsed now by
     /// <paramref name="parse"/> (and kept).
     /// </summary>
-    public LoadedPaper? Get(string path, string slug, DateOnly date, byte[] bytes, string? topicsKey, List<Diagnostic> diagnostics,
-        Func<List<Diagnostic>, LoadedPaper?> parse)
+    /// <param name="topicsKey">The known topic slugs, in ordinal order, one a line (null when topics.yml has errors).</param>
+    /// <param name="topics">The same slugs, as a set.</param>
+    public LoadedPaper? Get(string path, string slug, DateOnly date, byte[] bytes, string? topicsKey, IReadOnlySet<string>? topics,
+        List<Diagnostic> diagnostics, Func<List<Diagnostic>, LoadedPaper?> parse)
     {
         var sha256 = Convert.ToHexString(SHA256.HashData(bytes));
-        if (previous.TryGetValue((path, sha256, topicsKey), out var entry) && Fits(entry, path, slug, date, topicsKey))
+        if (previous.TryGetValue((path, sha256, topicsKey), out var entry) && Fits(entry, path, slug, date, topics))
             Interlocked.Increment(ref hits);
         else
         {
@@ -88,11 +90,11 @@ public sealed class ParsedPaperStore
     /// not a file made to pass it (a cache can be restored from anywhere), and the rest of the build relies on these
     /// (an issue's papers are found by date, an author's position by the author's place, a topic by its slug).
     /// </summary>
-    private static bool Fits(Entry entry, string path, string slug, DateOnly date, string? topicsKey) =>
+    private static bool Fits(Entry entry, string path, string slug, DateOnly date, IReadOnlySet<string>? topics) =>
         entry.Paper is not { } loaded
         || (loaded.Paper.SourcePath == path && loaded.Paper.Slug == slug && loaded.Paper.IssueDate == date
             && loaded.AuthorPositions.Count == loaded.Paper.Authors.Count && loaded.Paper.TopicSlugs.Count <= PaperReader.MaxTopics
-            && (topicsKey is null || loaded.Paper.TopicSlugs.All(t => !t.Contains('\n') && $"\n{topicsKey}\n".Contains($"\n{t}\n", StringComparison.Ordinal))));
+            && (topics is null || loaded.Paper.TopicSlugs.All(topics.Contains)));
 
     /// <summary>
     /// <paramref name="paper"/>'s rendered parts: kept with its entry when this load took it from the

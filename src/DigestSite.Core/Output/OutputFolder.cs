@@ -39,9 +39,13 @@ public sealed class OutputFolder : IDisposable
     }
 
     /// <param name="kept">The manifest a long-running process (serve) kept in memory from its last build into this folder.</param>
-    /// <param name="upToDate">The command line's fast path: asked under the lock, before the manifest is read; when it answers, the build has nothing to do.</param>
+    /// <param name="stamped">
+    /// The command line's check of the folder by the stamp file beside it (<see cref="InputStamp.Compare"/>), asked under the lock
+    /// before the manifest is read: when the folder holds exactly the files of the manifest it names, that manifest is the
+    /// folder's without a second look at each file, and with the same inputs as well, the build has nothing to do.
+    /// </param>
     public static OutputFolder Open(string outputDir, string contentDir, IReadOnlyList<string> themeLayers, BuildManifest? kept = null,
-        Func<(int Pages, int Files)?>? upToDate = null)
+        Func<InputStamp.Check?>? stamped = null)
     {
         if (PlaceRefusal(outputDir, contentDir, themeLayers) is { } misplaced) return new(misplaced);
         if (kept is null && !MayBeOwn(outputDir)) return new(Foreign(outputDir, FirstEntries(outputDir)));
@@ -56,7 +60,11 @@ public sealed class OutputFolder : IDisposable
         {
             bool restored = OutputSwap.Recover(outputDir);
             if (kept is not null) return new(null, held, Directory.Exists(outputDir) ? kept : null, restored);
-            if (!restored && upToDate?.Invoke() is { } same) return new(null, held, upToDate: same);
+            if (!restored && stamped?.Invoke() is { } check)
+            {
+                if (check.SameInputs) return new(null, held, upToDate: (check.Pages, check.Files));
+                if (BuildManifest.Load(outputDir, check.Manifest) is { } listed) return new(null, held, listed);
+            }
             var manifest = BuildManifest.Load(outputDir);
             var (foreign, matches) = Inspect(outputDir, manifest);
             if (foreign.Count == 0) return new(null, held, matches ? manifest : null, restored);
