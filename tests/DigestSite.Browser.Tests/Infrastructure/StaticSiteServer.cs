@@ -28,6 +28,14 @@ public sealed class StaticSiteServer : IAsyncDisposable
 
     public static async Task<StaticSiteServer> StartAsync(string folder, string basePath)
     {
+        // Kestrel answers on the test process's thread pool, which it shares with Playwright and
+        // xUnit, and which adds threads only slowly once they are all busy. In the typing latency
+        // test (hundreds of small files fetched as the reader types, on a loaded machine) requests
+        // then reached the server up to a second after the page asked for them, six at once (the
+        // browser's whole connection pool): a delay of the test's server, not of the site. With
+        // threads ready, the server answers as a static host would (figures in docs/performance.md).
+        ThreadPool.GetMinThreads(out var workers, out var completions);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(completions, 32));
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = folder });
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
