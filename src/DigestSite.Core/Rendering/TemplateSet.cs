@@ -100,8 +100,9 @@ public sealed partial class TemplateSet
     }
 
     /// <summary>
-    /// Drops the template values of the records pages share (<see cref="TemplateValues"/>), kept until now so that each
-    /// is made once for all the pages: those of every paper, as much again as the papers' own strings.
+    /// Drops the template values of the records pages share (<see cref="TemplateValues"/>: every paper's, every author's,
+    /// topic's and issue's reference), kept so that each is made once for all the pages; once the pages are rendered,
+    /// what is left to render (the feeds' entries) reads few of them.
     /// </summary>
     public void ForgetSharedValues() => values.ForgetShared();
 
