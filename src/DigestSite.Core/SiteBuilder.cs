@@ -152,13 +152,17 @@ public static class SiteBuilder
         BuildManifest? previous, Phases phases)
     {
         var options = run.Options;
-        var pages = SitePlan.Pages(model);
+        // An array the render takes each page out of as it goes (RenderPages); the sitemap, the one later reader of
+        // the pages, is planned before they go.
+        var pages = SitePlan.Pages(model).ToArray();
+        int pageCount = pages.Length;
+        var sitemap = Sitemap.Plan(model, pages);
         phases.End("plan");
         var templates = TemplateSet.Parse(theme, diagnostics);
         if (templates is null || diagnostics.Count > 0) return (null, Failed(diagnostics));
         phases.End("templates");
 
-        var output = new StagedOutput(options.OutputDir, previous, expectedFiles: pages.Count + model.Archive.Topics.Count + 64);
+        var output = new StagedOutput(options.OutputDir, previous, expectedFiles: pageCount + model.Archive.Topics.Count + 64);
         try
         {
             var hash = run.Session?.Hash ?? new InputHash(typeof(PaperView));
@@ -172,7 +176,9 @@ public static class SiteBuilder
                 output.Dispose();
                 return (null, Failed(renderErrors));
             }
-            if (run.OneOff) run.Observer.GarbageLeft(); // the pages' HTML
+            // The feeds' entries show a few of the records the pages shared: their values are made again if needed.
+            templates.ForgetSharedValues();
+            if (run.OneOff) run.Observer.GarbageLeft(); // the pages' HTML, their plan and the records' template values
             phases.End("render");
 
             options.Observer.Progress(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
@@ -185,7 +191,7 @@ public static class SiteBuilder
                     CitationFiles.Write(model, output, hash, options.Parallelism, run.Cancel);
                     OpenData.Write(model, output, hash, options.Parallelism, run.Cancel);
                 },
-                () => WritePublishingFiles(model, pages, theme, templates, output, hash, common, threads));
+                () => WritePublishingFiles(model, sitemap, theme, templates, output, hash, common, threads));
             if (publishErrors.Count > 0)
             {
                 output.Dispose();
@@ -197,7 +203,7 @@ public static class SiteBuilder
             var displayInputs = model.PapersInOrder.Chunk(SplitSearchIndex.DocsPerFile).Select(papers => hash.Of(InputHash.Program, "search-display", papers)).ToArray();
             // A one-off build keeps only what the search reads; a session keeps the views anyway.
             var searchPapers = run.OneOff ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
-            return (new StagedSite(output, pages.Count, searchPapers, model.Terms, searchInputs, displayInputs), null);
+            return (new StagedSite(output, pageCount, searchPapers, model.Terms, searchInputs, displayInputs), null);
         }
         catch
         {
@@ -209,18 +215,21 @@ public static class SiteBuilder
     /// <summary>A paper as the search files read it: without its summary's HTML and its citation, the largest fields they do not read.</summary>
     private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = "", Bibtex = "", Citation = CitationView.None };
 
-    private static List<Diagnostic> RenderPages(BuildRun run, IReadOnlyList<PlannedPage> pages, SiteModel model, TemplateSet templates, StagedOutput output,
+    /// <param name="pages">Emptied as the pages are rendered: each page's values (its views, a small page's head) go with its HTML, not at the end.</param>
+    private static List<Diagnostic> RenderPages(BuildRun run, PlannedPage[] pages, SiteModel model, TemplateSet templates, StagedOutput output,
         InputHash hash, UInt128 common)
     {
         run.Session?.RetainPages(pages);
         var errors = new ConcurrentBag<Diagnostic>();
-        int done = 0;
+        int done = 0, count = pages.Length;
         var observer = run.Observer;
-        observer.Progress(new BuildProgress("Rendering pages", 0, pages.Count));
-        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, page =>
+        observer.Progress(new BuildProgress("Rendering pages", 0, count));
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, i =>
         {
+            var page = pages[i];
+            pages[i] = null!;
             var path = model.Urls.OutputPath(page.Url);
-            if (Interlocked.Increment(ref done) % 250 == 0) observer.Progress(new BuildProgress("Rendering pages", done, pages.Count));
+            if (Interlocked.Increment(ref done) % 250 == 0) observer.Progress(new BuildProgress("Rendering pages", done, count));
             // The head is made once, only if the page is hashed or rendered, and dropped with its HTML.
             PageView? head = null;
             PageView Head() => head ??= page.Head();
@@ -237,7 +246,7 @@ public static class SiteBuilder
     }
 
     /// <summary>Feeds (Atom, their JSON twins, the OPML list), sitemap, robots.txt, the theme's assets and .nojekyll; the feed entries' template errors, if any.</summary>
-    private static List<Diagnostic> WritePublishingFiles(SiteModel model, IReadOnlyList<PlannedPage> pages, Theme theme, TemplateSet templates,
+    private static List<Diagnostic> WritePublishingFiles(SiteModel model, SitemapView sitemap, Theme theme, TemplateSet templates,
         StagedOutput output, InputHash hash, UInt128 common, ParallelOptions threads)
     {
         // Feeds and the sitemap are made again only when their model changed (serve: nearly every edit leaves them be).
@@ -246,7 +255,6 @@ public static class SiteBuilder
         var errors = FeedFiles.Write(feeds, templates, model.Site, output, hash, common, threads);
         WriteIfChanged(output, FeedsOpml.File, hash.Of(InputHash.Program, "opml", model.Site.Title, feeds.Select(f => $"{f.Title}\n{f.FeedUrl}\n{f.PageUrl}").ToArray()),
             () => FeedsOpml.Write(model.Site.Title, feeds));
-        var sitemap = Sitemap.Plan(model, pages);
         WriteIfChanged(output, model.Urls.OutputPath(model.Urls.Sitemap), hash.Of(InputHash.Program, sitemap), () => Sitemap.Xml(sitemap));
         output.Write("robots.txt", Sitemap.Robots(model));
         foreach (var (name, file) in theme.Assets)

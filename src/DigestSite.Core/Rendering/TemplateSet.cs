@@ -24,11 +24,13 @@ public sealed partial class TemplateSet
 
     private readonly IReadOnlyDictionary<string, (IFluidTemplate Template, ThemeFile File)> templates;
     private readonly TemplateOptions options;
+    private readonly TemplateValues values;
 
-    private TemplateSet(IReadOnlyDictionary<string, (IFluidTemplate, ThemeFile)> templates, TemplateOptions options)
+    private TemplateSet(IReadOnlyDictionary<string, (IFluidTemplate, ThemeFile)> templates, TemplateOptions options, TemplateValues values)
     {
         this.templates = templates;
         this.options = options;
+        this.values = values;
     }
 
     /// <summary>
@@ -51,7 +53,9 @@ public sealed partial class TemplateSet
             else
                 diagnostics.Add(Diagnostic.At(file.FullPath, ErrorPosition(error), $"template error: {error}"));
         }
-        return diagnostics.Count > errorsBefore ? null : new TemplateSet(parsed, Options(partials));
+        if (diagnostics.Count > errorsBefore) return null;
+        var (options, values) = Options(partials);
+        return new TemplateSet(parsed, options, values);
     }
 
     /// <summary>Renders <paramref name="page"/> with its <paramref name="head"/>; a template that fails at run time is reported, not thrown.</summary>
@@ -95,7 +99,14 @@ public sealed partial class TemplateSet
         }
     }
 
-    private static TemplateOptions Options(IReadOnlyDictionary<string, string> partials)
+    /// <summary>
+    /// Drops the template values of the records pages share (<see cref="TemplateValues"/>: every paper's, every author's,
+    /// topic's and issue's reference), kept so that each is made once for all the pages; once the pages are rendered,
+    /// what is left to render (the feeds' entries) reads few of them.
+    /// </summary>
+    public void ForgetSharedValues() => values.ForgetShared();
+
+    private static (TemplateOptions, TemplateValues) Options(IReadOnlyDictionary<string, string> partials)
     {
         var options = new TemplateOptions
         {
@@ -113,7 +124,7 @@ public sealed partial class TemplateSet
         // ... and read them through TemplateValues, which makes each record's values once.
         var values = new TemplateValues(options);
         options.ValueConverters.Add(values.Convert);
-        return options;
+        return (options, values);
     }
 
     /// <summary>"https://example.org" of `site`: its absolute home URL without the base path.</summary>

@@ -49,6 +49,9 @@ internal sealed class TemplateValues
         _ => null,
     };
 
+    /// <summary>Forgets the shared records' values (<see cref="TemplateSet.ForgetSharedValues"/>); a record read again is converted again.</summary>
+    public void ForgetShared() => shared.Clear();
+
     // As Fluid converts a list: an array of its items' values, or the empty array.
     private ArrayValue List(IList list)
     {
