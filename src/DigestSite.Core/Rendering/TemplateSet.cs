@@ -20,7 +20,7 @@ public sealed partial class TemplateSet
     private const string Layout = "base";
 
     // Escapes what HTML needs (< > & " ') and leaves other text as it is: names like "Vulić" stay readable.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    internal static readonly HtmlEncoder PageEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly IReadOnlyDictionary<string, (IFluidTemplate Template, ThemeFile File)> templates;
     private readonly TemplateOptions options;
@@ -83,9 +83,12 @@ public sealed partial class TemplateSet
     private string? RenderOne(string kind, TemplateContext context, string url, List<Diagnostic> diagnostics, TextEncoder? encoder = null)
     {
         var (template, file) = templates[kind];
+        encoder ??= PageEncoder;
+        // For the filters that write HTML themselves (linked_authors): they escape as this render does.
+        context.AmbientValues[LinkedAuthors.EncoderKey] = encoder;
         try
         {
-            return template.Render(context, encoder ?? Encoder);
+            return template.Render(context, encoder);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -106,6 +109,8 @@ public sealed partial class TemplateSet
         // {{ paper.url | absolute_url }}: the URL with the site's scheme and host, for feeds (a mail or a reader has no base URL).
         options.Filters.AddFilter("absolute_url", (input, _, context) =>
             new ValueTask<FluidValue>(new StringValue(Origin(context) + input.ToStringValue())));
+        // {{ paper.author_links | linked_authors: 12, author.slug }}: the authors as links (theme/README.md).
+        options.Filters.AddFilter(LinkedAuthors.Name, LinkedAuthors.Filter);
         // Templates read the view records' members listed in ViewMembers, and nothing else of the program.
         foreach (var record in ViewMembers.All)
             foreach (var member in record.Members)
