@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
 using DigestSite.Archive;
 using DigestSite.Diagnostics;
 using DigestSite.Content;
@@ -210,7 +211,8 @@ public static class SiteBuilder
         int done = 0;
         var observer = run.Observer;
         observer.Progress(new BuildProgress("Rendering pages", 0, pages.Count));
-        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, page =>
+        // Each thread renders into a builder of its own, kept from page to page (TemplateSet.Render).
+        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, () => new StringBuilder(), (page, _, html) =>
         {
             var path = model.Urls.OutputPath(page.Url);
             if (Interlocked.Increment(ref done) % 250 == 0) observer.Progress(new BuildProgress("Rendering pages", done, pages.Count));
@@ -219,12 +221,13 @@ public static class SiteBuilder
             PageView Head() => head ??= page.Head();
             UInt128 Inputs() => hash.Of(common, page.Url, page.Template, page.HeadInputs ?? Head(), page.Values);
             var inputs = run.Session is { } session ? session.PageInputs(page, common, Inputs) : Inputs();
-            if (output.IsCurrent(path, inputs)) return;
+            if (output.IsCurrent(path, inputs)) return html;
             var local = new List<Diagnostic>();
-            if (templates.Render(page, Head(), model.Site, local) is { } html)
+            if (templates.Render(page, Head(), model.Site, html, local))
                 output.Write(path, inputs, html);
             foreach (var error in local) errors.Add(error);
-        });
+            return html;
+        }, _ => { });
         // One broken template fails every page: report each distinct problem once.
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }

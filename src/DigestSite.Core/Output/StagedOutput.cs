@@ -103,6 +103,26 @@ public sealed class StagedOutput : IDisposable
         }
     }
 
+    /// <summary>Writes <paramref name="text"/> as UTF-8, made from <paramref name="inputs"/>: a page, from the builder its thread renders into.</summary>
+    public void Write(string relativePath, UInt128 inputs, StringBuilder text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            // The builder's chunks one after another: an encoder keeps a character split between two of them.
+            var encoder = Encoding.UTF8.GetEncoder();
+            int length = 0;
+            foreach (var chunk in text.GetChunks()) length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
+            length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
+            var content = buffer.AsSpan(0, length);
+            Write(relativePath, inputs, content, InputHash.Bytes(content));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Streams a large file (the search index) instead of holding it whole in memory.</summary>
     public void Write(string relativePath, UInt128 inputs, Action<Stream> write)
     {

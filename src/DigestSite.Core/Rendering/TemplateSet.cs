@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
@@ -54,18 +55,25 @@ public sealed partial class TemplateSet
         return diagnostics.Count > errorsBefore ? null : new TemplateSet(parsed, Options(partials));
     }
 
-    /// <summary>Renders <paramref name="page"/> with its <paramref name="head"/>; a template that fails at run time is reported, not thrown.</summary>
-    public string? Render(PlannedPage page, PageView head, SiteView site, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Renders <paramref name="page"/> with its <paramref name="head"/> into <paramref name="html"/> (emptied first); false,
+    /// with the error reported, when a template fails at run time. The caller keeps one builder per thread: after the first
+    /// pages it holds the largest page, and a page's HTML needs no new memory but its body's string. (Fluid's own pooled
+    /// builders keep only small pages, so each page was made three times over: the builder's growing chunks, the string,
+    /// and its UTF-8 bytes.)
+    /// </summary>
+    public bool Render(PlannedPage page, PageView head, SiteView site, StringBuilder html, List<Diagnostic> diagnostics)
     {
         var context = new TemplateContext(options);
         context.SetValue("site", site);
         context.SetValue("page", head);
         foreach (var (name, value) in page.Values) context.SetValue(name, value);
 
-        var body = RenderOne(page.Template, context, page.Url, diagnostics);
-        if (body is null) return null;
-        context.SetValue("content", new StringValue(body, encode: false));
-        return RenderOne(Layout, context, page.Url, diagnostics);
+        html.Clear();
+        if (!RenderInto(html, page.Template, context, page.Url, diagnostics)) return false;
+        context.SetValue("content", new StringValue(html.ToString(), encode: false));
+        html.Clear();
+        return RenderInto(html, Layout, context, page.Url, diagnostics);
     }
 
     /// <summary>The template of a feed entry's content (layouts/feed-entry.liquid), rendered with `site` and `entry`.</summary>
@@ -80,10 +88,9 @@ public sealed partial class TemplateSet
         return RenderOne(FeedEntry, context, feedUrl, diagnostics, FeedHtmlEncoder.Instance);
     }
 
-    private string? RenderOne(string kind, TemplateContext context, string url, List<Diagnostic> diagnostics, TextEncoder? encoder = null)
+    private string? RenderOne(string kind, TemplateContext context, string url, List<Diagnostic> diagnostics, TextEncoder encoder)
     {
         var (template, file) = templates[kind];
-        encoder ??= PageEncoder;
         // For the filters that write HTML themselves (linked_authors): they escape as this render does.
         context.AmbientValues[LinkedAuthors.EncoderKey] = encoder;
         try
@@ -92,11 +99,39 @@ public sealed partial class TemplateSet
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Fluid reports run-time template errors (a bad filter argument, a loop limit) as exceptions.
-            diagnostics.Add(Diagnostic.AtStart(file.FullPath, $"template error while rendering {url}: {e.Message}"));
+            diagnostics.Add(RuntimeError(file, url, e));
             return null;
         }
     }
+
+    /// <summary>A page's template into <paramref name="html"/>, as <see cref="RenderOne"/> renders into a string of its own.</summary>
+    private bool RenderInto(StringBuilder html, string kind, TemplateContext context, string url, List<Diagnostic> diagnostics)
+    {
+        var (template, file) = templates[kind];
+        context.AmbientValues[LinkedAuthors.EncoderKey] = PageEncoder;
+        // As Fluid's Render does: the template runs in a scope of its own, and what it assigns is gone when it ends.
+        context.EnterChildScope();
+        try
+        {
+            using var writer = new StringWriter(html);
+            var rendering = template.RenderAsync(writer, PageEncoder, context);
+            if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Add(RuntimeError(file, url, e));
+            return false;
+        }
+        finally
+        {
+            context.ReleaseScope();
+        }
+    }
+
+    // Fluid reports run-time template errors (a bad filter argument, a loop limit) as exceptions.
+    private static Diagnostic RuntimeError(ThemeFile file, string url, Exception e) =>
+        Diagnostic.AtStart(file.FullPath, $"template error while rendering {url}: {e.Message}");
 
     private static TemplateOptions Options(IReadOnlyDictionary<string, string> partials)
     {
