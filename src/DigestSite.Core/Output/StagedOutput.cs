@@ -72,7 +72,7 @@ public sealed class StagedOutput : IDisposable
     }
 
     /// <summary>Writes <paramref name="relativePath"/> ("papers/x/index.html"), made from <paramref name="inputs"/>.</summary>
-    public void Write(string relativePath, UInt128 inputs, byte[] content) =>
+    public void Write(string relativePath, UInt128 inputs, ReadOnlySpan<byte> content) =>
         Write(relativePath, inputs, content, InputHash.Bytes(content));
 
     /// <summary>A file made fresh on every build (robots.txt, .nojekyll): its inputs are its bytes.</summary>
