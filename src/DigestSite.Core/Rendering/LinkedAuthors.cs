@@ -9,8 +9,8 @@ namespace DigestSite.Rendering;
 /// <summary>
 /// The `linked_authors` filter: a paper's authors as links, each name to its author's page, in one
 /// step instead of a Liquid loop. The cards, the paper pages and the author pages print some 80,000
-/// such lists at 10,000 papers; as a loop (a member read, a comparison and two escaped values per
-/// name, and the loop's own bookkeeping) they were the largest part of the templates' time
+/// such lists at 10,000 papers; as loops (a member read, a comparison and two escaped values per
+/// name, and the loop's own bookkeeping) they were a quarter to a third of all template time
 /// (docs/performance.md). The HTML is the loop's, byte for byte:
 /// <code>
 /// {% for author in paper.author_links limit: shown %}&lt;a href="{{ author.url }}"{% if author.name != author.person %} title="{{ author.person }}"{% endif %}
