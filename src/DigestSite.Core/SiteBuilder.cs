@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
 using DigestSite.Archive;
 using DigestSite.Diagnostics;
 using DigestSite.Content;
@@ -224,7 +225,8 @@ public static class SiteBuilder
         int done = 0, count = pages.Length;
         var observer = run.Observer;
         observer.Progress(new BuildProgress("Rendering pages", 0, count));
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, i =>
+        // Each thread renders into a builder of its own, kept from page to page (TemplateSet.Render).
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, () => new StringBuilder(), (i, _, html) =>
         {
             var page = pages[i];
             pages[i] = null!;
@@ -235,12 +237,13 @@ public static class SiteBuilder
             PageView Head() => head ??= page.Head();
             UInt128 Inputs() => hash.Of(common, page.Url, page.Template, page.HeadInputs ?? Head(), page.Values);
             var inputs = run.Session is { } session ? session.PageInputs(page, common, Inputs) : Inputs();
-            if (output.IsCurrent(path, inputs)) return;
+            if (output.IsCurrent(path, inputs)) return html;
             var local = new List<Diagnostic>();
-            if (templates.Render(page, Head(), model.Site, local) is { } html)
+            if (templates.Render(page, Head(), model.Site, html, local))
                 output.Write(path, inputs, html);
             foreach (var error in local) errors.Add(error);
-        });
+            return html;
+        }, _ => { });
         // One broken template fails every page: report each distinct problem once.
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }

@@ -38,4 +38,47 @@ public sealed class ThemeOverrideTests
         Assert.Contains(escaped, site.Page("topics/fine-tuning/feed.xml"));
         Assert.DoesNotContain("class=\"mine\"", site.Page("papers/2402.00002/index.html"));
     }
+
+    [Fact]
+    public void The_linked_authors_filter_writes_what_a_loop_over_the_author_links_writes()
+    {
+        using var site = new TestSite("basic");
+        // An alias (a title on its link), a name the encoders escape, and more names than the limit.
+        site.WriteContent("issues/2026-04-01/names.md",
+            "---\ntitle: \"Names\"\nauthors: [\"A. Zhang\", \"Sinéad O'Brien\", \"Sara Kim\", \"Omar Haddad\"]\ntopics: [retrieval]\n---\nA summary.\n");
+        var theme = Path.Combine(site.Root, "my-theme");
+        Directory.CreateDirectory(Path.Combine(theme, "layouts"));
+        const string Link = "<a href=\"{{ a.url }}\"{% if a.name != a.person %} title=\"{{ a.person }}\"{% endif %}";
+        const string Name = ">{{ a.name }}</a>{% unless forloop.last %}, {% endunless %}{% endfor %}";
+        File.WriteAllText(Path.Combine(theme, "layouts", "paper.liquid"),
+            $"[loop]{{% for a in paper.author_links %}}{Link}{Name}[/loop][filter]{{{{ paper.author_links | linked_authors }}}}[/filter]\n" +
+            $"[loop]{{% for a in paper.author_links limit: 3 %}}{Link}{Name}[/loop][filter]{{{{ paper.author_links | linked_authors: 3 }}}}[/filter]\n");
+        File.WriteAllText(Path.Combine(theme, "layouts", "author.liquid"),
+            $"{{% for paper in papers %}}[loop]{{% for a in paper.author_links limit: 3 %}}{Link}{{% if a.slug == author.slug %}} aria-current=\"true\"{{% endif %}}{Name}[/loop]" +
+            "[filter]{{ paper.author_links | linked_authors: 3, author.slug }}[/filter]\n{% endfor %}");
+        File.WriteAllText(Path.Combine(theme, "layouts", "feed-entry.liquid"),
+            $"{{% for paper in entry.papers %}}[loop]{{% for a in paper.author_links %}}{Link}{Name}[/loop][filter]{{{{ paper.author_links | linked_authors }}}}[/filter]{{% endfor %}}");
+
+        Assert.True(site.Build([theme]).Succeeded);
+
+        var paper = site.Page("papers/names/index.html");
+        AssertSame(paper, 2);
+        Assert.Contains("[filter]<a href=\"/digest/authors/ana-zhang/\" title=\"Ana Zhang\">A. Zhang</a>, <a href=\"/digest/authors/sinead-obrien/\">Sinéad O&#x27;Brien</a>, ", paper);
+        Assert.Contains("<a href=\"/digest/authors/sara-kim/\">Sara Kim</a>[/filter]", paper); // the limit: three names, no separator after the last
+        var author = site.Page("authors/sara-kim/index.html");
+        AssertSame(author, 2);
+        Assert.Contains("<a href=\"/digest/authors/sara-kim/\" aria-current=\"true\">Sara Kim</a>", author);
+        // A feed escapes as feeds do (&#39;, not &#x27;): the filter escapes as the render it is in.
+        AssertSame(System.Net.WebUtility.HtmlDecode(site.Page("topics/retrieval/feed.xml")), 1);
+        Assert.Contains("O&#39;Brien", System.Net.WebUtility.HtmlDecode(site.Page("topics/retrieval/feed.xml")));
+    }
+
+    /// <summary>Each [loop]…[/loop] of <paramref name="html"/> is the same as the [filter]…[/filter] after it, and there are at least <paramref name="pairs"/> such pairs.</summary>
+    private static void AssertSame(string html, int pairs)
+    {
+        var found = System.Text.RegularExpressions.Regex.Matches(html, @"\[loop\](.*?)\[/loop\]\[filter\](.*?)\[/filter\]", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(found.Count >= pairs, $"{found.Count} pairs in {html}");
+        Assert.All(found, m => Assert.Equal(m.Groups[1].Value, m.Groups[2].Value));
+        Assert.All(found, m => Assert.Contains("<a href=", m.Groups[2].Value));
+    }
 }

@@ -72,7 +72,7 @@ public sealed class StagedOutput : IDisposable
     }
 
     /// <summary>Writes <paramref name="relativePath"/> ("papers/x/index.html"), made from <paramref name="inputs"/>.</summary>
-    public void Write(string relativePath, UInt128 inputs, byte[] content) =>
+    public void Write(string relativePath, UInt128 inputs, ReadOnlySpan<byte> content) =>
         Write(relativePath, inputs, content, InputHash.Bytes(content));
 
     /// <summary>A file made fresh on every build (robots.txt, .nojekyll): its inputs are its bytes.</summary>
@@ -95,6 +95,26 @@ public sealed class StagedOutput : IDisposable
         try
         {
             var content = buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer));
+            Write(relativePath, inputs, content, InputHash.Bytes(content));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes <paramref name="text"/> as UTF-8, made from <paramref name="inputs"/>: a page, from the builder its thread renders into.</summary>
+    public void Write(string relativePath, UInt128 inputs, StringBuilder text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            // The builder's chunks one after another: an encoder keeps a character split between two of them.
+            var encoder = Encoding.UTF8.GetEncoder();
+            int length = 0;
+            foreach (var chunk in text.GetChunks()) length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
+            length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
+            var content = buffer.AsSpan(0, length);
             Write(relativePath, inputs, content, InputHash.Bytes(content));
         }
         finally

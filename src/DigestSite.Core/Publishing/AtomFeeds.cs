@@ -63,10 +63,9 @@ public static class AtomFeeds
         new(model.Urls.OutputPath(feedUrl), model.Site.Language, title, subtitle, model.Urls.Absolute(feedUrl), model.Urls.Absolute(pageUrl),
             updated ?? new DateOnly(2000, 1, 1), model.Site.Title, model.Site.Url, entries);
 
-    /// <summary>The feed's XML; <paramref name="content"/> gives each entry's HTML (the theme's feed-entry template).</summary>
-    public static byte[] Write(FeedView feed, Func<FeedEntryView, string> content)
+    /// <summary>The feed's XML, written to <paramref name="buffer"/>; <paramref name="content"/> gives each entry's HTML (the theme's feed-entry template).</summary>
+    public static void Write(FeedView feed, Func<FeedEntryView, string> content, Stream buffer)
     {
-        var buffer = new MemoryStream();
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
         using (var writer = XmlWriter.Create(buffer, settings))
         {
@@ -88,7 +87,6 @@ public static class AtomFeeds
             writer.WriteEndElement();
         }
         buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
     }
 
     private static void Entry(XmlWriter writer, FeedEntryView entry, string html)

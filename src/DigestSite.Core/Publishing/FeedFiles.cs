@@ -21,13 +21,23 @@ public static class FeedFiles
     {
         var stale = Stale(feeds, output, hash, common, threads);
         var (html, errors) = EntryHtml(stale, templates, site, threads);
-        Parallel.ForEach(stale, threads, feed =>
+        // Each thread writes its feeds through one buffer, emptied for each file: with a growing stream and a copy
+        // of it for each of 8,000 files (10,000 papers), collections were half of this step's CPU time.
+        Parallel.ForEach(stale, threads, () => new MemoryStream(), (feed, _, buffer) =>
         {
             string Content(FeedEntryView entry) => Key(entry) is { } key ? html[key] : "";
-            if (feed.Atom) output.Write(feed.View.Path, feed.Inputs, AtomFeeds.Write(feed.View, Content));
-            if (feed.Json) output.Write(JsonFeeds.Twin(feed.View.Path), feed.Inputs, JsonFeeds.Write(feed.View, Content));
-        });
+            if (feed.Atom) Write(output, feed.View.Path, feed.Inputs, buffer, b => AtomFeeds.Write(feed.View, Content, b));
+            if (feed.Json) Write(output, JsonFeeds.Twin(feed.View.Path), feed.Inputs, buffer, b => JsonFeeds.Write(feed.View, Content, b));
+            return buffer;
+        }, _ => { });
         return errors;
+    }
+
+    private static void Write(StagedOutput output, string path, UInt128 inputs, MemoryStream buffer, Action<Stream> write)
+    {
+        buffer.SetLength(0);
+        write(buffer);
+        output.Write(path, inputs, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     /// <summary>A feed with a file to write again: its Atom file, its JSON twin, or both.</summary>

@@ -22,8 +22,8 @@ public static class JsonFeeds
     public static List<AlternateLink> WithTwins(IEnumerable<AlternateLink> feeds) =>
         feeds.SelectMany(f => f.Type == "application/atom+xml" ? [f, new AlternateLink(f.Title, Twin(f.Url), MediaType)] : new[] { f }).ToList();
 
-    /// <summary>The feed's JSON; <paramref name="content"/> gives each entry's HTML, as for the Atom feed.</summary>
-    public static byte[] Write(FeedView feed, Func<FeedEntryView, string> content)
+    /// <summary>The feed's JSON, written to <paramref name="buffer"/>; <paramref name="content"/> gives each entry's HTML, as for the Atom feed.</summary>
+    public static void Write(FeedView feed, Func<FeedEntryView, string> content, Stream buffer)
     {
         var json = new JsonFeed(
             "https://jsonfeed.org/version/1.1",
@@ -34,7 +34,8 @@ public static class JsonFeeds
             feed.Language,
             [new JsonFeedAuthor(feed.AuthorName, feed.AuthorUrl)],
             feed.Entries.Select(entry => Item(entry, content(entry))).ToArray());
-        return [.. JsonSerializer.SerializeToUtf8Bytes(json, JsonFeedContext.Data.JsonFeed), (byte)'\n'];
+        JsonSerializer.Serialize(buffer, json, JsonFeedContext.Data.JsonFeed);
+        buffer.WriteByte((byte)'\n');
     }
 
     // An entry without HTML (an author's feed: summary and link, as in its Atom twin) has its summary

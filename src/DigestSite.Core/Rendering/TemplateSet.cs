@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
@@ -20,7 +21,7 @@ public sealed partial class TemplateSet
     private const string Layout = "base";
 
     // Escapes what HTML needs (< > & " ') and leaves other text as it is: names like "Vulić" stay readable.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+    internal static readonly HtmlEncoder PageEncoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private readonly IReadOnlyDictionary<string, (IFluidTemplate Template, ThemeFile File)> templates;
     private readonly TemplateOptions options;
@@ -58,18 +59,25 @@ public sealed partial class TemplateSet
         return new TemplateSet(parsed, options, values);
     }
 
-    /// <summary>Renders <paramref name="page"/> with its <paramref name="head"/>; a template that fails at run time is reported, not thrown.</summary>
-    public string? Render(PlannedPage page, PageView head, SiteView site, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Renders <paramref name="page"/> with its <paramref name="head"/> into <paramref name="html"/> (emptied first); false,
+    /// with the error reported, when a template fails at run time. The caller keeps one builder per thread: after the first
+    /// pages it holds the largest page, and a page's HTML needs no new memory but its body's string. (Fluid's own pooled
+    /// builders keep only small pages, so each page was made three times over: the builder's growing chunks, the string,
+    /// and its UTF-8 bytes.)
+    /// </summary>
+    public bool Render(PlannedPage page, PageView head, SiteView site, StringBuilder html, List<Diagnostic> diagnostics)
     {
         var context = new TemplateContext(options);
         context.SetValue("site", site);
         context.SetValue("page", head);
         foreach (var (name, value) in page.Values) context.SetValue(name, value);
 
-        var body = RenderOne(page.Template, context, page.Url, diagnostics);
-        if (body is null) return null;
-        context.SetValue("content", new StringValue(body, encode: false));
-        return RenderOne(Layout, context, page.Url, diagnostics);
+        html.Clear();
+        if (!RenderInto(html, page.Template, context, page.Url, diagnostics)) return false;
+        context.SetValue("content", new StringValue(html.ToString(), encode: false));
+        html.Clear();
+        return RenderInto(html, Layout, context, page.Url, diagnostics);
     }
 
     /// <summary>The template of a feed entry's content (layouts/feed-entry.liquid), rendered with `site` and `entry`.</summary>
@@ -84,17 +92,18 @@ public sealed partial class TemplateSet
         return RenderOne(FeedEntry, context, feedUrl, diagnostics, FeedHtmlEncoder.Instance);
     }
 
-    private string? RenderOne(string kind, TemplateContext context, string url, List<Diagnostic> diagnostics, TextEncoder? encoder = null)
+    private string? RenderOne(string kind, TemplateContext context, string url, List<Diagnostic> diagnostics, TextEncoder encoder)
     {
         var (template, file) = templates[kind];
+        // For the filters that write HTML themselves (linked_authors): they escape as this render does.
+        context.AmbientValues[LinkedAuthors.EncoderKey] = encoder;
         try
         {
-            return template.Render(context, encoder ?? Encoder);
+            return template.Render(context, encoder);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            // Fluid reports run-time template errors (a bad filter argument, a loop limit) as exceptions.
-            diagnostics.Add(Diagnostic.AtStart(file.FullPath, $"template error while rendering {url}: {e.Message}"));
+            diagnostics.Add(RuntimeError(file, url, e));
             return null;
         }
     }
@@ -105,6 +114,35 @@ public sealed partial class TemplateSet
     /// what is left to render (the feeds' entries) reads few of them.
     /// </summary>
     public void ForgetSharedValues() => values.ForgetShared();
+
+    /// <summary>A page's template into <paramref name="html"/>, as <see cref="RenderOne"/> renders into a string of its own.</summary>
+    private bool RenderInto(StringBuilder html, string kind, TemplateContext context, string url, List<Diagnostic> diagnostics)
+    {
+        var (template, file) = templates[kind];
+        context.AmbientValues[LinkedAuthors.EncoderKey] = PageEncoder;
+        // As Fluid's Render does: the template runs in a scope of its own, and what it assigns is gone when it ends.
+        context.EnterChildScope();
+        try
+        {
+            using var writer = new StringWriter(html);
+            var rendering = template.RenderAsync(writer, PageEncoder, context);
+            if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Add(RuntimeError(file, url, e));
+            return false;
+        }
+        finally
+        {
+            context.ReleaseScope();
+        }
+    }
+
+    // Fluid reports run-time template errors (a bad filter argument, a loop limit) as exceptions.
+    private static Diagnostic RuntimeError(ThemeFile file, string url, Exception e) =>
+        Diagnostic.AtStart(file.FullPath, $"template error while rendering {url}: {e.Message}");
 
     private static (TemplateOptions, TemplateValues) Options(IReadOnlyDictionary<string, string> partials)
     {
@@ -117,6 +155,8 @@ public sealed partial class TemplateSet
         // {{ paper.url | absolute_url }}: the URL with the site's scheme and host, for feeds (a mail or a reader has no base URL).
         options.Filters.AddFilter("absolute_url", (input, _, context) =>
             new ValueTask<FluidValue>(new StringValue(Origin(context) + input.ToStringValue())));
+        // {{ paper.author_links | linked_authors: 12, author.slug }}: the authors as links (theme/README.md).
+        options.Filters.AddFilter(LinkedAuthors.Name, LinkedAuthors.Filter);
         // Templates read the view records' members listed in ViewMembers, and nothing else of the program.
         foreach (var record in ViewMembers.All)
             foreach (var member in record.Members)
