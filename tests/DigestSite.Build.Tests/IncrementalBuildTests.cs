@@ -504,6 +504,28 @@ public sealed class IncrementalBuildTests
         Assert.DoesNotContain("edited by hand", site.Page("robots.txt"));
     }
 
+    [Fact]
+    public void A_stamp_file_that_names_the_manifest_but_lists_other_files_does_not_make_the_manifest_the_folders()
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        Assert.True(site.Build().Succeeded);
+        // A file the edit below leaves as it is, changed by hand (another length), and a stamp file planted to match the
+        // folder as it now is while still naming the manifest, which lists the file's old length.
+        var kept = BuildManifest.Load(site.Output)!;
+        var file = kept.Files.Keys.First(f => f.StartsWith("assets/", StringComparison.Ordinal));
+        File.AppendAllText(Path.Combine(site.Output, file), "/* edited by hand */");
+        var asFound = kept.Files.ToDictionary(f => f.Key, f => f.Key == file ? f.Value with { Length = new FileInfo(Path.Combine(site.Output, file)).Length } : f.Value);
+        InputStamp.Save(site.Output, 0, new BuildManifest(asFound));
+        site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match full fine-tuning", "beat full fine-tuning"));
+        Backdate(site.Content);
+
+        var rebuilt = site.Build();
+
+        Assert.True(rebuilt.Succeeded);
+        AssertSameAsCleanBuild(site);
+    }
+
     [Theory]
     [InlineData("a link to a folder")]
     [InlineData("a link to a file")]
