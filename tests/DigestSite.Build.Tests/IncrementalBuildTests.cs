@@ -526,6 +526,24 @@ public sealed class IncrementalBuildTests
         AssertSameAsCleanBuild(site);
     }
 
+    [Fact]
+    public async Task A_named_pipe_in_place_of_the_manifest_is_no_manifest_and_does_not_block_the_build()
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        Assert.True(site.Build().Succeeded);
+        var manifest = BuildManifest.PathFor(site.Output);
+        File.Delete(manifest);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [manifest])) mkfifo.WaitForExit();
+
+        var building = Task.Run(() => site.Build());
+        bool ended = await Task.WhenAny(building, Task.Delay(TimeSpan.FromSeconds(60))) == building;
+        if (!ended) using (File.OpenWrite(manifest)) { } // lets the blocked read end (it sees no writer left)
+
+        Assert.True(ended, "the build waited for a writer to the named pipe");
+        Assert.NotNull((await building).Refused); // without a manifest, the folder's files are no build's
+    }
+
     [Theory]
     [InlineData("a link to a folder")]
     [InlineData("a link to a file")]

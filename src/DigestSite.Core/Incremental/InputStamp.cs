@@ -142,7 +142,7 @@ public static class InputStamp
     {
         var path = PathFor(outputDir);
         var manifest = BuildManifest.PathFor(outputDir);
-        if (!File.Exists(path) || !File.Exists(manifest) || !Directory.Exists(outputDir)) return null;
+        if (!BuildManifest.IsFile(path) || !BuildManifest.IsFile(manifest) || !Directory.Exists(outputDir)) return null;
         var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
         if (lines.Length < 6 || lines[0] != Header
             || !UInt128.TryParse(lines[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var kept)
