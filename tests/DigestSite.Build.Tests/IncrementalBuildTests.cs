@@ -504,6 +504,46 @@ public sealed class IncrementalBuildTests
         Assert.DoesNotContain("edited by hand", site.Page("robots.txt"));
     }
 
+    [Fact]
+    public void A_stamp_file_that_names_the_manifest_but_lists_other_files_does_not_make_the_manifest_the_folders()
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        Assert.True(site.Build().Succeeded);
+        // A file the edit below leaves as it is, changed by hand (another length), and a stamp file planted to match the
+        // folder as it now is while still naming the manifest, which lists the file's old length.
+        var kept = BuildManifest.Load(site.Output)!;
+        var file = kept.Files.Keys.First(f => f.StartsWith("assets/", StringComparison.Ordinal));
+        File.AppendAllText(Path.Combine(site.Output, file), "/* edited by hand */");
+        var asFound = kept.Files.ToDictionary(f => f.Key, f => f.Key == file ? f.Value with { Length = new FileInfo(Path.Combine(site.Output, file)).Length } : f.Value);
+        InputStamp.Save(site.Output, 0, new BuildManifest(asFound));
+        site.WriteContent(Paper, File.ReadAllText(Path.Combine(site.Content, Paper)).Replace("match full fine-tuning", "beat full fine-tuning"));
+        Backdate(site.Content);
+
+        var rebuilt = site.Build();
+
+        Assert.True(rebuilt.Succeeded);
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public async Task A_named_pipe_in_place_of_the_manifest_is_no_manifest_and_does_not_block_the_build()
+    {
+        using var site = new TestSite("basic");
+        Backdate(site.Content);
+        Assert.True(site.Build().Succeeded);
+        var manifest = BuildManifest.PathFor(site.Output);
+        File.Delete(manifest);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [manifest])) mkfifo.WaitForExit();
+
+        var building = Task.Run(() => site.Build());
+        bool ended = await Task.WhenAny(building, Task.Delay(TimeSpan.FromSeconds(60))) == building;
+        if (!ended) using (File.OpenWrite(manifest)) { } // lets the blocked read end (it sees no writer left)
+
+        Assert.True(ended, "the build waited for a writer to the named pipe");
+        Assert.NotNull((await building).Refused); // without a manifest, the folder's files are no build's
+    }
+
     [Theory]
     [InlineData("a link to a folder")]
     [InlineData("a link to a file")]

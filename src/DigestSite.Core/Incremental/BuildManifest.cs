@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DigestSite.Content;
 
 namespace DigestSite.Incremental;
 
@@ -30,7 +31,7 @@ public sealed class BuildManifest
     public static BuildManifest? Load(string outputDir, UInt128 expected)
     {
         var path = PathFor(outputDir);
-        if (!File.Exists(path)) return null;
+        if (!IsFile(path)) return null;
         var bytes = File.ReadAllBytes(path);
         return InputHash.Bytes(bytes) == expected ? Parse(new StreamReader(new MemoryStream(bytes), Encoding.UTF8)) : null;
     }
@@ -38,10 +39,13 @@ public sealed class BuildManifest
     /// <summary>A manifest file (the manifest beside an output folder, or a swap's journal); null when there is none or it is unreadable.</summary>
     public static BuildManifest? Read(string path)
     {
-        if (!File.Exists(path)) return null;
+        if (!IsFile(path)) return null;
         using var reader = new StreamReader(path, Encoding.UTF8);
         return Parse(reader);
     }
+
+    /// <summary>A regular file, not a link, named pipe or device put in a manifest's place: those are never opened (a pipe would wait for a writer).</summary>
+    internal static bool IsFile(string path) => FileKinds.Of(path).Kind == FileKind.File;
 
     private static BuildManifest? Parse(TextReader reader)
     {

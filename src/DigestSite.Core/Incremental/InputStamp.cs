@@ -142,7 +142,7 @@ public static class InputStamp
     {
         var path = PathFor(outputDir);
         var manifest = BuildManifest.PathFor(outputDir);
-        if (!File.Exists(path) || !File.Exists(manifest) || !Directory.Exists(outputDir)) return null;
+        if (!BuildManifest.IsFile(path) || !BuildManifest.IsFile(manifest) || !Directory.Exists(outputDir)) return null;
         var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
         if (lines.Length < 6 || lines[0] != Header
             || !UInt128.TryParse(lines[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var kept)
@@ -153,11 +153,27 @@ public static class InputStamp
             || manifestHash != InputHash.File(manifest)
             || Listing(outputDir, parallelism) != (files, filesHash))
             return null;
-        return new Check(stamp() == kept, manifestHash, pages, files);
+        return new Check(stamp() == kept, manifestHash, pages, files, filesHash);
     }
 
-    /// <summary>The output folder holds exactly the files of the manifest whose hash is <paramref name="Manifest"/>; <paramref name="SameInputs"/>: and the build that wrote them had the same inputs.</summary>
-    public sealed record Check(bool SameInputs, UInt128 Manifest, int Pages, int Files);
+    /// <summary>
+    /// The output folder holds exactly the files the stamp file lists (<paramref name="Files"/> of them, their <see cref="Listed"/>
+    /// hashes summing to <paramref name="Listing"/>), which should be those of the manifest whose hash is <paramref name="Manifest"/>;
+    /// <paramref name="SameInputs"/>: and the build that wrote them had the same inputs.
+    /// </summary>
+    public sealed record Check(bool SameInputs, UInt128 Manifest, int Pages, int Files, UInt128 Listing)
+    {
+        /// <summary>
+        /// Whether <paramref name="manifest"/> lists the files the folder was found to hold: the stamp file's hash of the manifest
+        /// proves which manifest it was saved with, not that the two agree (a planted or damaged stamp file may pair them).
+        /// </summary>
+        public bool Lists(BuildManifest manifest)
+        {
+            UInt128 sum = 0;
+            foreach (var (file, entry) in manifest.Files) sum += Listed(file, entry.Length);
+            return manifest.Files.Count == Files && sum == Listing;
+        }
+    }
 
     /// <summary>The number of files of the folder and the sum of their <see cref="Listed"/> hashes; none when it holds a symbolic link.</summary>
     private static (int Count, UInt128 Hash)? Listing(string outputDir, int parallelism)

@@ -63,7 +63,7 @@ public sealed class OutputFolder : IDisposable
             if (!restored && stamped?.Invoke() is { } check)
             {
                 if (check.SameInputs) return new(null, held, upToDate: (check.Pages, check.Files));
-                if (BuildManifest.Load(outputDir, check.Manifest) is { } listed) return new(null, held, listed);
+                if (BuildManifest.Load(outputDir, check.Manifest) is { } listed && check.Lists(listed)) return new(null, held, listed);
             }
             var manifest = BuildManifest.Load(outputDir);
             var (foreign, matches) = Inspect(outputDir, manifest);
