@@ -171,7 +171,7 @@ public sealed class LunrIndex
         var refBytes = new byte[_refs.Length][];
         using (var ms = new MemoryStream())
         {
-            var rw = new JsJsonWriter(ms);
+            using var rw = new JsJsonWriter(ms);
             for (int d = 0; d < _refs.Length; d++)
             {
                 ms.SetLength(0);

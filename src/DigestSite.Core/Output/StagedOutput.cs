@@ -94,8 +94,7 @@ public sealed class StagedOutput : IDisposable
         var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
         try
         {
-            var content = buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer));
-            Write(relativePath, inputs, content, InputHash.Bytes(content));
+            Write(relativePath, inputs, buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
         }
         finally
         {
@@ -114,8 +113,7 @@ public sealed class StagedOutput : IDisposable
             int length = 0;
             foreach (var chunk in text.GetChunks()) length += encoder.GetBytes(chunk.Span, buffer.AsSpan(length), flush: false);
             length += encoder.GetBytes([], buffer.AsSpan(length), flush: true);
-            var content = buffer.AsSpan(0, length);
-            Write(relativePath, inputs, content, InputHash.Bytes(content));
+            Write(relativePath, inputs, buffer.AsSpan(0, length));
         }
         finally
         {
