@@ -19,6 +19,9 @@ public static class CitationFiles
         // A paper's files read its view and the site's address (their URLs are absolute).
         var site = hash.Of(InputHash.Program, "citations", model.Site.Url);
         var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel };
+        // A paper's .bib and .ris are made in a builder of the thread's, kept from paper to paper, and encoded from it
+        // (StagedOutput.Write): no string of each file's text to be thrown away at once.
+        using var builders = new ThreadLocal<StringBuilder>(() => new StringBuilder());
         Parallel.ForEach(model.PapersInOrder, threads, paper =>
         {
             var inputs = hash.Of(site, paper);
@@ -27,8 +30,9 @@ public static class CitationFiles
             var json = urls.OutputPath(paper.Citation.CslJsonUrl);
             if (output.IsCurrent(bib, inputs) && output.IsCurrent(ris, inputs) && output.IsCurrent(json, inputs)) return;
             var cited = CitedPaper.Of(paper, urls);
-            output.Write(bib, inputs, paper.Bibtex + "\n");
-            output.Write(ris, inputs, Ris.Record(cited));
+            var text = builders.Value!;
+            output.Write(bib, inputs, text.Clear().Append(paper.Bibtex).Append('\n'));
+            output.Write(ris, inputs, Ris.Record(cited, text.Clear()));
             output.Write(json, inputs, CslJson.File([CslJson.Item(cited)]));
         });
 

@@ -10,9 +10,9 @@ namespace DigestSite.Publishing.Citations;
 /// </summary>
 public static class Ris
 {
-    public static string Record(CitedPaper paper)
+    /// <summary>Appends <paramref name="paper"/>'s record to <paramref name="record"/> (a builder kept from file to file: <see cref="CitationFiles"/>).</summary>
+    public static StringBuilder Record(CitedPaper paper, StringBuilder record)
     {
-        var record = new StringBuilder();
         Line(record, "TY", paper.Arxiv is null ? "GEN" : "UNPB");
         Line(record, "ID", paper.Key);
         Line(record, "TI", paper.Title);
@@ -28,7 +28,7 @@ public static class Ris
         if (paper.Doi is { } doi) Line(record, "DO", doi);
         Line(record, "UR", paper.Url);
         foreach (var topic in paper.Topics) Line(record, "KW", topic);
-        return record.Append("ER  - \r\n").ToString();
+        return record.Append("ER  - \r\n");
     }
 
     // check keeps line breaks out of every field; a value is still made one line here, as a line is a field.
