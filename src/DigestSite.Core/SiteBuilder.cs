@@ -225,9 +225,13 @@ public static class SiteBuilder
         int done = 0, count = pages.Length;
         var observer = run.Observer;
         observer.Progress(new BuildProgress("Rendering pages", 0, count));
-        // Each thread renders into a builder of its own, kept from page to page (TemplateSet.Render).
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, () => new StringBuilder(), (i, _, html) =>
+        // Each thread renders into builders of its own (the page's and its body's), kept from page to page (TemplateSet.Render).
+        // Kept by thread, not by Parallel.For's worker: the workers other than the caller's end every 100-150 ms and are
+        // started again, and each new builder grew again, chunk by chunk, to the largest page.
+        using var builders = new ThreadLocal<(StringBuilder Html, StringBuilder Body)>(() => (new StringBuilder(), new StringBuilder()));
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = run.Options.Parallelism, CancellationToken = run.Cancel }, i =>
         {
+            var (html, body) = builders.Value;
             var page = pages[i];
             pages[i] = null!;
             var path = model.Urls.OutputPath(page.Url);
@@ -237,13 +241,12 @@ public static class SiteBuilder
             PageView Head() => head ??= page.Head();
             UInt128 Inputs() => hash.Of(common, page.Url, page.Template, page.HeadInputs ?? Head(), page.Values);
             var inputs = run.Session is { } session ? session.PageInputs(page, common, Inputs) : Inputs();
-            if (output.IsCurrent(path, inputs)) return html;
+            if (output.IsCurrent(path, inputs)) return;
             var local = new List<Diagnostic>();
-            if (templates.Render(page, Head(), model.Site, html, local))
+            if (templates.Render(page, Head(), model.Site, html, body, local))
                 output.Write(path, inputs, html);
             foreach (var error in local) errors.Add(error);
-            return html;
-        }, _ => { });
+        });
         // One broken template fails every page: report each distinct problem once.
         return errors.DistinctBy(e => (e.Path, e.Line, e.Column)).OrderBy(e => e, Diagnostic.Order).ToList();
     }

@@ -40,6 +40,24 @@ public sealed class ThemeOverrideTests
     }
 
     [Fact]
+    public void A_layout_that_filters_or_tests_the_content_gets_it_as_the_string_it_was()
+    {
+        using var site = new TestSite("basic");
+        var theme = Path.Combine(site.Root, "my-theme");
+        Directory.CreateDirectory(Path.Combine(theme, "layouts"));
+        // A filter keeps the content unescaped, and `contains` looks inside it, as with any string value.
+        File.WriteAllText(Path.Combine(theme, "layouts", "base.liquid"),
+            "{% if content contains \"<h1>\" %}[heading]{% endif %}[{{ content | strip }}]\n");
+
+        Assert.True(site.Build([theme]).Succeeded);
+
+        var paper = site.Page("papers/2402.00002/index.html");
+        Assert.StartsWith("[heading][<article class=\"paper\">", paper);
+        Assert.Contains("<h1>Low-Rank Adapters at Scale</h1>", paper);
+        Assert.EndsWith("</article>]\n", paper);
+    }
+
+    [Fact]
     public void The_linked_authors_filter_writes_what_a_loop_over_the_author_links_writes()
     {
         using var site = new TestSite("basic");

@@ -26,12 +26,15 @@ public sealed partial class TemplateSet
     private readonly IReadOnlyDictionary<string, (IFluidTemplate Template, ThemeFile File)> templates;
     private readonly TemplateOptions options;
     private readonly TemplateValues values;
+    // The layout only writes `content`: it is given the page's body from its builder, not as a string (PageContent).
+    private readonly bool layoutWritesContent;
 
-    private TemplateSet(IReadOnlyDictionary<string, (IFluidTemplate, ThemeFile)> templates, TemplateOptions options, TemplateValues values)
+    private TemplateSet(IReadOnlyDictionary<string, (IFluidTemplate Template, ThemeFile File)> templates, TemplateOptions options, TemplateValues values)
     {
         this.templates = templates;
         this.options = options;
         this.values = values;
+        layoutWritesContent = PageContent.OnlyWrittenBy(templates[Layout].Template);
     }
 
     /// <summary>
@@ -60,22 +63,22 @@ public sealed partial class TemplateSet
     }
 
     /// <summary>
-    /// Renders <paramref name="page"/> with its <paramref name="head"/> into <paramref name="html"/> (emptied first); false,
-    /// with the error reported, when a template fails at run time. The caller keeps one builder per thread: after the first
-    /// pages it holds the largest page, and a page's HTML needs no new memory but its body's string. (Fluid's own pooled
-    /// builders keep only small pages, so each page was made three times over: the builder's growing chunks, the string,
-    /// and its UTF-8 bytes.)
+    /// Renders <paramref name="page"/> with its <paramref name="head"/> into <paramref name="html"/> (emptied first), its
+    /// template into <paramref name="body"/> first; false, with the error reported, when a template fails at run time. The
+    /// caller keeps both builders from page to page (one pair per thread): after the first pages they hold the largest
+    /// page, and a page's HTML needs no new memory. (Fluid's own pooled builders keep only small pages, so each page was
+    /// made four times over: the builder's growing chunks, the body's string, the page's string, and its UTF-8 bytes.)
     /// </summary>
-    public bool Render(PlannedPage page, PageView head, SiteView site, StringBuilder html, List<Diagnostic> diagnostics)
+    public bool Render(PlannedPage page, PageView head, SiteView site, StringBuilder html, StringBuilder body, List<Diagnostic> diagnostics)
     {
         var context = new TemplateContext(options);
         context.SetValue("site", site);
         context.SetValue("page", head);
         foreach (var (name, value) in page.Values) context.SetValue(name, value);
 
-        html.Clear();
-        if (!RenderInto(html, page.Template, context, page.Url, diagnostics)) return false;
-        context.SetValue("content", new StringValue(html.ToString(), encode: false));
+        body.Clear();
+        if (!RenderInto(body, page.Template, context, page.Url, diagnostics)) return false;
+        context.SetValue(PageContent.Name, layoutWritesContent ? new PageContent(body) : new StringValue(body.ToString(), encode: false));
         html.Clear();
         return RenderInto(html, Layout, context, page.Url, diagnostics);
     }
