@@ -9,8 +9,8 @@ namespace DigestSite.Rendering;
 
 /// <summary>
 /// A page's body as the layout's `content`, written from the builder it was rendered into. As a
-/// string, each page's body was made once more (a string as large as the page, about 40 % of what
-/// rendering allocated, and a copy), only to be copied again into the layout's output.
+/// string, each page's body was made once more (a string as large as the page, the largest part of
+/// what rendering allocated: docs/performance.md), only to be copied into the layout's output.
 /// <para>
 /// Used only when the layout does nothing with `content` but write it, `{{ content }}`, which this
 /// value writes exactly as the string would (not escaped): <see cref="OnlyWrittenBy"/> checks the

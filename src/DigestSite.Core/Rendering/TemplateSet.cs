@@ -66,8 +66,8 @@ public sealed partial class TemplateSet
     /// Renders <paramref name="page"/> with its <paramref name="head"/> into <paramref name="html"/> (emptied first), its
     /// template into <paramref name="body"/> first; false, with the error reported, when a template fails at run time. The
     /// caller keeps both builders from page to page (one pair per thread): after the first pages they hold the largest
-    /// page, and a page's HTML needs no new memory. (Fluid's own pooled builders keep only small pages, so each page was
-    /// made four times over: the builder's growing chunks, the body's string, the page's string, and its UTF-8 bytes.)
+    /// page, and a page's HTML needs no new memory. (Fluid's own pooled builders keep only small pages: each page was
+    /// made again in growing chunks, then as a string.)
     /// </summary>
     public bool Render(PlannedPage page, PageView head, SiteView site, StringBuilder html, StringBuilder body, List<Diagnostic> diagnostics)
     {
