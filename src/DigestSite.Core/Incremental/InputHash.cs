@@ -90,11 +90,18 @@ public sealed class InputHash
             case IReadOnlyDictionary<string, object?> values:
                 hash.Tag(5);
                 hash.Int(values.Count);
-                foreach (var key in values.Keys.Order(StringComparer.Ordinal))
+                var keys = values.Keys.ToArray();
+                Array.Sort(keys, StringComparer.Ordinal);
+                foreach (var key in keys)
                 {
                     Append(hash, key);
                     Append(hash, values[key]);
                 }
+                break;
+            case IList list: // an array or a list: by index, without an enumerator to allocate
+                hash.Tag(6);
+                for (int i = 0; i < list.Count; i++) Append(hash, list[i]);
+                hash.Tag(7);
                 break;
             case IEnumerable items:
                 hash.Tag(6);
