@@ -17,12 +17,13 @@ namespace DigestSite.Incremental;
 /// and renders one paper. An entry is found by the SHA-256 of the file's exact bytes, its path (its
 /// slug and issue date come from it) and the topic slugs (its checks read them): it is the result of
 /// parsing those bytes, and nothing else — not a file stamp, so a fresh checkout with the file
-/// restored (CI) benefits too. The whole file is tied to this program (<see cref="InputHash.Program"/>)
-/// and checksummed: another version's, a truncated or an edited one is ignored, and every file is parsed.
+/// restored (CI) benefits too. Each part of the file is tied to this program (<see cref="InputHash.Program"/>)
+/// and checksummed: another version's, a truncated or an edited one is ignored, and its papers are parsed again.
 /// </summary>
 /// <remarks>
 /// A binary file (<see cref="StoreFile"/>), read and written as a stream: at 10,000 papers the same
 /// content as JSON took a tenth of a one-paper rebuild's time to parse and as much to write again.
+/// A build appends the entries it made to the end of the file rather than writing every entry again (<see cref="Save"/>).
 /// </remarks>
 public sealed class ParsedPaperStore
 {
