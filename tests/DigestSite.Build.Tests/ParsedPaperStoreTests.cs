@@ -176,6 +176,48 @@ public sealed class ParsedPaperStoreTests
         AssertSameAsCleanBuild(site);
     }
 
+    [Fact]
+    public async Task A_named_pipe_in_place_of_the_store_is_no_store_and_does_not_block_the_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var file = ParsedPaperStore.PathFor(site.Output);
+        File.Delete(file);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [file])) mkfifo.WaitForExit();
+        site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
+
+        var building = Task.Run(() => site.Build());
+        bool ended = await Task.WhenAny(building, Task.Delay(TimeSpan.FromSeconds(60))) == building;
+        if (!ended) using (File.OpenWrite(file)) { } // lets the blocked read end (it sees no writer left)
+
+        Assert.True(ended, "the build waited for a writer to the named pipe");
+        Assert.True((await building).Succeeded);
+        AssertSameAsCleanBuild(site);
+        Assert.Equal(PaperCount(site), Hits(site)); // the pipe replaced by a store
+    }
+
+    [Fact]
+    public void A_symbolic_link_in_place_of_the_store_is_neither_read_nor_written_through()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var file = ParsedPaperStore.PathFor(site.Output);
+        // A valid store, elsewhere: what the link points to is not the build's to read or change.
+        var target = Path.Combine(site.Root, "elsewhere.parsed");
+        File.Move(file, target);
+        var planted = File.ReadAllBytes(target);
+        File.CreateSymbolicLink(file, target);
+        site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
+
+        Assert.Equal(0, Hits(site));
+        Assert.True(site.Build().Succeeded);
+
+        Assert.Equal(planted, File.ReadAllBytes(target));
+        Assert.Null(new FileInfo(file).LinkTarget); // replaced by a file of its own
+        AssertSameAsCleanBuild(site);
+        Assert.Equal(PaperCount(site), Hits(site));
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("one byte changed")]

@@ -281,11 +281,12 @@ public sealed class ParsedPaperStore
         }
 
         /// <summary>
-        /// The entries of the file at <paramref name="path"/>, or null when there is none, or it is another program's, or its
-        /// first part is damaged; a damaged later part and what follows it are left out.
+        /// The entries of the file at <paramref name="path"/>, or null when there is none, or it is not a regular file, or it is
+        /// another program's, or its first part is damaged; a damaged later part and what follows it are left out.
         /// </summary>
         public static Contents? Read(string path, string program)
         {
+            if (!BuildManifest.IsFile(path)) return null; // a named pipe would wait for a writer; a link would be read through
             try
             {
                 using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
