@@ -59,11 +59,25 @@ public sealed class BuildManifest
                 || rest.Contains('\t')
                 || !UInt128.TryParse(inputsText, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
                 || !long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-                || !UInt128.TryParse(rest, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var content))
+                || !UInt128.TryParse(rest, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var content)
+                || !IsOutputPath(path))
                 return null;
             files[path.ToString()] = new ManifestEntry(inputs, length, content);
         }
         return new BuildManifest(files);
+    }
+
+    /// <summary>
+    /// A path as a build names its files: relative, by '/', without an empty, "." or ".." part. A swap deletes the files the
+    /// old manifest names and the journal does not, by these paths: a manifest or journal planted beside the output (a restored
+    /// cache) that named "../x" would have a file outside the folder deleted, or "a//b" a file of the site.
+    /// </summary>
+    private static bool IsOutputPath(ReadOnlySpan<char> path)
+    {
+        if (path.IsEmpty || path.ContainsAny('\\', '\0')) return false;
+        foreach (var part in path.Split('/'))
+            if (path[part] is [] or "." or "..") return false;
+        return true;
     }
 
     /// <summary>The text before the next tab, and <paramref name="rest"/> after it; false when there is no tab.</summary>
