@@ -218,6 +218,23 @@ public sealed class ParsedPaperStoreTests
         Assert.Equal(PaperCount(site), Hits(site));
     }
 
+    [Fact]
+    public void A_folder_in_place_of_the_store_is_no_store_and_is_left_as_it_is()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var file = ParsedPaperStore.PathFor(site.Output);
+        File.Delete(file);
+        Directory.CreateDirectory(file);
+        site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
+
+        Assert.Equal(0, Hits(site));
+        Assert.True(site.Build().Succeeded);
+
+        Assert.True(Directory.Exists(file));
+        AssertSameAsCleanBuild(site);
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("one byte changed")]

@@ -130,11 +130,12 @@ public sealed class ParsedPaperStore
     /// parsed or rendered by this build) are appended to it as a part of their own, so that one edit does not write
     /// 10,000 entries again; once the file holds more entries no paper has (edited, moved or removed since) than
     /// <see cref="Stale"/> allows, it is written again with only this load's papers, replaced in one rename.
-    /// Nothing is written when the file holds every paper of this load.
+    /// Nothing is written when the file holds every paper of this load, or a folder is in its place.
     /// </summary>
     public void Save(string outputDir)
     {
         var path = PathFor(outputDir);
+        if (FileKinds.Of(path).Kind == FileKind.Folder) return; // put there by hand or by a cache: not the build's to replace
         var fresh = current.Values.Where(e => !e.InFile).ToArray();
         int stale = stored - (current.Count - fresh.Length);
         if (validLength > 0 && stale <= Stale(current.Count) && File.Exists(path))
