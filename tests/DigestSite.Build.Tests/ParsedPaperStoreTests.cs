@@ -112,6 +112,129 @@ public sealed class ParsedPaperStoreTests
         Assert.Contains(result.Diagnostics, d => d.Path == Paper && d.Message.Contains("retrieval"));
     }
 
+    [Fact]
+    public void An_edit_adds_its_paper_to_the_end_of_the_store_and_leaves_the_rest_as_it_was()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var file = ParsedPaperStore.PathFor(site.Output);
+        var before = File.ReadAllBytes(file);
+        site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
+
+        Assert.True(site.Build().Succeeded);
+
+        var after = File.ReadAllBytes(file);
+        Assert.True(after.Length > before.Length);
+        Assert.Equal(before, after[..before.Length]);
+        Assert.Equal(PaperCount(site), Hits(site));
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void An_added_part_cut_short_is_ignored_and_cut_off_by_the_next_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var file = ParsedPaperStore.PathFor(site.Output);
+        long whole = new FileInfo(file).Length;
+        site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
+        Assert.True(site.Build().Succeeded);
+        // As a crash in the middle of the append leaves it.
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes[..(int)(whole + (bytes.Length - whole) / 2)]);
+
+        Assert.Equal(PaperCount(site) - 1, Hits(site)); // the first part's papers, not the edited one
+        File.Delete(InputStamp.PathFor(site.Output));
+        Assert.True(site.Build().Succeeded);
+
+        Assert.Equal(PaperCount(site), Hits(site));
+        Assert.Equal(bytes.Length, new FileInfo(file).Length); // the same part, added again where the first one ended
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void A_store_holding_many_papers_edited_since_is_written_again_whole()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var file = ParsedPaperStore.PathFor(site.Output);
+        var papers = Directory.EnumerateFiles(Path.Combine(site.Content, "issues"), "*.md", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "index.md").ToArray();
+        long longest = 0;
+        bool shrank = false;
+        for (int round = 1; round <= 40 && !shrank; round++)
+        {
+            foreach (var paper in papers) File.AppendAllText(paper, $"\nRound {round} of edits.\n");
+            Assert.True(site.Build().Succeeded);
+            long length = new FileInfo(file).Length;
+            shrank = length < longest;
+            longest = Math.Max(longest, length);
+        }
+
+        Assert.True(shrank);
+        Assert.Equal(PaperCount(site), Hits(site));
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public async Task A_named_pipe_in_place_of_the_store_is_no_store_and_does_not_block_the_build()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var file = ParsedPaperStore.PathFor(site.Output);
+        File.Delete(file);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [file])) mkfifo.WaitForExit();
+        site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
+
+        var building = Task.Run(() => site.Build());
+        bool ended = await Task.WhenAny(building, Task.Delay(TimeSpan.FromSeconds(60))) == building;
+        if (!ended) using (File.OpenWrite(file)) { } // lets the blocked read end (it sees no writer left)
+
+        Assert.True(ended, "the build waited for a writer to the named pipe");
+        Assert.True((await building).Succeeded);
+        AssertSameAsCleanBuild(site);
+        Assert.Equal(PaperCount(site), Hits(site)); // the pipe replaced by a store
+    }
+
+    [Fact]
+    public void A_symbolic_link_in_place_of_the_store_is_neither_read_nor_written_through()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var file = ParsedPaperStore.PathFor(site.Output);
+        // A valid store, elsewhere: what the link points to is not the build's to read or change.
+        var target = Path.Combine(site.Root, "elsewhere.parsed");
+        File.Move(file, target);
+        var planted = File.ReadAllBytes(target);
+        File.CreateSymbolicLink(file, target);
+        site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
+
+        Assert.Equal(0, Hits(site));
+        Assert.True(site.Build().Succeeded);
+
+        Assert.Equal(planted, File.ReadAllBytes(target));
+        Assert.Null(new FileInfo(file).LinkTarget); // replaced by a file of its own
+        AssertSameAsCleanBuild(site);
+        Assert.Equal(PaperCount(site), Hits(site));
+    }
+
+    [Fact]
+    public void A_folder_in_place_of_the_store_is_no_store_and_is_left_as_it_is()
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var file = ParsedPaperStore.PathFor(site.Output);
+        File.Delete(file);
+        Directory.CreateDirectory(file);
+        site.WriteContent(Paper, Text(site).Replace("match full fine-tuning", "nearly match full fine-tuning"));
+
+        Assert.Equal(0, Hits(site));
+        Assert.True(site.Build().Succeeded);
+
+        Assert.True(Directory.Exists(file));
+        AssertSameAsCleanBuild(site);
+    }
+
     [Theory]
     [InlineData("truncated")]
     [InlineData("one byte changed")]

@@ -96,6 +96,33 @@ public sealed class SwapRecoveryTests : IDisposable
         Assert.Equal(Sorted(OldSite), Files(Output));
     }
 
+    [Theory]
+    [InlineData("../victim.txt")]
+    [InlineData("papers/../../victim.txt")]
+    [InlineData("/victim.txt")]
+    [InlineData("papers//kept/index.html")]
+    [InlineData("./index.html")]
+    [InlineData("papers\\..\\..\\victim.txt")]
+    public void A_journal_and_manifest_planted_beside_the_output_delete_nothing_outside_it(string planted)
+    {
+        // As a restored cache can leave them: the old manifest names, besides the site's files, one outside the folder or
+        // named otherwise; the journal of a swap to finish has the site's files only.
+        var victim = Path.Combine(root, "victim.txt");
+        File.WriteAllText(victim, "not the build's");
+        var manifest = BuildManifest.PathFor(Output);
+        var journal = OutputSwap.JournalPath(Output, OutputSwap.Kind.Apply);
+        File.Copy(manifest, journal);
+        File.AppendAllText(manifest, $"{planted}\t0\t15\t0\n");
+        var copy = Path.Combine(root, "planted.manifest");
+        File.Copy(manifest, copy);
+
+        OutputSwap.Recover(Output);
+
+        Assert.Equal("not the build's", File.ReadAllText(victim));
+        Assert.Equal(Sorted(OldSite), Files(Output));
+        Assert.Null(BuildManifest.Read(copy)); // a manifest naming a file no build writes is no manifest
+    }
+
     /// <summary>The old site, committed as a build does, then the new one staged over it: its swap, not yet run.</summary>
     private OutputSwap Stage(OutputSwap.Kind kind)
     {

@@ -53,15 +53,40 @@ public sealed class BuildManifest
         if (reader.ReadLine() != Header) return null;
         while (reader.ReadLine() is { } line)
         {
-            var parts = line.Split('\t');
-            if (parts.Length != 4
-                || !UInt128.TryParse(parts[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
-                || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-                || !UInt128.TryParse(parts[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var content))
+            // path, inputs, length, content: read in place, only the path made a string (59,000 lines at 10,000 papers).
+            var rest = line.AsSpan();
+            if (!Field(ref rest, out var path) || !Field(ref rest, out var inputsText) || !Field(ref rest, out var lengthText)
+                || rest.Contains('\t')
+                || !UInt128.TryParse(inputsText, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var inputs)
+                || !long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                || !UInt128.TryParse(rest, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var content)
+                || !IsOutputPath(path))
                 return null;
-            files[parts[0]] = new ManifestEntry(inputs, length, content);
+            files[path.ToString()] = new ManifestEntry(inputs, length, content);
         }
         return new BuildManifest(files);
+    }
+
+    /// <summary>
+    /// A path as a build names its files: relative, by '/', without an empty, "." or ".." part. A swap deletes the files the
+    /// old manifest names and the journal does not, by these paths: a manifest or journal planted beside the output (a restored
+    /// cache) that named "../x" would have a file outside the folder deleted, or "a//b" a file of the site.
+    /// </summary>
+    private static bool IsOutputPath(ReadOnlySpan<char> path)
+    {
+        if (path.IsEmpty || path.ContainsAny('\\', '\0')) return false;
+        foreach (var part in path.Split('/'))
+            if (path[part] is [] or "." or "..") return false;
+        return true;
+    }
+
+    /// <summary>The text before the next tab, and <paramref name="rest"/> after it; false when there is no tab.</summary>
+    private static bool Field(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> field)
+    {
+        int tab = rest.IndexOf('\t');
+        field = tab < 0 ? default : rest[..tab];
+        rest = tab < 0 ? rest : rest[(tab + 1)..];
+        return tab >= 0;
     }
 
     /// <summary>Writes the manifest to <paramref name="path"/>, atomically (a reader sees the old file or the new one, never half of one).</summary>
@@ -73,16 +98,21 @@ public sealed class BuildManifest
         {
             writer.Write(Header);
             writer.Write('\n');
+            // Numbers formatted into one buffer, not a string each.
+            Span<char> line = stackalloc char[100];
             foreach (var (name, entry) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
             {
                 writer.Write(name);
-                writer.Write('\t');
-                writer.Write(entry.Inputs.ToString("x32", CultureInfo.InvariantCulture));
-                writer.Write('\t');
-                writer.Write(entry.Length.ToString(CultureInfo.InvariantCulture));
-                writer.Write('\t');
-                writer.Write(entry.Content.ToString("x32", CultureInfo.InvariantCulture));
-                writer.Write('\n');
+                line[0] = '\t';
+                entry.Inputs.TryFormat(line[1..], out int at, "x32", CultureInfo.InvariantCulture);
+                line[++at] = '\t';
+                entry.Length.TryFormat(line[++at..], out int written, default, CultureInfo.InvariantCulture);
+                at += written;
+                line[at++] = '\t';
+                entry.Content.TryFormat(line[at..], out written, "x32", CultureInfo.InvariantCulture);
+                at += written;
+                line[at++] = '\n';
+                writer.Write(line[..at]);
             }
         }
         File.Move(temp, path, overwrite: true);

@@ -210,22 +210,38 @@ public static class InputStamp
         /// </summary>
         public bool Add(string root, string folder, List<string>? subfolders)
         {
-            var entries = new FileSystemEnumerable<(string Path, long Length, bool Folder, bool Link)>(folder,
-                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory ? 0 : entry.Length, entry.IsDirectory,
-                    (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+            // A file's hash is made from the entry's spans: no string for each of the 59,000 files of a 10,000-paper site.
+            var entries = new FileSystemEnumerable<(UInt128 Listed, string? Folder, bool Link)>(folder,
+                (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0 ? (0, null, true)
+                    : entry.IsDirectory ? (0, entry.ToFullPath(), false)
+                    : (ListedEntry(root, entry.Directory, entry.FileName, entry.Length), null, false),
                 new EnumerationOptions { RecurseSubdirectories = subfolders is null, AttributesToSkip = 0 });
-            foreach (var (path, length, isFolder, link) in entries)
+            foreach (var (listed, path, link) in entries)
             {
                 if (link) return false;
-                if (isFolder)
+                if (path is not null)
                 {
                     subfolders?.Add(path);
                     continue;
                 }
-                Sum += Listed(path[root.Length..].Replace('\\', '/'), length);
+                Sum += listed;
                 Count++;
             }
             return true;
+        }
+
+        /// <summary>The <see cref="Listed"/> hash of the file <paramref name="name"/> in <paramref name="directory"/>, by its path from <paramref name="root"/>.</summary>
+        private static UInt128 ListedEntry(string root, ReadOnlySpan<char> directory, ReadOnlySpan<char> name, long length)
+        {
+            // root ends with a separator; a file directly in it has root without it as its directory.
+            var under = directory.Length >= root.Length ? directory[root.Length..] : [];
+            int count = under.Length + (under.IsEmpty ? 0 : 1) + name.Length;
+            Span<char> path = count <= 512 ? stackalloc char[count] : new char[count];
+            under.CopyTo(path);
+            if (!under.IsEmpty) path[under.Length] = '/';
+            name.CopyTo(path[(count - name.Length)..]);
+            path.Replace('\\', '/');
+            return Listed(path, length);
         }
 
         public void Add(Tally other)
@@ -235,13 +251,15 @@ public static class InputStamp
         }
     }
 
-    /// <summary>A file of the output as the manifest lists it: its path and length, hashed.</summary>
-    private static UInt128 Listed(string path, long length)
+    /// <summary>A file of the output as the manifest lists it: its path and length, hashed (as <see cref="Text"/> then the length would be).</summary>
+    private static UInt128 Listed(ReadOnlySpan<char> path, long length)
     {
-        var hash = new XxHash128();
-        Text(hash, path);
-        hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<long>(in length)));
-        return hash.GetCurrentHashAsUInt128();
+        int size = sizeof(int) + path.Length * sizeof(char) + sizeof(long);
+        Span<byte> bytes = size <= 1024 ? stackalloc byte[size] : new byte[size];
+        MemoryMarshal.Write(bytes, path.Length);
+        MemoryMarshal.AsBytes(path).CopyTo(bytes[sizeof(int)..]);
+        MemoryMarshal.Write(bytes[(size - sizeof(long))..], length);
+        return XxHash128.HashToUInt128(bytes);
     }
 
     /// <summary>Records the fingerprint of the build that wrote <paramref name="manifest"/> there now (atomically), with what <see cref="Compare"/> compares the folder with.</summary>

@@ -17,12 +17,13 @@ namespace DigestSite.Incremental;
 /// and renders one paper. An entry is found by the SHA-256 of the file's exact bytes, its path (its
 /// slug and issue date come from it) and the topic slugs (its checks read them): it is the result of
 /// parsing those bytes, and nothing else — not a file stamp, so a fresh checkout with the file
-/// restored (CI) benefits too. The whole file is tied to this program (<see cref="InputHash.Program"/>)
-/// and checksummed: another version's, a truncated or an edited one is ignored, and every file is parsed.
+/// restored (CI) benefits too. Each part of the file is tied to this program (<see cref="InputHash.Program"/>)
+/// and checksummed: another version's, a truncated or an edited one is ignored, and its papers are parsed again.
 /// </summary>
 /// <remarks>
 /// A binary file (<see cref="StoreFile"/>), read and written as a stream: at 10,000 papers the same
 /// content as JSON took a tenth of a one-paper rebuild's time to parse and as much to write again.
+/// A build appends the entries it made to the end of the file rather than writing every entry again (<see cref="Save"/>).
 /// </remarks>
 public sealed class ParsedPaperStore
 {
@@ -37,15 +38,30 @@ public sealed class ParsedPaperStore
 
         /// <summary>The paper's summary rendered and its title and summary analysed: read with the entry, or made by this build's model.</summary>
         public RenderedPaper? Rendered { get; set; }
+
+        /// <summary>The file holds this entry as it is now (read from it, and not rendered since).</summary>
+        public bool InFile { get; set; }
     }
 
-    private readonly Dictionary<(string Path, string Sha256, string? TopicsKey), Entry> previous;
+    private readonly Dictionary<(string Path, string Sha256, string? TopicsKey), Entry> previous = [];
     private readonly ConcurrentDictionary<string, Entry> current = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Paper, Entry> byPaper = new(ReferenceEqualityComparer.Instance);
     private int hits, rendered;
 
-    private ParsedPaperStore(IEnumerable<Entry> entries) =>
-        previous = entries.DistinctBy(e => (e.Path, e.Sha256, e.TopicsKey)).ToDictionary(e => (e.Path, e.Sha256, e.TopicsKey));
+    /// <summary>The entries the file holds, those a later part replaced too.</summary>
+    private readonly int stored;
+
+    /// <summary>The length of the file's valid parts (a part cut short by a crash may follow): 0 when there is no valid file.</summary>
+    private readonly long validLength;
+
+    private ParsedPaperStore(StoreFile.Contents? file)
+    {
+        if (file is null) return;
+        // A later part's entry replaces an earlier one's of the same key: it was rendered since.
+        foreach (var entry in file.Entries) previous[(entry.Path, entry.Sha256, entry.TopicsKey)] = entry;
+        stored = file.Entries.Count;
+        validLength = file.Length;
+    }
 
     /// <summary>Papers taken from the store in this load.</summary>
     public int Hits => hits;
@@ -56,8 +72,7 @@ public sealed class ParsedPaperStore
     public static string PathFor(string outputDir) => BuildManifest.PathFor(outputDir) + ".parsed";
 
     /// <summary>The store beside <paramref name="outputDir"/>'s manifest; empty when there is none, or it is not this program's, or it is damaged.</summary>
-    public static ParsedPaperStore Open(string outputDir) =>
-        StoreFile.Read(PathFor(outputDir), Program) is { } entries ? new ParsedPaperStore(entries) : new ParsedPaperStore([]);
+    public static ParsedPaperStore Open(string outputDir) => new(StoreFile.Read(PathFor(outputDir), Program));
 
     private static string Program => InputHash.Program.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -106,38 +121,83 @@ public sealed class ParsedPaperStore
         if (!byPaper.TryGetValue(paper, out var entry)) return RenderedPaper.Of(paper, analyzer);
         if (entry.Rendered is { } kept) return kept;
         Interlocked.Increment(ref rendered);
+        entry.InFile = false;
         return entry.Rendered = RenderedPaper.Of(paper, analyzer);
     }
 
     /// <summary>
-    /// Writes the papers of this load (and only those) beside <paramref name="outputDir"/>'s manifest,
-    /// replacing the file in one rename; nothing when every paper came from it (rendered too) and none went.
+    /// Keeps the papers of this load beside <paramref name="outputDir"/>'s manifest. The entries the file lacks (papers
+    /// parsed or rendered by this build) are appended to it as a part of their own, so that one edit does not write
+    /// 10,000 entries again; once the file holds more entries no paper has (edited, moved or removed since) than
+    /// <see cref="Stale"/> allows, it is written again with only this load's papers, replaced in one rename.
+    /// Nothing is written when the file holds every paper of this load, or a folder is in its place.
     /// </summary>
     public void Save(string outputDir)
     {
-        if (hits == current.Count && hits == previous.Count && rendered == 0 && File.Exists(PathFor(outputDir))) return;
-        var entries = current.Values.OrderBy(e => e.Path, StringComparer.Ordinal).ToArray();
-        StoreFile.Write(PathFor(outputDir), Program, entries);
+        var path = PathFor(outputDir);
+        if (FileKinds.Of(path).Kind == FileKind.Folder) return; // put there by hand or by a cache: not the build's to replace
+        var fresh = current.Values.Where(e => !e.InFile).ToArray();
+        int stale = stored - (current.Count - fresh.Length);
+        if (validLength > 0 && stale <= Stale(current.Count) && File.Exists(path))
+        {
+            if (fresh.Length == 0 || StoreFile.Append(path, validLength, Program, Ordered(fresh))) return;
+        }
+        StoreFile.Write(path, Program, Ordered(current.Values));
     }
+
+    /// <summary>
+    /// Entries the file may hold that no paper has any more, before it is written again whole: an eighth of the papers
+    /// (a larger file to read, by as much), and at least a few dozen, so that a small archive is not written whole each time.
+    /// </summary>
+    private static int Stale(int papers) => Math.Max(64, papers / 8);
+
+    private static Entry[] Ordered(IEnumerable<Entry> entries) => entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToArray();
 
     public static void Delete(string outputDir) => File.Delete(PathFor(outputDir));
 
     /// <summary>
-    /// The file: the XxHash128 of the rest (16 bytes), then, as a <see cref="BinaryWriter"/> writes them, the
-    /// format, the program, the distinct topic keys, and the entries in path order. Read as a stream, hashed
-    /// as it is read, and believed only if the hash matches at the end; any inconsistency makes it no store.
-    /// The analysed terms and tokens (most of them shared by many papers) are each written once, where the
-    /// first entry has them, and then by number (<see cref="Words"/>).
+    /// The file: one part or more, each the XxHash128 of its contents (16 bytes), then, as a <see cref="BinaryWriter"/>
+    /// writes them, the format, the program, the distinct topic keys, the entries in path order, and false. Read as a
+    /// stream, hashed as it is read, and a part is believed only if its hash matches at its end; any inconsistency in
+    /// the first part makes it no store, in a later one (an append cut short) ends the store before that part.
+    /// The analysed terms and tokens (most of them shared by many papers) are each written once in a part, where
+    /// its first entry has them, and then by number (<see cref="Words"/>).
     /// </summary>
     private static class StoreFile
     {
-        private const string Format = "digestsite-parsed-papers 4";
+        private const string Format = "digestsite-parsed-papers 5";
 
+        /// <summary>What a file holds: the entries of its valid parts, in file order, and the length of those parts.</summary>
+        public sealed record Contents(List<Entry> Entries, long Length);
+
+        /// <summary>A new file of one part, replacing the file at <paramref name="path"/> in one rename.</summary>
         public static void Write(string path, string program, Entry[] entries)
         {
             var temporary = path + ".new";
             File.Delete(temporary); // a symbolic link left there would be written through
             using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                WritePart(file, program, entries);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        /// <summary>
+        /// A part added after the first <paramref name="validLength"/> bytes of the file (whatever follows them, an append
+        /// cut short, is cut off first); false, and nothing written, when the file is not a regular file any more.
+        /// </summary>
+        public static bool Append(string path, long validLength, string program, Entry[] entries)
+        {
+            if (!BuildManifest.IsFile(path)) return false; // a symbolic link put there would be written through
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, 1 << 16);
+            if (file.Length < validLength) return false;
+            file.SetLength(validLength);
+            file.Position = validLength;
+            WritePart(file, program, entries);
+            return true;
+        }
+
+        private static void WritePart(FileStream file, string program, Entry[] entries)
+        {
+            long start = file.Position;
             {
                 file.Write(new byte[16]); // the hash, once known
                 var hashed = new HashingStream(file);
@@ -161,10 +221,9 @@ public sealed class ParsedPaperStore
                     }
                     writer.Write(false);
                 }
-                file.Position = 0;
+                file.Position = start;
                 file.Write(hashed.Hash());
             }
-            File.Move(temporary, path, overwrite: true);
         }
 
         /// <summary>
@@ -222,27 +281,55 @@ public sealed class ParsedPaperStore
             }
         }
 
-        /// <summary>The entries of the file at <paramref name="path"/>, or null when there is none, or it is another program's, or it is damaged.</summary>
-        public static List<Entry>? Read(string path, string program)
+        /// <summary>
+        /// The entries of the file at <paramref name="path"/>, or null when there is none, or it is not a regular file, or it is
+        /// another program's, or its first part is damaged; a damaged later part and what follows it are left out.
+        /// </summary>
+        public static Contents? Read(string path, string program)
         {
+            if (!BuildManifest.IsFile(path)) return null; // a named pipe would wait for a writer; a link would be read through
             try
             {
                 using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
-                var expected = new byte[16];
-                file.ReadExactly(expected);
                 var reader = new Reader(file, file.Length);
-                if (reader.String() != Format || reader.String() != program) return null;
-                var keys = reader.List(reader.String);
-                var entries = new List<Entry>();
-                var words = new List<string>();
-                while (reader.Bool()) entries.Add(ReadEntry(reader, keys, words));
-                return reader.AtEnd() && reader.Hash().AsSpan().SequenceEqual(expected) ? entries : null;
+                if (ReadPart(reader, program) is not { } entries) return null;
+                long length = reader.Offset;
+                while (!reader.AtEnd())
+                {
+                    try
+                    {
+                        if (ReadPart(reader, program) is not { } more) break;
+                        entries.AddRange(more);
+                        length = reader.Offset;
+                    }
+                    catch (Exception e) when (Damage(e))
+                    {
+                        break;
+                    }
+                }
+                foreach (var entry in entries) entry.InFile = true;
+                return new Contents(entries, length);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
-                                          or UriFormatException or ArgumentException or OverflowException)
+            catch (Exception e) when (Damage(e) || e is UnauthorizedAccessException)
             {
-                return null; // EndOfStreamException is an IOException
+                return null;
             }
+        }
+
+        /// <summary>What reading a damaged or foreign file throws (EndOfStreamException is an IOException).</summary>
+        private static bool Damage(Exception e) =>
+            e is IOException or InvalidDataException or FormatException or UriFormatException or ArgumentException or OverflowException;
+
+        /// <summary>The entries of the part that starts where <paramref name="reader"/> is; null when its hash, format or program is not this store's.</summary>
+        private static List<Entry>? ReadPart(Reader reader, string program)
+        {
+            var expected = reader.Unhashed(16);
+            if (reader.String() != Format || reader.String() != program) return null;
+            var keys = reader.List(reader.String);
+            var entries = new List<Entry>();
+            var words = new List<string>();
+            while (reader.Bool()) entries.Add(ReadEntry(reader, keys, words));
+            return reader.PartHash().AsSpan().SequenceEqual(expected) ? entries : null;
         }
 
         private static void WriteEntry(BinaryWriter w, Entry entry, int topicsKey, Words words)
@@ -392,7 +479,7 @@ public sealed class ParsedPaperStore
 
     /// <summary>
     /// Reads what <see cref="StoreFile"/> wrote (as <see cref="BinaryWriter"/> writes it), from a buffer it
-    /// refills in large chunks, hashing each chunk as it comes; refuses any length or count the file cannot hold.
+    /// refills in large chunks, hashing the bytes as they are used; refuses any length or count the file cannot hold.
     /// </summary>
     private sealed class Reader(Stream stream, long length)
     {
@@ -400,8 +487,34 @@ public sealed class ParsedPaperStore
         private byte[] buffer = new byte[1 << 16];
         private int start, end;
 
-        /// <summary>The hash of every byte read from the stream, once <see cref="AtEnd"/>.</summary>
-        public byte[] Hash() => hash.GetCurrentHash();
+        /// <summary>Where in the buffer the bytes used but not hashed yet start.</summary>
+        private int hashed;
+
+        /// <summary>The bytes of the stream before the buffer's first.</summary>
+        private long before;
+
+        /// <summary>The number of bytes of the stream used so far.</summary>
+        public long Offset => before + start;
+
+        /// <summary>The next <paramref name="count"/> bytes, left out of the hash: a part's own hash, which starts it.</summary>
+        public byte[] Unhashed(int count)
+        {
+            Ensure(count);
+            var bytes = buffer.AsSpan(start, count).ToArray();
+            start += count;
+            hashed = start;
+            return bytes;
+        }
+
+        /// <summary>The hash of the bytes used since the last <see cref="Unhashed"/>; the hash then starts again.</summary>
+        public byte[] PartHash()
+        {
+            hash.Append(buffer.AsSpan(hashed, start - hashed));
+            hashed = start;
+            var result = hash.GetCurrentHash();
+            hash.Reset();
+            return result;
+        }
 
         /// <summary>True when every byte of the stream was read and used.</summary>
         public bool AtEnd() => start == end && Fill(0) == 0;
@@ -465,6 +578,9 @@ public sealed class ParsedPaperStore
         private void Ensure(int count)
         {
             if (end - start >= count) return;
+            hash.Append(buffer.AsSpan(hashed, start - hashed)); // the bytes used, before they are moved out
+            before += start;
+            hashed = 0;
             int kept = end - start;
             if (count > buffer.Length)
             {
@@ -478,11 +594,17 @@ public sealed class ParsedPaperStore
                 if (Fill(end) == 0) throw new EndOfStreamException();
         }
 
-        /// <summary>Reads what the stream has into buffer[at..] (hashing it); the number of bytes read.</summary>
+        /// <summary>Reads what the stream has into buffer[at..]; the number of bytes read.</summary>
         private int Fill(int at)
         {
+            if (at == 0)
+            {
+                // Called with every byte used (AtEnd): the buffer starts again.
+                hash.Append(buffer.AsSpan(hashed, start - hashed));
+                before += start;
+                (start, hashed) = (0, 0);
+            }
             int read = stream.Read(buffer, at, buffer.Length - at);
-            hash.Append(buffer.AsSpan(at, read));
             end = at + read;
             return read;
         }

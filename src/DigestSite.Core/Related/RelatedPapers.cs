@@ -82,7 +82,8 @@ public static class RelatedPapers
             best[k] = new RelatedPaperView(papers[other].Title, papers[other].Url,
                 SameSeries(series[paper], series[other])
                     ? "same series: " + papers[paper].Title[..series[paper]!.Value.Name.Length]
-                    : Reason(papers[paper], papers[other], terms[paper], paper, scratch, vectors[other], weights));
+                    : Reason(papers[paper], papers[other], terms[paper], paper, Meet(numbered.Authors[paper], numbered.Authors[other]) > 0, scratch,
+                        vectors[other], weights));
         }
         vectors[paper].Clear(scratch.Dense);
         return best;
@@ -134,10 +135,14 @@ public static class RelatedPapers
     }
 
     /// <summary>Why, in a few words: the shared authors; else the heaviest shared words of the title and summary; else the shared topics.</summary>
-    private static string Reason(PaperView paper, PaperView other, PaperTerms terms, int index, Scratch scratch, Vector b, TermWeights weights)
+    /// <param name="sharedAuthor">Whether the two papers have an author in common (<see cref="Numbered"/>).</param>
+    private static string Reason(PaperView paper, PaperView other, PaperTerms terms, int index, bool sharedAuthor, Scratch scratch, Vector b, TermWeights weights)
     {
-        var authors = paper.Authors.Where(name => other.Authors.Contains(name, StringComparer.Ordinal)).ToArray();
-        if (authors.Length > 0) return (authors.Length == 1 ? "same author: " : "same authors: ") + Names(authors);
+        if (sharedAuthor)
+        {
+            var authors = paper.Authors.Where(name => other.Authors.Contains(name, StringComparer.Ordinal)).ToArray();
+            return (authors.Length == 1 ? "same author: " : "same authors: ") + Names(authors);
+        }
 
         var a = scratch.Dense;
         var words = new List<(string Word, double Weight)>();
@@ -158,10 +163,29 @@ public static class RelatedPapers
         {
             // Only the words that weigh in: a word that many papers use ("models") adds little and says less.
             double heaviest = words.Max(w => w.Weight);
-            var top = words.Where(w => w.Weight >= heaviest / 6).OrderByDescending(w => w.Weight).ThenBy(w => w.Word, StringComparer.Ordinal).Take(3);
-            return "shared terms: " + string.Join(", ", top.Select(w => w.Word));
+            return "shared terms: " + string.Join(", ", Heaviest(words, heaviest / 6));
         }
         return "shared topics: " + string.Join(", ", paper.Topics.Where(t => other.Topics.Contains(t)).Select(t => t.Name));
+    }
+
+    /// <summary>The (at most) three heaviest words of at least <paramref name="least"/>, heaviest first, ties by word: picked as they come, not sorted.</summary>
+    private static List<string> Heaviest(List<(string Word, double Weight)> words, double least)
+    {
+        const int Count = 3;
+        var top = new List<(string Word, double Weight)>(Count + 1);
+        foreach (var word in words)
+        {
+            if (word.Weight < least) continue;
+            int at = top.Count;
+            while (at > 0 && Before(word, top[at - 1])) at--;
+            if (at == Count) continue;
+            top.Insert(at, word);
+            if (top.Count > Count) top.RemoveAt(Count);
+        }
+        return top.ConvertAll(w => w.Word);
+
+        static bool Before((string Word, double Weight) x, (string Word, double Weight) y) =>
+            x.Weight > y.Weight || (x.Weight == y.Weight && string.CompareOrdinal(x.Word, y.Word) < 0);
     }
 
     /// <summary>

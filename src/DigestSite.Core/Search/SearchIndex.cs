@@ -57,6 +57,8 @@ public static class SearchIndex
             {
                 json.WritePropertyName(paper.Slug);
                 WriteDoc(json, paper);
+                // Into the stream as it goes: the writer would otherwise hold the whole file (7 MB at 10,000 papers), doubling its buffer.
+                if (json.BytesPending > 1 << 16) json.Flush();
             }
             json.WriteEndObject();
         }
