@@ -74,16 +74,23 @@ public static class JsonFeeds
     /// </summary>
     public static byte[] Entry(FeedEntryView entry, string html)
     {
-        var alone = JsonSerializer.SerializeToUtf8Bytes(Item(entry, html), JsonFeedContext.Data.JsonFeedItem);
-        var indented = new List<byte>(alone.Length + 256);
-        indented.AddRange(NewLine);
-        indented.AddRange("    "u8);
-        foreach (byte b in alone)
+        ReadOnlySpan<byte> alone = JsonSerializer.SerializeToUtf8Bytes(Item(entry, html), JsonFeedContext.Data.JsonFeedItem);
+        ReadOnlySpan<byte> indent = "    "u8;
+        var indented = new byte[NewLine.Length + indent.Length * (1 + alone.Count((byte)'\n')) + alone.Length];
+        NewLine.CopyTo(indented, 0);
+        int at = NewLine.Length;
+        while (true)
         {
-            indented.Add(b);
-            if (b == (byte)'\n') indented.AddRange("    "u8);
+            indent.CopyTo(indented.AsSpan(at));
+            at += indent.Length;
+            int line = alone.IndexOf((byte)'\n') + 1;
+            if (line == 0) break;
+            alone[..line].CopyTo(indented.AsSpan(at));
+            at += line;
+            alone = alone[line..];
         }
-        return [.. indented];
+        alone.CopyTo(indented.AsSpan(at));
+        return indented;
     }
 
     // An entry without HTML (an author's feed: summary and link, as in its Atom twin) has its summary
