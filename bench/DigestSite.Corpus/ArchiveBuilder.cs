@@ -7,7 +7,7 @@ namespace DigestSite.Corpus;
 /// from its own random stream (from the seed and its number), so planting something in one paper
 /// leaves every other paper as it was.
 /// </summary>
-internal sealed class ArchiveBuilder(CorpusOptions options, Population population, Roles roles, ulong seed)
+internal sealed class ArchiveBuilder(CorpusOptions options, Population population, Roles roles, Newcomers newcomers, ulong seed)
 {
     private static readonly string[] Submitters =
         ["mira-k", "tobias-h", "Ana Costa", "jlee", "priya.s", "Kenji Watanabe", "the editors", "lukas-b", "Zoë L.", "omar_h"];
@@ -29,6 +29,7 @@ internal sealed class ArchiveBuilder(CorpusOptions options, Population populatio
         else if (roles.Installments.TryGetValue(index, out var installment)) draft = Installment(installment.Series, installment.Part, index, issue, rng);
         else draft = Fresh(index, issue, rng, population.PickLab(rng));
         draft = WithIdentity(draft, rng.Fork("identity"));
+        draft = draft with { Authors = newcomers.Join(index, draft.Authors, () => rng.Fork("newcomers")) };
         draft = draft with { AuthorNames = Printed(draft.Authors, rng.Fork("names")) };
         Record(draft);
         return draft;

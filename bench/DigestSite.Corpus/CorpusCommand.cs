@@ -7,7 +7,7 @@ namespace DigestSite.Corpus;
 public static class CorpusCommand
 {
     public const string Usage =
-        "usage: DigestSite.Corpus OUT [--papers N] [--per-issue K] [--seed S] [--end YYYY-MM-DD]\n" +
+        "usage: DigestSite.Corpus OUT [--papers N] [--per-issue K] [--seed S] [--end YYYY-MM-DD] [--authors A]\n" +
         "         [--plant all|name-variants,near-duplicates,series,model-names] [--manifest FILE]";
 
     /// <summary>Names as they are written (accents unescaped), camelCase keys.</summary>
@@ -42,6 +42,7 @@ public static class CorpusCommand
                     case "--per-issue": options = options with { PerIssue = Whole(Value(), "--per-issue", min: 1) }; break;
                     case "--seed": options = options with { Seed = Seed(Value()) }; break;
                     case "--end": options = options with { End = DateOnly.ParseExact(Value(), "yyyy-MM-dd", CultureInfo.InvariantCulture) }; break;
+                    case "--authors": options = options with { Authors = Whole(Value(), "--authors", min: 1) }; break;
                     case "--plant": options = options with { Plants = ParsePlants(Value()) }; break;
                     case "--manifest": manifest = Value(); break;
                     case var a when a.StartsWith('-'): throw new FormatException($"unknown option {a}");

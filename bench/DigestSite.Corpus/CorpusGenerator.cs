@@ -41,7 +41,10 @@ public static class CorpusGenerator
         var plants = rng.Fork("plants");
         if (options.Plants.HasFlag(Plants.NameVariants)) population.PlantVariants(plants.Fork("names"));
         var roles = Roles.Plan(options, population, plants.Fork("roles"));
-        var builder = new ArchiveBuilder(options, population, roles, rng.NextUInt64());
+        ulong papers = rng.NextUInt64();
+        // Drawn last, and only when asked, so that an archive without the option has the bytes it always had.
+        var newcomers = options.Authors is { } authors ? Newcomers.Make(authors, options, population, roles, rng.Fork("newcomers")) : Newcomers.None;
+        var builder = new ArchiveBuilder(options, population, roles, newcomers, papers);
 
         write(new CorpusFile("site.yml",
             "title: \"Synthetic Papers Digest\"\n" +

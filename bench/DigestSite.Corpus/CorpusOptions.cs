@@ -14,6 +14,15 @@ public sealed record CorpusOptions
     /// <summary>The newest issue's date; older issues go back from it, on weekdays, a few skipped.</summary>
     public DateOnly End { get; init; } = new(2025, 10, 31);
 
+    /// <summary>
+    /// How many people the archive's papers name, about: null (the default) for the labs' members
+    /// alone (about 0.42 a paper: authors recur, as in a small digest). A larger number adds
+    /// newcomers, people outside the labs who each write one paper, until the archive has that many
+    /// people, as a real daily-paper archive has (5 to 8 authors a paper, most of them on one paper
+    /// only). Never fewer than the labs' members. The default leaves every byte as it was.
+    /// </summary>
+    public int? Authors { get; init; }
+
     /// <summary>What to plant for features that must find it again (none by default).</summary>
     public Plants Plants { get; init; } = Plants.None;
 }

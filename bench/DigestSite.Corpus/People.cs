@@ -63,7 +63,7 @@ public sealed class Population
     /// large archive), the person comes from another; past that, middle initials (one, then two) make
     /// room, so an archive of any size finds names.
     /// </summary>
-    private static Person NewPerson(int id, NameTradition home, HashSet<string> taken, Rng rng)
+    internal static Person NewPerson(int id, NameTradition home, HashSet<string> taken, Rng rng)
     {
         for (int attempt = 0; ; attempt++)
         {

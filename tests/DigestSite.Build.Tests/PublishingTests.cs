@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using DigestSite.Publishing;
 
 namespace DigestSite.Build.Tests;
 
@@ -77,6 +78,37 @@ public sealed class PublishingTests : IClassFixture<PageSnapshotTests.BuiltSite>
             // An entry without content needs a summary and its link (RFC 4287, 4.1.1.1 and 4.1.2).
             Assert.All(feed.Elements(Atom + "entry"), e => Assert.False(string.IsNullOrWhiteSpace(e.Element(Atom + "summary")?.Value)));
         }
+    }
+
+    /// <summary>
+    /// An author feed's entries are made once for all the feeds that list them and put in each (FeedFiles): the
+    /// feed must be byte for byte the one its writer makes entry by entry, whatever the entries hold.
+    /// </summary>
+    [Fact]
+    public void A_feed_of_entries_made_beforehand_is_byte_for_byte_the_feed_written_whole()
+    {
+        FeedEntryView Entry(string title, string summary, string[] authors, string[] topics) =>
+            new($"https://example.org/p/{title.Length}/", title, new DateOnly(2026, 3, 16), authors, summary, topics, IntroductionHtml: null, Papers: [], HeadingLevel: 0);
+        var entries = new[]
+        {
+            Entry("Ünïcode & <markup> \"quoted\"", "A summary\n\nwith two paragraphs, a tab\tand ]]> and </entry> in it. " + new string('x', 500), ["Jörg Müller", "Ana O'Brien"], ["NLP", "Vision & Speech"]),
+            Entry("No authors, no topics", "Short.", [], []),
+            Entry("Third", "Line one\r\nline two", ["Wei Zhang"], ["ML"]),
+        };
+        foreach (var count in new[] { 1, 3 })
+        {
+            var feed = new FeedView("authors/a/feed.xml", "en", "A · Digest", "Papers by A (Lab)", "https://example.org/authors/a/feed.xml",
+                "https://example.org/authors/a/", new DateOnly(2026, 3, 16), "Digest", "https://example.org/", entries.Take(count).ToArray());
+            Assert.Equal(Written(b => AtomFeeds.Write(feed, _ => "", _ => null, b)), Written(b => AtomFeeds.Write(feed, _ => "", e => AtomFeeds.Entry(e, ""), b)));
+            Assert.Equal(Written(b => JsonFeeds.Write(feed, _ => "", _ => null, b)), Written(b => JsonFeeds.Write(feed, _ => "", e => JsonFeeds.Entry(e, ""), b)));
+        }
+    }
+
+    private static string Written(Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     [Fact]

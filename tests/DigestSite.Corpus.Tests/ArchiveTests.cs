@@ -95,6 +95,40 @@ public sealed class ArchiveTests(Archives archives) : IClassFixture<Archives>
     }
 
     [Fact]
+    public void More_authors_adds_newcomers_on_one_paper_each_and_changes_nothing_else()
+    {
+        var plain = new CorpusOptions { Papers = 600, Seed = 9 };
+        using var more = new Generated(plain with { Authors = 2000, Plants = Plants.NearDuplicates });
+        Assert.Empty(more.Loaded.Diagnostics);
+        var papers = more.Papers;
+        var names = papers.SelectMany(p => p.Authors).ToList();
+        var perName = names.CountBy(n => n).ToDictionary(c => c.Key, c => c.Value);
+        Assert.InRange(perName.Count, 1900, 2000);                                          // about as many people as asked
+        Assert.True(perName.Values.Count(n => n == 1) > perName.Count * 3 / 5, "most people on one paper");
+        Assert.InRange(names.Count / (double)papers.Count, 5.0, 8.5);                       // 5 to 8 authors a paper
+        Assert.True(perName.Values.Max() >= 20, "a lab head still on many papers");
+
+        // Without plants, only the author lists differ from the archive without the option: titles, summaries, slugs, issues
+        // are its. (A near-duplicate's draws depend on its number of authors, so with that plant its identity differs too.)
+        var without = CorpusGenerator.Generate(plain).Files;
+        var with = CorpusGenerator.Generate(plain with { Authors = 2000 }).Files;
+        Assert.Equal(without.Select(f => f.Path), with.Select(f => f.Path));
+        Assert.Equal(without.Select(f => WithoutAuthors(f.Text)), with.Select(f => WithoutAuthors(f.Text)));
+        // A near-duplicate keeps its original's authors, newcomers included.
+        foreach (var pair in more.Planted.NearDuplicates)
+            Assert.Equal(more.Paper(pair.Original).Authors.Order(), more.Paper(pair.Copy).Authors.Order());
+    }
+
+    [Fact]
+    public void Fewer_authors_than_the_labs_have_changes_nothing()
+    {
+        var plain = new CorpusOptions { Papers = 200, Seed = 4 };
+        Assert.Equal(CorpusGenerator.Generate(plain).Files, CorpusGenerator.Generate(plain with { Authors = 1 }).Files);
+    }
+
+    private static string WithoutAuthors(string text) => Regex.Replace(text, @"^authors:\n(  - .*\n)+", "", RegexOptions.Multiline);
+
+    [Fact]
     public void Without_plants_nothing_is_planted()
     {
         var planted = archives.Plain.Planted;

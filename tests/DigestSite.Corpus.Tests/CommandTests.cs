@@ -27,6 +27,8 @@ public sealed class CommandTests : IDisposable
     [InlineData("--seed", "-1")]
     [InlineData("--end", "2025-02-30")]
     [InlineData("--plant", "typos")]
+    [InlineData("--authors", "0")]
+    [InlineData("--authors", "many")]
     [InlineData("--color", "red")]
     public void Refuses_bad_options_with_the_usage(string option, string value)
     {

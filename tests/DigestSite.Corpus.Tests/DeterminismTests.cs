@@ -25,6 +25,13 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void An_archive_with_more_authors_is_the_same_on_every_machine()
+    {
+        var archive = CorpusGenerator.Generate(new CorpusOptions { Papers = 300, Seed = 7, Plants = Plants.All, Authors = 1500 });
+        Assert.Equal("fb812dcd2f9b7da21534ff39290a2601b784c44d9e7b7722c361211b956f65f5", Digest(archive));
+    }
+
+    [Fact]
     public void Another_seed_gives_another_archive()
     {
         var a = CorpusGenerator.Generate(new CorpusOptions { Papers = 50, Seed = 1 });

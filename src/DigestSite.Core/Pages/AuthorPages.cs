@@ -18,8 +18,39 @@ public static class AuthorPages
     public static IEnumerable<PlannedPage> Plan(SiteModel model)
     {
         foreach (var page in IndexPages(model)) yield return page;
+        var lookups = new Lookups(model);
         foreach (var person in model.Authors.People)
-            foreach (var page in PersonPages(model, person)) yield return page;
+            foreach (var page in PersonPages(model, person, lookups)) yield return page;
+    }
+
+    /// <summary>
+    /// What the authors' views look up again and again, made once: each paper's people (a paper with seven
+    /// authors is read for each of them) and each person's page URL (a co-author is linked from each of their
+    /// co-authors' pages).
+    /// </summary>
+    private sealed class Lookups(SiteModel model)
+    {
+        private readonly Dictionary<Paper, Author[]> people = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Author, string> urls = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The paper's people in its order, each once (a person has one object: their slug is theirs alone).</summary>
+        public Author[] People(Paper paper)
+        {
+            if (people.TryGetValue(paper, out var found)) return found;
+            var met = new List<Author>(paper.Authors.Count);
+            foreach (var spelling in paper.Authors)
+            {
+                var person = model.Authors.Of(spelling);
+                if (!met.Contains(person, ReferenceEqualityComparer.Instance)) met.Add(person);
+            }
+            return people[paper] = [.. met];
+        }
+
+        public string Url(Author person)
+        {
+            if (!urls.TryGetValue(person, out var url)) urls[person] = url = model.Urls.Author(person.Slug);
+            return url;
+        }
     }
 
     private static IEnumerable<PlannedPage> IndexPages(SiteModel model)
@@ -54,9 +85,9 @@ public static class AuthorPages
 
     private static string Anchor(string letter) => letter == "#" ? "letter-other" : "letter-" + letter.ToLowerInvariant();
 
-    private static IEnumerable<PlannedPage> PersonPages(SiteModel model, Author person)
+    private static IEnumerable<PlannedPage> PersonPages(SiteModel model, Author person, Lookups lookups)
     {
-        var author = View(model, person);
+        var author = View(model, person, lookups);
         var papers = person.Papers.Select(p => model.Papers[p.Slug]).ToArray();
         int perPage = model.Archive.Config.PapersPerPage;
         int pages = Math.Max(1, (papers.Length + perPage - 1) / perPage);
@@ -79,30 +110,21 @@ public static class AuthorPages
     }
 
     /// <summary>What an author's pages show about them besides the papers.</summary>
-    public static AuthorView View(SiteModel model, Author person)
+    private static AuthorView View(SiteModel model, Author person, Lookups lookups)
     {
         var coAuthors = new Dictionary<Author, int>(ReferenceEqualityComparer.Instance);
         var topics = new Dictionary<string, int>(StringComparer.Ordinal);
-        var met = new List<Author>(); // a paper's people, each once (a person has one object: their slug is theirs alone)
         foreach (var paper in person.Papers)
         {
             if (paper.Authors.Count <= AuthorIndex.MaxAuthorsForCoAuthors)
-            {
-                met.Clear();
-                foreach (var spelling in paper.Authors)
-                {
-                    var other = model.Authors.Of(spelling);
-                    if (ReferenceEquals(other, person) || met.Contains(other, ReferenceEqualityComparer.Instance)) continue;
-                    met.Add(other);
-                    coAuthors[other] = coAuthors.GetValueOrDefault(other) + 1;
-                }
-            }
+                foreach (var other in lookups.People(paper))
+                    if (!ReferenceEquals(other, person)) coAuthors[other] = coAuthors.GetValueOrDefault(other) + 1;
             foreach (var topic in paper.TopicSlugs) topics[topic] = topics.GetValueOrDefault(topic) + 1;
         }
         var listed = coAuthors
             .OrderByDescending(c => c.Value).ThenBy(c => c.Key, Comparer<Author>.Create(AuthorIndex.AlphabeticalOrder))
             .Take(MaxCoAuthors)
-            .Select(c => new CountedLink(c.Key.Name, model.Urls.Author(c.Key.Slug), c.Value))
+            .Select(c => new CountedLink(c.Key.Name, lookups.Url(c.Key), c.Value))
             .ToArray();
         var topicLinks = topics
             .Select(t => (Topic: model.TopicRefs[t.Key], Count: t.Value))
@@ -113,7 +135,7 @@ public static class AuthorPages
         return new AuthorView(
             person.Name,
             person.Slug,
-            model.Urls.Author(person.Slug),
+            lookups.Url(person),
             model.Urls.AuthorFeed(person.Slug),
             model.Urls.Search + "?q=" + Uri.EscapeDataString(SearchQuery(person.Name)),
             person.Papers.Count,

@@ -14,12 +14,18 @@ namespace DigestSite.Publishing;
 /// </summary>
 public static class AtomFeeds
 {
+    private const string Namespace = "http://www.w3.org/2005/Atom";
+
+    private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
+
     /// <summary>Every feed of the site: the site's, then each topic's, then each author's.</summary>
     public static IEnumerable<FeedView> Plan(SiteModel model)
     {
         yield return SiteFeed(model);
         foreach (var topic in model.Archive.Topics) yield return TopicFeed(model, topic);
-        foreach (var person in model.Authors.People) yield return AuthorFeed(model, person);
+        // One entry per paper for all its authors' feeds: the same object in each, so its bytes are made once (FeedFiles).
+        var entries = new Dictionary<PaperView, FeedEntryView>(ReferenceEqualityComparer.Instance);
+        foreach (var person in model.Authors.People) yield return AuthorFeed(model, person, entries);
     }
 
     private static FeedView SiteFeed(SiteModel model)
@@ -42,13 +48,17 @@ public static class AtomFeeds
             entries.FirstOrDefault()?.Date, entries);
     }
 
-    private static FeedView AuthorFeed(SiteModel model, Author person)
+    private static FeedView AuthorFeed(SiteModel model, Author person, Dictionary<PaperView, FeedEntryView> made)
     {
         // Entries with the summary's text and a link, without the summary's HTML: an author is in several times more feeds
         // than a topic (each paper has about four authors), and full entries tripled the site's bytes (docs/performance.md).
         var entries = person.Papers.Take(model.Archive.Config.FeedSize).Select(p => model.Papers[p.Slug]).Select(paper =>
-            new FeedEntryView(model.Urls.Absolute(paper.Url), paper.Title, paper.Issue.Day, paper.Authors, paper.SummaryText,
-                paper.Topics.Select(t => t.Name).ToArray(), IntroductionHtml: null, Papers: [], HeadingLevel: 0)).ToArray();
+        {
+            if (!made.TryGetValue(paper, out var entry))
+                made[paper] = entry = new FeedEntryView(model.Urls.Absolute(paper.Url), paper.Title, paper.Issue.Day, paper.Authors, paper.SummaryText,
+                    paper.Topics.Select(t => t.Name).ToArray(), IntroductionHtml: null, Papers: [], HeadingLevel: 0);
+            return entry;
+        }).ToArray();
         var subtitle = $"Papers by {person.Name}" + (person.Registered?.Affiliation is { } a ? $" ({a})" : "");
         return Feed(model, model.Urls.AuthorFeed(person.Slug), $"{person.Name} · {model.Site.Title}", subtitle, model.Urls.Author(person.Slug),
             entries.FirstOrDefault()?.Date, entries);
@@ -63,14 +73,16 @@ public static class AtomFeeds
         new(model.Urls.OutputPath(feedUrl), model.Site.Language, title, subtitle, model.Urls.Absolute(feedUrl), model.Urls.Absolute(pageUrl),
             updated ?? new DateOnly(2000, 1, 1), model.Site.Title, model.Site.Url, entries);
 
-    /// <summary>The feed's XML, written to <paramref name="buffer"/>; <paramref name="content"/> gives each entry's HTML (the theme's feed-entry template).</summary>
-    public static void Write(FeedView feed, Func<FeedEntryView, string> content, Stream buffer)
+    /// <summary>
+    /// The feed's XML, written to <paramref name="buffer"/>; <paramref name="content"/> gives each entry's HTML (the
+    /// theme's feed-entry template), <paramref name="made"/> an entry's bytes made before by <see cref="Entry"/>, or null.
+    /// </summary>
+    public static void Write(FeedView feed, Func<FeedEntryView, string> content, Func<FeedEntryView, byte[]?> made, Stream buffer)
     {
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
-        using (var writer = XmlWriter.Create(buffer, settings))
+        using (var writer = XmlWriter.Create(buffer, Settings))
         {
             writer.WriteStartDocument();
-            writer.WriteStartElement("feed", "http://www.w3.org/2005/Atom");
+            writer.WriteStartElement("feed", Namespace);
             writer.WriteAttributeString("xml", "lang", null, feed.Language);
             writer.WriteElementString("id", feed.FeedUrl);
             writer.WriteElementString("title", feed.Title);
@@ -83,10 +95,37 @@ public static class AtomFeeds
             writer.WriteElementString("uri", feed.AuthorUrl);
             writer.WriteEndElement();
             writer.WriteElementString("generator", "DigestSite");
-            foreach (var entry in feed.Entries) Entry(writer, entry, content(entry));
+            foreach (var entry in feed.Entries)
+            {
+                if (made(entry) is { } bytes)
+                {
+                    // The writer has nothing pending after an element's end: the entry's bytes go where it would write them.
+                    writer.Flush();
+                    buffer.Write(bytes);
+                }
+                else Entry(writer, entry, content(entry));
+            }
             writer.WriteEndElement();
         }
         buffer.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// An entry's bytes as <see cref="Write"/> writes them in any feed (its line break and indentation first), for an
+    /// entry in many feeds (a paper in each of its authors' feeds): written once in a feed of its own, after an element
+    /// as in a real one, and cut out of it.
+    /// </summary>
+    public static byte[] Entry(FeedEntryView entry, string html)
+    {
+        using var buffer = new MemoryStream();
+        using var writer = XmlWriter.Create(buffer, Settings);
+        writer.WriteStartElement("feed", Namespace);
+        writer.WriteElementString("generator", "DigestSite");
+        writer.Flush();
+        int start = (int)buffer.Length;
+        Entry(writer, entry, html);
+        writer.Flush();
+        return buffer.GetBuffer()[start..(int)buffer.Length];
     }
 
     private static void Entry(XmlWriter writer, FeedEntryView entry, string html)

@@ -21,6 +21,7 @@ public static class FeedFiles
     {
         var stale = Stale(feeds, output, hash, common, threads);
         var (html, errors) = EntryHtml(stale, templates, site, threads);
+        var shared = SharedEntries(stale, threads);
         // Each thread writes its feeds through one buffer, emptied for each file: with a growing stream and a copy
         // of it for each of 8,000 files (10,000 papers), collections were half of this step's CPU time. Kept by thread,
         // not by Parallel.ForEach's worker, which (but for the caller's) ends every 100-150 ms and is started again.
@@ -29,10 +30,27 @@ public static class FeedFiles
         {
             var buffer = buffers.Value!;
             string Content(FeedEntryView entry) => Key(entry) is { } key ? html[key] : "";
-            if (feed.Atom) Write(output, feed.View.Path, feed.Inputs, buffer, b => AtomFeeds.Write(feed.View, Content, b));
-            if (feed.Json) Write(output, JsonFeeds.Twin(feed.View.Path), feed.Inputs, buffer, b => JsonFeeds.Write(feed.View, Content, b));
+            byte[]? Atom(FeedEntryView entry) => shared.TryGetValue(entry, out var bytes) ? bytes.Atom : null;
+            byte[]? Json(FeedEntryView entry) => shared.TryGetValue(entry, out var bytes) ? bytes.Json : null;
+            if (feed.Atom) Write(output, feed.View.Path, feed.Inputs, buffer, b => AtomFeeds.Write(feed.View, Content, Atom, b));
+            if (feed.Json) Write(output, JsonFeeds.Twin(feed.View.Path), feed.Inputs, buffer, b => JsonFeeds.Write(feed.View, Content, Json, b));
         });
         return errors;
+    }
+
+    /// <summary>
+    /// The Atom and JSON bytes of each entry without HTML that <paramref name="feeds"/> list (an author feed's: the
+    /// same object for a paper in each of its authors' feeds, about seven of them), made once each, on all threads.
+    /// </summary>
+    private static Dictionary<FeedEntryView, (byte[] Atom, byte[] Json)> SharedEntries(StaleFeed[] feeds, ParallelOptions threads)
+    {
+        var seen = new HashSet<FeedEntryView>(ReferenceEqualityComparer.Instance);
+        var entries = feeds.SelectMany(f => f.View.Entries).Where(e => Key(e) is null && seen.Add(e)).ToArray();
+        var bytes = new (byte[] Atom, byte[] Json)[entries.Length];
+        Parallel.For(0, entries.Length, threads, i => bytes[i] = (AtomFeeds.Entry(entries[i], ""), JsonFeeds.Entry(entries[i], "")));
+        var shared = new Dictionary<FeedEntryView, (byte[] Atom, byte[] Json)>(entries.Length, ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < entries.Length; i++) shared[entries[i]] = bytes[i];
+        return shared;
     }
 
     private static void Write(StagedOutput output, string path, UInt128 inputs, MemoryStream buffer, Action<Stream> write)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -22,20 +23,74 @@ public static class JsonFeeds
     public static List<AlternateLink> WithTwins(IEnumerable<AlternateLink> feeds) =>
         feeds.SelectMany(f => f.Type == "application/atom+xml" ? [f, new AlternateLink(f.Title, Twin(f.Url), MediaType)] : new[] { f }).ToList();
 
-    /// <summary>The feed's JSON, written to <paramref name="buffer"/>; <paramref name="content"/> gives each entry's HTML, as for the Atom feed.</summary>
-    public static void Write(FeedView feed, Func<FeedEntryView, string> content, Stream buffer)
+    /// <summary>
+    /// The feed's JSON, written to <paramref name="buffer"/>; <paramref name="content"/> gives each entry's HTML, as for
+    /// the Atom feed, <paramref name="made"/> an entry's bytes made before by <see cref="Entry"/>, or null.
+    /// </summary>
+    public static void Write(FeedView feed, Func<FeedEntryView, string> content, Func<FeedEntryView, byte[]?> made, Stream buffer)
     {
-        var json = new JsonFeed(
-            "https://jsonfeed.org/version/1.1",
-            feed.Title,
-            feed.PageUrl,
-            Twin(feed.FeedUrl),
-            feed.Subtitle.Length > 0 ? feed.Subtitle : null,
-            feed.Language,
-            [new JsonFeedAuthor(feed.AuthorName, feed.AuthorUrl)],
-            feed.Entries.Select(entry => Item(entry, content(entry))).ToArray());
-        JsonSerializer.Serialize(buffer, json, JsonFeedContext.Data.JsonFeed);
+        var items = feed.Entries.Select(made).ToArray();
+        if (items.Length == 0 || items.Any(i => i is null))
+        {
+            JsonSerializer.Serialize(buffer, Head(feed, feed.Entries.Select(entry => Item(entry, content(entry))).ToArray()), JsonFeedContext.Data.JsonFeed);
+        }
+        else
+        {
+            // The feed without items ends in `"items": []` and the object's end (items is its last member); the items go
+            // between the brackets as the serializer would put them: each on a line of its own, indented, a comma between.
+            JsonSerializer.Serialize(buffer, Head(feed, []), JsonFeedContext.Data.JsonFeed);
+            buffer.Position = buffer.Length - (2 + NewLine.Length + 1);
+            buffer.Write("["u8);
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (i > 0) buffer.Write(","u8);
+                buffer.Write(items[i]);
+            }
+            buffer.Write(NewLine);
+            buffer.Write("  ]"u8);
+            buffer.Write(NewLine);
+            buffer.Write("}"u8);
+        }
         buffer.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The serializer's line break, which it writes after `[]` and before the end.</summary>
+    private static readonly byte[] NewLine = Encoding.UTF8.GetBytes(JsonFeedContext.Data.Options.NewLine);
+
+    private static JsonFeed Head(FeedView feed, IReadOnlyList<JsonFeedItem> items) => new(
+        "https://jsonfeed.org/version/1.1",
+        feed.Title,
+        feed.PageUrl,
+        Twin(feed.FeedUrl),
+        feed.Subtitle.Length > 0 ? feed.Subtitle : null,
+        feed.Language,
+        [new JsonFeedAuthor(feed.AuthorName, feed.AuthorUrl)],
+        items);
+
+    /// <summary>
+    /// An entry's bytes as <see cref="Write"/> writes them among a feed's items (a line break and indentation first),
+    /// for an entry in many feeds: serialized alone and indented two levels deeper. Strings escape their line breaks,
+    /// so every line break of the item's JSON is one of the serializer's own.
+    /// </summary>
+    public static byte[] Entry(FeedEntryView entry, string html)
+    {
+        ReadOnlySpan<byte> alone = JsonSerializer.SerializeToUtf8Bytes(Item(entry, html), JsonFeedContext.Data.JsonFeedItem);
+        ReadOnlySpan<byte> indent = "    "u8;
+        var indented = new byte[NewLine.Length + indent.Length * (1 + alone.Count((byte)'\n')) + alone.Length];
+        NewLine.CopyTo(indented, 0);
+        int at = NewLine.Length;
+        while (true)
+        {
+            indent.CopyTo(indented.AsSpan(at));
+            at += indent.Length;
+            int line = alone.IndexOf((byte)'\n') + 1;
+            if (line == 0) break;
+            alone[..line].CopyTo(indented.AsSpan(at));
+            at += line;
+            alone = alone[line..];
+        }
+        alone.CopyTo(indented.AsSpan(at));
+        return indented;
     }
 
     // An entry without HTML (an author's feed: summary and link, as in its Atom twin) has its summary
@@ -78,6 +133,7 @@ public sealed record JsonFeedItem(
 /// <summary>Source-generated (no reflection: the native build trims); JSON Feed's names are snake_case; optional members left out when empty.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(JsonFeed))]
+[JsonSerializable(typeof(JsonFeedItem))]
 internal sealed partial class JsonFeedContext : JsonSerializerContext
 {
     public static JsonFeedContext Data { get; } = new(new JsonSerializerOptions
