@@ -56,10 +56,23 @@ public sealed record AuthorName(string Written, string Family, IReadOnlyList<str
     /// </summary>
     public static string Fold(string text, bool lettersOnly = false)
     {
-        var ascii = text.All(char.IsAscii) ? text : text.Transliterate();
-        var folded = new StringBuilder(ascii.Length);
+        var ascii = Ascii.IsValid(text) ? text : text.Transliterate();
+        // Most names are folded already or need only lowercase: the string is made once, at its length.
+        int length = 0;
+        bool same = true;
         foreach (char c in ascii)
-            if (!lettersOnly || char.IsAsciiLetterOrDigit(c)) folded.Append(char.ToLowerInvariant(c));
-        return folded.ToString();
+            if (!lettersOnly || char.IsAsciiLetterOrDigit(c))
+            {
+                length++;
+                same &= char.ToLowerInvariant(c) == c;
+            }
+            else same = false;
+        if (same) return ascii;
+        return string.Create(length, (ascii, lettersOnly), static (folded, state) =>
+        {
+            int n = 0;
+            foreach (char c in state.ascii)
+                if (!state.lettersOnly || char.IsAsciiLetterOrDigit(c)) folded[n++] = char.ToLowerInvariant(c);
+        });
     }
 }

@@ -220,8 +220,9 @@ public static class RelatedPapers
         int start = 0, end = token.Length;
         while (start < end && !char.IsLetterOrDigit(token[start])) start++;
         while (end > start && !char.IsLetterOrDigit(token[end - 1])) end--;
-        var word = token[start..end];
-        return word.Any(char.IsLetter) ? word : null;
+        foreach (char c in token.AsSpan(start, end - start))
+            if (char.IsLetter(c)) return token[start..end];
+        return null;
     }
 
     /// <summary>A paper's weights over the vocabulary, all fields summed, of length one; sorted by term number.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using DigestSite.Archive;
@@ -13,10 +14,13 @@ namespace DigestSite.Publishing.Citations;
 /// </summary>
 public static class Bibtex
 {
+    // Each thread writes into one builder of its own: an entry then allocates only its string.
+    [ThreadStatic] private static StringBuilder? builder;
+
     public static string Entry(Paper paper, string key, string? arxivUrl)
     {
         var year = CitationKeys.Year(paper.Published, paper.Arxiv);
-        var entry = new StringBuilder();
+        var entry = (builder ??= new StringBuilder(1024)).Clear();
         entry.Append("@misc{").Append(key).Append(",\n");
         Field(entry, "title", "{" + Escape(paper.Title) + "}");
         Field(entry, "author", string.Join(" and ", paper.Authors.Select(Name)));
@@ -70,28 +74,35 @@ public static class Bibtex
     /// </summary>
     public static string Escape(string text, bool accents = true)
     {
+        int first = text.AsSpan().IndexOfAnyExcept(Plain);
+        if (first < 0) return text; // most titles and names: nothing to escape
         bool balanced = Balanced(text);
-        var escaped = new StringBuilder(text.Length + 8);
-        foreach (var rune in text.EnumerateRunes())
+        var escaped = new StringBuilder(text.Length + 8).Append(text, 0, first);
+        foreach (var rune in text.AsSpan(first).EnumerateRunes())
         {
             if (rune.IsAscii)
             {
                 char c = (char)rune.Value;
-                escaped.Append(c switch
+                switch (c)
                 {
-                    '{' when !balanced => "\\textbraceleft{}",
-                    '}' when !balanced => "\\textbraceright{}",
-                    '{' or '}' or '&' or '%' or '$' or '#' or '_' => "\\" + c,
-                    '\\' => "\\textbackslash{}",
-                    '~' => "\\textasciitilde{}",
-                    '^' => "\\textasciicircum{}",
-                    _ => c.ToString(),
-                });
+                    case '{' when !balanced: escaped.Append("\\textbraceleft{}"); break;
+                    case '}' when !balanced: escaped.Append("\\textbraceright{}"); break;
+                    case '{' or '}' or '&' or '%' or '$' or '#' or '_': escaped.Append('\\').Append(c); break;
+                    case '\\': escaped.Append("\\textbackslash{}"); break;
+                    case '~': escaped.Append("\\textasciitilde{}"); break;
+                    case '^': escaped.Append("\\textasciicircum{}"); break;
+                    default: escaped.Append(c); break;
+                }
             }
-            else escaped.Append(accents && rune.IsBmp ? LatinAccents.Latex((char)rune.Value) ?? rune.ToString() : rune.ToString());
+            else if (accents && rune.IsBmp && LatinAccents.Latex((char)rune.Value) is { } latex) escaped.Append(latex);
+            else escaped.Append(rune.ToString());
         }
         return escaped.ToString();
     }
+
+    /// <summary>ASCII that a field holds as it is: up to the first other character, a text is copied unread.</summary>
+    private static readonly SearchValues<char> Plain = SearchValues.Create(
+        Enumerable.Range(0, 128).Select(c => (char)c).Where(c => "{}&%$#_\\~^".IndexOf(c) < 0).ToArray());
 
     /// <summary>Whether every "}" closes a "{" before it, and every "{" is closed.</summary>
     private static bool Balanced(string text)

@@ -10,9 +10,13 @@ namespace DigestSite.Publishing.Citations;
 /// </summary>
 public static class Coins
 {
+    // Each thread writes into one builder of its own: a paper's COinS then allocates only its string.
+    [ThreadStatic] private static StringBuilder? builder;
+
     public static string Of(CitedPaper paper)
     {
-        var kev = new StringBuilder("ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal&rft.genre=preprint");
+        var kev = builder ??= new StringBuilder(1024);
+        kev.Clear().Append("ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal&rft.genre=preprint");
         Add(kev, "rft.atitle", paper.Title);
         if (paper.Arxiv is not null) Add(kev, "rft.jtitle", "arXiv");
         // Every author as written (rft.au): Zotero splits each name itself, and keeps the order.

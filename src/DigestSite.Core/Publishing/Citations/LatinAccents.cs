@@ -26,10 +26,6 @@ public static class LatinAccents
         ("k", "ĄąĘęĮįŲų", "AaEeIiUu"),
     ];
 
-    private static readonly Dictionary<char, (char Base, string Accent)> Letters = Table
-        .SelectMany(row => row.Letters.Select((letter, i) => (letter, row.Bases[i], row.Accent)))
-        .ToDictionary(x => x.letter, x => (x.Item2, x.Accent));
-
     /// <summary>Letters that are not a base letter with an accent, and how LaTeX writes them.</summary>
     private static readonly Dictionary<char, string> Special = new()
     {
@@ -37,12 +33,16 @@ public static class LatinAccents
         ['Œ'] = "{\\OE}", ['ß'] = "{\\ss}", ['ł'] = "{\\l}", ['Ł'] = "{\\L}", ['ı'] = "{\\i}",
     };
 
+    /// <summary>Every letter of the table and of <see cref="Special"/> as LaTeX writes it, made once.</summary>
+    private static readonly Dictionary<char, string> Written = Table
+        .SelectMany(row => row.Letters.Select((letter, i) => (letter, Latex: Accented(row.Accent, row.Bases[i]))))
+        .Concat(Special.Select(s => (letter: s.Key, Latex: s.Value)))
+        .ToDictionary(x => x.letter, x => x.Latex);
+
     /// <summary>The LaTeX for the letter ({\'e}, {\c{c}}, {\o}), or null when it is not one of the table's.</summary>
-    public static string? Latex(char c)
-    {
-        if (Special.TryGetValue(c, out var special)) return special;
-        if (!Letters.TryGetValue(c, out var letter)) return null;
-        // A symbol accent is followed directly by its letter ({\'e}); a letter accent needs braces ({\c{c}}).
-        return char.IsAsciiLetter(letter.Accent[0]) ? $"{{\\{letter.Accent}{{{letter.Base}}}}}" : $"{{\\{letter.Accent}{letter.Base}}}";
-    }
+    public static string? Latex(char c) => Written.GetValueOrDefault(c);
+
+    // A symbol accent is followed directly by its letter ({\'e}); a letter accent needs braces ({\c{c}}).
+    private static string Accented(string accent, char letter) =>
+        char.IsAsciiLetter(accent[0]) ? $"{{\\{accent}{{{letter}}}}}" : $"{{\\{accent}{letter}}}";
 }
