@@ -108,6 +108,28 @@ public static class SiteBuilder
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
     private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, Phases phases)
     {
+        // Loading and modelling run in a method of their own: what they leave on its stack (the loaded archive, the
+        // parsed-paper store, their delegates) goes when it returns, not when the pages are rendered.
+        var (modelled, failure) = Model(run, phases);
+        if (modelled is null) return (null, failure);
+        try
+        {
+            if (run.OneOff) run.Observer.GarbageLeft(); // what reading left behind (file texts, YAML, Markdown trees)
+            phases.End("model");
+            return StageModel(run, modelled.Model, modelled.Theme, modelled.Diagnostics, previous, phases);
+        }
+        finally
+        {
+            modelled.Saving.GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The site model, the theme (and what loading it found), and the parsed-paper store being saved.</summary>
+    private sealed record Modelled(SiteModel Model, Theme Theme, List<Diagnostic> Diagnostics, Task Saving);
+
+    /// <summary>Loads the content and the theme and models the site; the store of parsed papers is saved on another thread meanwhile.</summary>
+    private static (Modelled? Modelled, BuildResult? Failure) Model(BuildRun run, Phases phases)
+    {
         var options = run.Options;
         options.Observer.Progress(new BuildProgress("Reading content", 0, 0));
         // A one-off build parses and renders only the papers whose bytes the last one did not (serve keeps them in memory instead).
@@ -124,18 +146,7 @@ public static class SiteBuilder
         // Kept for the next build, written while the pages are planned and rendered (a stream on one thread, a tenth
         // of a second at 10,000 papers), then dropped: it holds nothing the model does not. The file is only a cache,
         // found by content: a build that fails later leaves it right; it is finished before the build returns.
-        var saving = Saving(parsed, options);
-        parsed = null;
-        try
-        {
-            if (run.OneOff) run.Observer.GarbageLeft(); // what reading left behind (file texts, YAML, Markdown trees)
-            phases.End("model");
-            return StageModel(run, model, theme, diagnostics, previous, phases);
-        }
-        finally
-        {
-            saving.GetAwaiter().GetResult();
-        }
+        return (new Modelled(model, theme, diagnostics, Saving(parsed, options)), null);
     }
 
     /// <summary>The store saved beside the output: on another thread, unless the build runs on one.</summary>
@@ -155,7 +166,7 @@ public static class SiteBuilder
         var options = run.Options;
         // An array the render takes each page out of as it goes (RenderPages); the sitemap, the one later reader of
         // the pages, is planned before they go.
-        var pages = SitePlan.Pages(model).ToArray();
+        var pages = SitePlan.Pages(model);
         int pageCount = pages.Length;
         var sitemap = Sitemap.Plan(model, pages);
         phases.End("plan");

@@ -16,6 +16,11 @@ namespace DigestSite.Pages;
 /// </summary>
 public sealed class SiteModel
 {
+    /// <summary>
+    /// The archive, as the pages read it. Without a <see cref="Cache"/> (a one-off build), its papers come without their
+    /// summaries' Markdown (<see cref="Paper.SummaryMarkdown"/> is empty): rendered into <see cref="Papers"/>, it is not
+    /// read again, and it was a seventh of what a large build held.
+    /// </summary>
     public DigestArchive Archive { get; }
     public Urls Urls { get; }
     public SiteView Site { get; }
@@ -48,14 +53,14 @@ public sealed class SiteModel
     /// <param name="parallelism">Threads for the related papers (the build's option; -1: all cores).</param>
     public SiteModel(DigestArchive archive, PaperViewCache? cache = null, Func<Paper, LunrTextAnalyzer, RenderedPaper>? render = null, int parallelism = -1)
     {
-        Archive = archive;
+        Archive = cache is null ? WithoutSummaries(archive) : archive;
         Cache = cache;
         Urls = new Urls(archive.Config.Url);
         Site = SiteViewOf(archive, Urls);
         IssueRefs = archive.Issues.ToDictionary(i => i.Date, i => cache?.Same(IssueRefOf(i, Urls)) ?? IssueRefOf(i, Urls));
         TopicRefs = archive.Topics.ToDictionary(t => t.Slug, t => cache?.Same(TopicRefOf(t, Urls)) ?? TopicRefOf(t, Urls), StringComparer.Ordinal);
 
-        Authors = AuthorIndex.Build(archive);
+        Authors = AuthorIndex.Build(Archive);
         AuthorRefs = AuthorRefsOf(Authors, Urls);
 
         var papers = archive.Papers.ToArray();
@@ -90,6 +95,15 @@ public sealed class SiteModel
     public DateOnly? Newest => Archive.Issues.Count > 0 ? Archive.Issues[0].Date : null;
 
     public static string DateLabel(DateOnly date) => date.ToString("dddd, d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <paramref name="archive"/> with papers that hold no summary: serve's content cache keeps the papers anyway,
+    /// so only a one-off build drops it (<see cref="Archive"/>).
+    /// </summary>
+    private static DigestArchive WithoutSummaries(DigestArchive archive) => archive with
+    {
+        Issues = archive.Issues.Select(issue => issue with { Papers = issue.Papers.Select(p => p with { SummaryMarkdown = "" }).ToArray() }).ToArray(),
+    };
 
     private static Dictionary<string, AuthorRef> AuthorRefsOf(AuthorIndex authors, Urls urls)
     {

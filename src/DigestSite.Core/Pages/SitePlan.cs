@@ -3,7 +3,8 @@ namespace DigestSite.Pages;
 /// <summary>Every HTML page of the site, in a fixed order.</summary>
 public static class SitePlan
 {
-    public static IReadOnlyList<PlannedPage> Pages(SiteModel model) =>
+    /// <summary>An array the render empties as it goes (each page's values go with its HTML): no other list of the pages is left to hold them.</summary>
+    public static PlannedPage[] Pages(SiteModel model) =>
     [
         HomePage.Plan(model),
         IssuesArchivePage.Plan(model),
