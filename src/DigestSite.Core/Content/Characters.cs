@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace DigestSite.Content;
@@ -16,6 +17,10 @@ public static class Characters
     {
         for (int i = 0; i < text.Length; i++)
         {
+            // Most text is printable ASCII, skipped many characters at a time; what is not is looked at one by one.
+            int plain = text[i..].IndexOfAnyExcept(PrintableAscii);
+            if (plain < 0) return -1;
+            i += plain;
             char c = text[i];
             if (c < ' ' ? c is not ('\t' or '\n' or '\r') : c is >= '\u007F' and <= '\u009F' || c is >= '\uFDD0' and <= '\uFDEF' || c is '\uFFFE' or '\uFFFF')
                 return i;
@@ -28,6 +33,10 @@ public static class Characters
         }
         return -1;
     }
+
+    /// <summary>Tab, line feed, carriage return and U+0020-U+007E: allowed, and most of any text.</summary>
+    private static readonly SearchValues<char> PrintableAscii =
+        SearchValues.Create("\t\n\r" + string.Concat(Enumerable.Range(' ', '\u007F' - ' ').Select(c => (char)c)));
 
     /// <summary>How the character at <paramref name="index"/> is named in messages: "U+0001".</summary>
     public static string Name(ReadOnlySpan<char> text, int index) =>

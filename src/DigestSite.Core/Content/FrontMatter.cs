@@ -4,10 +4,39 @@ namespace DigestSite.Content;
 
 /// <summary>
 /// A Markdown file split into its YAML front matter and its body, with the line numbers needed to
-/// report positions in the file rather than in the YAML or the body alone.
+/// report positions in the file rather than in the YAML or the body alone. The body is not copied
+/// out of the file's text: only its trimmed <see cref="Text"/> is, once.
 /// </summary>
-public sealed record FrontMatter(string? Yaml, int YamlFirstLine, string Body, int BodyFirstLine)
+public sealed class FrontMatter
 {
+    private readonly string file;
+
+    /// <summary>Where the body starts in the file's text.</summary>
+    private readonly int bodyStart;
+
+    private FrontMatter(string? yaml, int yamlFirstLine, string file, int bodyStart, int bodyFirstLine)
+    {
+        Yaml = yaml;
+        YamlFirstLine = yamlFirstLine;
+        this.file = file;
+        this.bodyStart = bodyStart;
+        BodyFirstLine = bodyFirstLine;
+        var trimmed = file.AsSpan(bodyStart).Trim();
+        Text = trimmed.Length == file.Length ? file : trimmed.ToString();
+    }
+
+    /// <summary>The front matter's YAML, null when the file has none.</summary>
+    public string? Yaml { get; }
+
+    /// <summary>The file's line the YAML starts on.</summary>
+    public int YamlFirstLine { get; }
+
+    /// <summary>The file's line the body starts on.</summary>
+    public int BodyFirstLine { get; }
+
+    /// <summary>The body without the white space around it: the summary or introduction, as rendered.</summary>
+    public string Text { get; }
+
     /// <summary>
     /// Splits <paramref name="source"/>. When <paramref name="required"/> and the file does not open
     /// with a fence, or whenever a fence is opened and never closed, reports it and returns null.
@@ -18,7 +47,7 @@ public sealed record FrontMatter(string? Yaml, int YamlFirstLine, string Body, i
         using var lines = Lines(text).GetEnumerator();
         if (!lines.MoveNext() || !IsFence(text, lines.Current))
         {
-            if (!required) return new FrontMatter(null, 0, text, 1);
+            if (!required) return new FrontMatter(null, 0, text, 0, 1);
             diagnostics.Add(Diagnostic.AtStart(source.Path,
                 "a paper file starts with front matter: a line \"---\", the fields (title, authors, topics, ...), another \"---\", then the summary."));
             return null;
@@ -31,15 +60,12 @@ public sealed record FrontMatter(string? Yaml, int YamlFirstLine, string Body, i
             lineNumber++;
             var line = lines.Current;
             if (IsFence(text, line))
-                return new FrontMatter(text[yamlStart..line.Start], 2, text[line.Next..], lineNumber + 1);
+                return new FrontMatter(text[yamlStart..line.Start], 2, text, line.Next, lineNumber + 1);
         }
         diagnostics.Add(Diagnostic.AtStart(source.Path,
             "the front matter opened here is never closed: add a line \"---\" after the last field."));
         return null;
     }
-
-    /// <summary>The body without the white space around it: the summary or introduction, as rendered.</summary>
-    public string Text => Body.Trim();
 
     /// <summary>
     /// Reports the first reason <see cref="Text"/> would be slow or impossible to render
@@ -48,8 +74,9 @@ public sealed record FrontMatter(string? Yaml, int YamlFirstLine, string Body, i
     public void CheckMarkdown(string path, List<Diagnostic> diagnostics)
     {
         if (Rendering.MarkdownLimits.Problem(Text) is not { } problem) return;
-        int offset = Body.Length - Body.TrimStart().Length + problem.Offset;
-        diagnostics.Add(Diagnostic.At(path, SourceText.PositionAfter(Body[..offset]).ShiftLines(BodyFirstLine - 1), problem.Message));
+        var body = file.AsSpan(bodyStart);
+        int offset = body.Length - body.TrimStart().Length + problem.Offset;
+        diagnostics.Add(Diagnostic.At(path, SourceText.PositionAfter(body[..offset]).ShiftLines(BodyFirstLine - 1), problem.Message));
     }
 
     private readonly record struct Line(int Start, int End, int Next);

@@ -91,7 +91,7 @@ public sealed record SourceText(string Path, string Text)
         }
         if (Characters.FirstForbidden(text) is var forbidden and >= 0)
         {
-            diagnostics.Add(Diagnostic.At(path, PositionAfter(text[..forbidden]), "the file holds " + Characters.Forbidden(text, forbidden)));
+            diagnostics.Add(Diagnostic.At(path, PositionAfter(text.AsSpan(0, forbidden)), "the file holds " + Characters.Forbidden(text, forbidden)));
             return null;
         }
         return new SourceText(path, text);
@@ -99,6 +99,8 @@ public sealed record SourceText(string Path, string Text)
 
     private static int FirstInvalidUtf8Byte(ReadOnlySpan<byte> bytes)
     {
+        // Valid files, nearly all, are checked at once; only an invalid one is walked to find where.
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return -1;
         int offset = 0;
         while (offset < bytes.Length)
         {
@@ -111,7 +113,7 @@ public sealed record SourceText(string Path, string Text)
     }
 
     /// <summary>The position just after <paramref name="prefix"/>.</summary>
-    public static SourcePosition PositionAfter(string prefix)
+    public static SourcePosition PositionAfter(ReadOnlySpan<char> prefix)
     {
         int line = 1, lineStart = 0;
         for (int i = 0; i < prefix.Length; i++)
