@@ -27,7 +27,10 @@ public sealed record AuthorName(string Written, string Family, IReadOnlyList<str
     public string GivenKey { get; } = string.Concat(Given.Select(g => Fold(g, lettersOnly: true)));
 
     /// <summary>The letter of the A–Z list: the family key's first, or "#" when it does not start with A–Z.</summary>
-    public string Letter => FamilyKey.Length > 0 && char.IsAsciiLetterLower(FamilyKey[0]) ? char.ToUpperInvariant(FamilyKey[0]).ToString() : "#";
+    public string Letter => FamilyKey.Length > 0 && char.IsAsciiLetterLower(FamilyKey[0]) ? Letters[FamilyKey[0] - 'a'] : "#";
+
+    /// <summary>"A" to "Z", made once: the A–Z order reads <see cref="Letter"/> at every comparison.</summary>
+    private static readonly string[] Letters = [.. Enumerable.Range('A', 26).Select(c => ((char)c).ToString())];
 
     public static AuthorName Parse(string written)
     {

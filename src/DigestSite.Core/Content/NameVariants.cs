@@ -37,6 +37,11 @@ public static class NameVariants
         public SourcePosition At { get; } = at;
         public List<int> Papers { get; } = [];
         public HashSet<string>? CoAuthors { get; set; }
+
+        /// <summary>The name folded to letters and digits: how it counts as a co-author of another spelling.</summary>
+        public string Folded => folded ??= AuthorName.Fold(Name, lettersOnly: true);
+
+        private string? folded;
     }
 
     public static void Check(IReadOnlyList<LoadedPaper> papers, AuthorRegistry registry, List<Diagnostic> warnings)
@@ -70,7 +75,7 @@ public static class NameVariants
                     if (older == newer) continue;
                     var person = registry.Canonical(older.Name);
                     if (person == registry.Canonical(newer.Name) || registry.AreDistinct(older.Name, newer.Name)) continue;
-                    if (Likeness(olderParts, newerParts, older, newer, ordered) is not { } why) continue;
+                    if (Likeness(olderParts, newerParts, older, newer, ordered, spellings) is not { } why) continue;
                     likely[newer] = (older, person, why);
                     break;
                 }
@@ -113,20 +118,33 @@ public static class NameVariants
     }
 
     /// <summary>Why the two spellings may be one person, or null when they are not alike enough.</summary>
-    private static string? Likeness(AuthorName a, AuthorName b, Spelling sa, Spelling sb, LoadedPaper[] papers)
+    private static string? Likeness(AuthorName a, AuthorName b, Spelling sa, Spelling sb, LoadedPaper[] papers, Dictionary<string, Spelling> spellings)
     {
-        if (sa.Papers.Intersect(sb.Papers).Any()) return null; // on one paper: two people
+        if (OnOnePaper(sa, sb)) return null; // two people
         bool aSwapped = !ReferenceEquals(a, sa.Parts), bSwapped = !ReferenceEquals(b, sb.Parts);
         if (aSwapped && bSwapped) return null; // the two spellings as written are compared too
         bool swapped = aSwapped || bSwapped;
         if (!swapped && a.GivenKey == b.GivenKey) return "they differ only in accents, case, hyphens or spaces";
         if (!swapped && !Compatible(a, b)) return null;
         if (swapped && a.GivenKey != b.GivenKey) return null;
-        var shared = SharedCoAuthor(sa, sb, papers);
+        var shared = SharedCoAuthor(sa, sb, papers, spellings);
         if (shared is null) return null;
         return swapped
             ? $"one writes the family name first, and both have written with {shared}"
             : $"their given names fit each other, and both have written with {shared}";
+    }
+
+    /// <summary>Whether the two spellings are on one paper: their papers, each in ascending order, walked side by side.</summary>
+    private static bool OnOnePaper(Spelling a, Spelling b)
+    {
+        var (x, y) = (a.Papers, b.Papers);
+        for (int i = 0, j = 0; i < x.Count && j < y.Count;)
+        {
+            if (x[i] == y[j]) return true;
+            if (x[i] < y[j]) i++;
+            else j++;
+        }
+        return false;
     }
 
     /// <summary>Given names that can be one person's: the first alike (an initial fits any name it starts), and the middle ones alike or left out.</summary>
@@ -148,26 +166,31 @@ public static class NameVariants
     }
 
     /// <summary>A co-author (as the older spelling's paper prints them) whom both spellings have written with, or null.</summary>
-    private static string? SharedCoAuthor(Spelling a, Spelling b, LoadedPaper[] papers)
+    private static string? SharedCoAuthor(Spelling a, Spelling b, LoadedPaper[] papers, Dictionary<string, Spelling> spellings)
     {
-        var mine = a.CoAuthors ??= CoAuthors(a, papers);
-        var theirs = b.CoAuthors ??= CoAuthors(b, papers);
+        var mine = a.CoAuthors ??= CoAuthors(a, papers, spellings);
+        var theirs = b.CoAuthors ??= CoAuthors(b, papers, spellings);
         var (small, large) = mine.Count <= theirs.Count ? (mine, theirs) : (theirs, mine);
         string? shared = small.Where(large.Contains).Order(StringComparer.Ordinal).FirstOrDefault();
         if (shared is null) return null;
         foreach (var paper in a.Papers)
             foreach (var name in papers[paper].Paper.Authors)
-                if (AuthorName.Fold(name, lettersOnly: true) == shared) return $"\"{name}\"";
+                if (spellings[name].Folded == shared) return $"\"{name}\"";
         return $"\"{shared}\"";
     }
 
-    private static HashSet<string> CoAuthors(Spelling spelling, LoadedPaper[] papers)
+    /// <param name="spellings">Every spelling of the archive, by name: each folds its name once, however many papers print it.</param>
+    private static HashSet<string> CoAuthors(Spelling spelling, LoadedPaper[] papers, Dictionary<string, Spelling> spellings)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        // As on author pages, a consortium's paper makes nobody a co-author (and keeps this linear in the names).
-        foreach (var paper in spelling.Papers.Where(p => papers[p].Paper.Authors.Count <= AuthorIndex.MaxAuthorsForCoAuthors))
-            foreach (var name in papers[paper].Paper.Authors)
-                if (name != spelling.Name) names.Add(AuthorName.Fold(name, lettersOnly: true));
+        foreach (var paper in spelling.Papers)
+        {
+            var authors = papers[paper].Paper.Authors;
+            // As on author pages, a consortium's paper makes nobody a co-author (and keeps this linear in the names).
+            if (authors.Count > AuthorIndex.MaxAuthorsForCoAuthors) continue;
+            foreach (var name in authors)
+                if (name != spelling.Name) names.Add(spellings[name].Folded);
+        }
         return names;
     }
 
