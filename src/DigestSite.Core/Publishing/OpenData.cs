@@ -28,6 +28,9 @@ public static class OpenData
         if (!output.IsCurrent(urls.OutputPath(urls.Data), index))
             output.Write(urls.OutputPath(urls.Data), index, Json(Index(model), OpenDataContext.Data.ApiIndex));
 
+        // Each thread serializes its issues' files into one buffer, emptied for each: an issue's file (its papers' summaries
+        // twice, some 150 kB) was made as an array, then copied into another with the final newline, both thrown away at once.
+        using var buffers = new ThreadLocal<MemoryStream>(() => new MemoryStream());
         Parallel.ForEach(model.Archive.Issues, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel }, issue =>
         {
             var papers = issue.Papers.Select(p => model.Papers[p.Slug]).ToArray();
@@ -39,7 +42,11 @@ public static class OpenData
             var file = new ApiIssueFile(Version,
                 new ApiIssue(info.Date, info.Title, urls.Absolute(info.Url), info.PaperCount, introHtml, introText, urls.Absolute(urls.IssueCitations(issue.Date))),
                 papers.Select(p => Paper(p, urls)).ToArray());
-            output.Write(path, inputs, Json(file, OpenDataContext.Data.ApiIssueFile));
+            var buffer = buffers.Value!;
+            buffer.SetLength(0);
+            JsonSerializer.Serialize(buffer, file, OpenDataContext.Data.ApiIssueFile);
+            buffer.WriteByte((byte)'\n');
+            output.Write(path, inputs, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         });
     }
 
