@@ -225,7 +225,7 @@ public static class SiteBuilder
     }
 
     /// <summary>A paper as the search files read it: without its summary's HTML and its citation, the largest fields they do not read.</summary>
-    private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = "", Bibtex = "", Citation = CitationView.None };
+    private static PaperView ForSearch(PaperView paper) => paper with { SummaryHtml = Utf8Text.Empty, Bibtex = Utf8Text.Empty, Citation = CitationView.None };
 
     /// <param name="pages">Emptied as the pages are rendered: each page's values (its views, a small page's head) go with its HTML, not at the end.</param>
     private static List<Diagnostic> RenderPages(BuildRun run, PlannedPage[] pages, SiteModel model, TemplateSet templates, StagedOutput output,

@@ -311,7 +311,7 @@ public sealed partial class ArchiveSearchTests(Sites sites, ITestOutputHelper lo
         if (texts is not null) return texts;
         var model = new SiteModel(ContentLoader.Load(site.Content).Archive!);
         return texts = model.Archive.Papers.Select(p => model.Papers[p.Slug]).ToDictionary(
-            p => p.Slug, p => string.Join(" ", p.Title, p.AuthorsText, string.Join(" ", p.Topics.Select(t => t.Name)), p.SummaryText));
+            p => p.Slug, p => string.Join(" ", p.Title, p.AuthorsText, string.Join(" ", p.Topics.Select(t => t.Name)), p.SummaryText.ToString()));
     }
 
     /// <summary>Each paper's topic names, year, date and authors, read from the archive's files.</summary>

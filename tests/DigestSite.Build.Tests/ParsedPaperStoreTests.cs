@@ -56,7 +56,7 @@ public sealed class ParsedPaperStoreTests
     }
 
     [Fact]
-    public void The_kept_terms_are_the_ones_analysing_the_paper_again_gives()
+    public void The_kept_summary_and_terms_are_the_ones_rendering_and_analysing_the_paper_again_gives()
     {
         using var site = new TestSite("basic");
         Assert.True(site.Build().Succeeded);
@@ -68,6 +68,8 @@ public sealed class ParsedPaperStoreTests
         {
             var kept = store.Render(paper, analyzer);
             var again = RenderedPaper.Of(paper, analyzer);
+            Assert.Equal(again.SummaryHtml.ToString(), kept.SummaryHtml.ToString());
+            Assert.Equal(again.SummaryText.ToString(), kept.SummaryText.ToString());
             foreach (var (k, a) in new[] { (kept.TitleTerms, again.TitleTerms), (kept.SummaryTerms, again.SummaryTerms) })
             {
                 Assert.Equal(a.Terms, k.Terms);

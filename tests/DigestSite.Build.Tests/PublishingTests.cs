@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using DigestSite.Pages;
 using DigestSite.Publishing;
 
 namespace DigestSite.Build.Tests;
@@ -88,7 +89,7 @@ public sealed class PublishingTests : IClassFixture<PageSnapshotTests.BuiltSite>
     public void A_feed_of_entries_made_beforehand_is_byte_for_byte_the_feed_written_whole()
     {
         FeedEntryView Entry(string title, string summary, string[] authors, string[] topics) =>
-            new($"https://example.org/p/{title.Length}/", title, new DateOnly(2026, 3, 16), authors, summary, topics, IntroductionHtml: null, Papers: [], HeadingLevel: 0);
+            new($"https://example.org/p/{title.Length}/", title, new DateOnly(2026, 3, 16), authors, Utf8Text.Of(summary), topics, IntroductionHtml: null, Papers: [], HeadingLevel: 0);
         var entries = new[]
         {
             Entry("Ünïcode & <markup> \"quoted\"", "A summary\n\nwith two paragraphs, a tab\tand ]]> and </entry> in it. " + new string('x', 500), ["Jörg Müller", "Ana O'Brien"], ["NLP", "Vision & Speech"]),

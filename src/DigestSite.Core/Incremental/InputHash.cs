@@ -71,6 +71,11 @@ public sealed class InputHash
                 hash.Int(s.Length);
                 hash.Append(MemoryMarshal.AsBytes(s.AsSpan()));
                 break;
+            case Utf8Text utf8:
+                hash.Tag(11);
+                hash.Int(utf8.Bytes.Length);
+                hash.Append(utf8.Bytes);
+                break;
             case int i:
                 hash.Tag(2);
                 hash.Int(i);

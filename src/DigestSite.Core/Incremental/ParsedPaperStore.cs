@@ -377,8 +377,8 @@ public sealed class ParsedPaperStore
             w.Write(entry.Rendered is not null);
             if (entry.Rendered is { } r)
             {
-                w.Write(r.SummaryHtml);
-                w.Write(r.SummaryText);
+                Utf8(w, r.SummaryHtml);
+                Utf8(w, r.SummaryText);
                 Analyzed(w, r.TitleTerms, words);
                 Analyzed(w, r.SummaryTerms, words);
             }
@@ -411,8 +411,15 @@ public sealed class ParsedPaperStore
                 paper = new LoadedPaper(p, r.Position(), r.Bool() ? r.Position() : null, r.Bool() ? r.Position() : null, r.List(r.Position).ToArray());
             }
             var entry = new Entry(path, sha256, topicsKey, paper, diagnostics);
-            if (r.Bool()) entry.Rendered = new RenderedPaper(r.String(), r.String(), Analyzed(r, words), Analyzed(r, words));
+            if (r.Bool()) entry.Rendered = new RenderedPaper(r.Utf8(), r.Utf8(), Analyzed(r, words), Analyzed(r, words));
             return entry;
+        }
+
+        /// <summary>A text kept as UTF-8, written as <see cref="BinaryWriter.Write(string)"/> writes a string: its byte count, then its bytes.</summary>
+        private static void Utf8(BinaryWriter w, Utf8Text text)
+        {
+            w.Write7BitEncodedInt(text.Bytes.Length);
+            w.Write(text.Bytes);
         }
 
         private static void Analyzed(BinaryWriter w, AnalyzedText text, Words words)
@@ -530,6 +537,17 @@ public sealed class ParsedPaperStore
         }
 
         public string? OptionalString() => Bool() ? String() : null;
+
+        /// <summary>What <see cref="String"/> reads, kept as UTF-8; refused unless well-formed (its readers may write it as it is).</summary>
+        public Utf8Text Utf8()
+        {
+            int count = Number();
+            Ensure(count);
+            var bytes = buffer.AsSpan(start, count);
+            if (!System.Text.Unicode.Utf8.IsValid(bytes)) throw new InvalidDataException("not a parsed-paper store");
+            start += count;
+            return Utf8Text.FromBytes(bytes.ToArray());
+        }
 
         public int Int()
         {

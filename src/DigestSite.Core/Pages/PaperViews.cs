@@ -13,12 +13,12 @@ namespace DigestSite.Pages;
 /// index analyses them (<see cref="Search.PaperTerms"/>). A one-off build keeps it on disk with the parsed
 /// paper (<see cref="Incremental.ParsedPaperStore"/>), serve in memory (<see cref="Incremental.PaperViewCache"/>).
 /// </summary>
-public sealed record RenderedPaper(string SummaryHtml, string SummaryText, AnalyzedText TitleTerms, AnalyzedText SummaryTerms)
+public sealed record RenderedPaper(Utf8Text SummaryHtml, Utf8Text SummaryText, AnalyzedText TitleTerms, AnalyzedText SummaryTerms)
 {
     public static RenderedPaper Of(Paper paper, LunrTextAnalyzer analyzer)
     {
         var (summaryHtml, summaryText) = SafeMarkdown.ToHtmlAndPlainText(paper.SummaryMarkdown);
-        return new RenderedPaper(summaryHtml, summaryText, analyzer.Analyze(paper.Title), analyzer.Analyze(summaryText));
+        return new RenderedPaper(Utf8Text.Of(summaryHtml), Utf8Text.Of(summaryText), analyzer.Analyze(paper.Title), analyzer.Analyze(summaryText));
     }
 }
 
@@ -53,7 +53,7 @@ public static class PaperViews
             paper.SubmittedBy,
             rendered.SummaryHtml,
             rendered.SummaryText,
-            Bibtex.Entry(paper, citationKey, arxivUrl),
+            Utf8Text.Of(Bibtex.Entry(paper, citationKey, arxivUrl)),
             paper.Authors.Select(a => authors[a]).ToArray(),
             Citation(paper, citationKey, arxivUrl, urls, topicRefs));
     }
@@ -64,6 +64,6 @@ public static class PaperViews
     private static CitationView Citation(Paper paper, string key, string? arxivUrl, Urls urls, IEnumerable<TopicRef> topics)
     {
         var cited = CitedPaper.Of(paper, key, arxivUrl, urls.Absolute(urls.Paper(paper.Slug)), topics.Select(t => t.Name).ToArray());
-        return new CitationView(key, Coins.Of(cited), urls.PaperCitation(paper.Slug, "bib"), urls.PaperCitation(paper.Slug, "ris"), urls.PaperCitation(paper.Slug, "json"));
+        return new CitationView(key, Utf8Text.Of(Coins.Of(cited)), urls.PaperCitation(paper.Slug, "bib"), urls.PaperCitation(paper.Slug, "ris"), urls.PaperCitation(paper.Slug, "json"));
     }
 }

@@ -79,9 +79,9 @@ public sealed record PaperView(
     int? Upvotes,
     IReadOnlyList<LinkView> Links,
     string? SubmittedBy,
-    string SummaryHtml,
-    string SummaryText,
-    string Bibtex,
+    Utf8Text SummaryHtml,
+    Utf8Text SummaryText,
+    Utf8Text Bibtex,
     IReadOnlyList<AuthorRef> AuthorLinks,
     Publishing.Citations.CitationView Citation);
 

@@ -34,7 +34,7 @@ public static class AtomFeeds
         {
             var info = model.IssueRefs[issue.Date];
             var title = info.Title is { } t ? $"{t} ({info.DateLabel})" : $"Digest of {info.DateLabel}";
-            return new FeedEntryView(model.Urls.Absolute(info.Url), title, issue.Date, Authors: [], $"{info.PaperCount} papers", Categories: [],
+            return new FeedEntryView(model.Urls.Absolute(info.Url), title, issue.Date, Authors: [], Utf8Text.Of($"{info.PaperCount} papers"), Categories: [],
                 issue.IntroductionMarkdown is { } intro ? Rendering.SafeMarkdown.ToHtml(intro) : null,
                 issue.Papers.Select(p => model.Papers[p.Slug]).ToArray(), HeadingLevel: 2);
         }).ToArray();
@@ -149,7 +149,7 @@ public static class AtomFeeds
             writer.WriteEndElement();
         }
         writer.WriteStartElement("summary");
-        writer.WriteString(PageHeads.Shorten(entry.Summary, 400));
+        writer.WriteString(PageHeads.Shorten(entry.Summary.ToString(), 400));
         writer.WriteEndElement();
         // An entry with no HTML (an author's feed) is its summary and its link, as Atom allows.
         if (html.Length > 0)

@@ -28,7 +28,7 @@ public sealed record FeedEntryView(
     string Title,
     DateOnly Date,
     IReadOnlyList<string> Authors,
-    string Summary,
+    Pages.Utf8Text Summary,
     IReadOnlyList<string> Categories,
     string? IntroductionHtml,
     IReadOnlyList<PaperView> Papers,

@@ -95,16 +95,19 @@ public static class JsonFeeds
 
     // An entry without HTML (an author's feed: summary and link, as in its Atom twin) has its summary
     // as its text: JSON Feed wants content_html or content_text in every item.
-    private static JsonFeedItem Item(FeedEntryView entry, string html) =>
-        new(entry.Url,
+    private static JsonFeedItem Item(FeedEntryView entry, string html)
+    {
+        var summary = entry.Summary.ToString();
+        return new(entry.Url,
             entry.Url,
             entry.Title,
             html.Length > 0 ? html : null,
-            html.Length > 0 ? null : entry.Summary,
-            PageHeads.Shorten(entry.Summary, 400),
+            html.Length > 0 ? null : summary,
+            PageHeads.Shorten(summary, 400),
             Content.ContentDates.Format(entry.Date) + "T00:00:00Z",
             entry.Authors.Count > 0 ? entry.Authors.Select(a => new JsonFeedAuthor(a, null)).ToArray() : null,
             entry.Categories.Count > 0 ? entry.Categories : null);
+    }
 }
 
 public sealed record JsonFeed(

@@ -78,8 +78,8 @@ public static class OpenData
         paper.Upvotes,
         paper.Links.Select(l => new ApiLink(l.Name, l.Url)).ToArray(),
         paper.SubmittedBy,
-        paper.SummaryText,
-        paper.SummaryHtml,
+        paper.SummaryText.ToString(),
+        paper.SummaryHtml.ToString(),
         paper.Citation.Key,
         new ApiPaperUrls(urls.Absolute(paper.Url), paper.ArxivUrl, paper.PdfUrl, paper.DoiUrl, urls.Absolute(paper.Citation.BibtexUrl),
             urls.Absolute(paper.Citation.RisUrl), urls.Absolute(paper.Citation.CslJsonUrl)));

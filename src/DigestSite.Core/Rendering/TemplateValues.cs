@@ -40,6 +40,7 @@ internal sealed class TemplateValues
     public FluidValue? Convert(object value) => value switch
     {
         string text => new StringValue(text),
+        Utf8Text utf8 => new StringValue(utf8.ToString()),
         int number => NumberValue.Create(number),
         bool flag => BooleanValue.Create(flag),
         _ when Records.TryGetValue(value.GetType(), out var type) => type.Shared
@@ -71,7 +72,11 @@ internal sealed class TemplateValues
         public Func<object, object?>[] Getters { get; } = members.Select(m => m.Get).ToArray();
     }
 
-    /// <summary>A view record in a template: each member's value made when first read, then kept (records are immutable).</summary>
+    /// <summary>
+    /// A view record in a template: each member's value made when first read, then kept (records are immutable);
+    /// but a text the model holds as UTF-8 (a summary, a BibTeX entry, COinS) is made into a string on each read and
+    /// not kept: kept, the papers' values would hold those texts again, as UTF-16, for the whole render.
+    /// </summary>
     private sealed class RecordValue(object record, RecordType type, TemplateValues values) : ObjectValueBase(record)
     {
         private readonly FluidValue?[] members = new FluidValue?[type.Getters.Length];
@@ -80,7 +85,11 @@ internal sealed class TemplateValues
         {
             // Another spelling of a member (Fluid's accessors ignore case) or a dotted path: Fluid's own way, as before.
             if (!type.Index.TryGetValue(name, out int i)) return base.GetValueAsync(name, context);
-            return new ValueTask<FluidValue>(members[i] ??= values.Of(type.Getters[i](Value)));
+            if (members[i] is { } kept) return new ValueTask<FluidValue>(kept);
+            var member = type.Getters[i](Value);
+            var value = values.Of(member);
+            if (member is not Utf8Text) members[i] = value;
+            return new ValueTask<FluidValue>(value);
         }
     }
 }

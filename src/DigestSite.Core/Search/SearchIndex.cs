@@ -37,7 +37,7 @@ public static class SearchIndex
 
     /// <summary>What is indexed of <paramref name="paper"/>, one text for each of <see cref="Fields"/>, in that order (related papers read the same).</summary>
     public static string[] FieldTexts(PaperView paper) =>
-        [paper.Title, AuthorsField(paper), TopicsField(paper), paper.SummaryText];
+        [paper.Title, AuthorsField(paper), TopicsField(paper), paper.SummaryText.ToString()];
 
     internal static string TopicsField(PaperView paper) => string.Join(", ", paper.Topics.Select(t => t.Name));
 
@@ -88,7 +88,7 @@ public static class SearchIndex
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartArray();
-            for (int i = first; i < first + count; i++) json.WriteStringValue(papers[i].SummaryText);
+            for (int i = first; i < first + count; i++) json.WriteStringValue(papers[i].SummaryText.Bytes);
             json.WriteEndArray();
         }
         return buffer.ToArray();
@@ -117,7 +117,7 @@ public static class SearchIndex
         json.WriteStartArray("topics");
         foreach (var topic in paper.Topics) json.WriteStringValue(topic.Name);
         json.WriteEndArray();
-        json.WriteString("excerpt", PageHeads.Shorten(paper.SummaryText, ExcerptLength));
+        json.WriteString("excerpt", PageHeads.Shorten(paper.SummaryText.ToString(), ExcerptLength));
         json.WriteEndObject();
     }
 }

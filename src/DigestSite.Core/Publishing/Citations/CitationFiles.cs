@@ -19,8 +19,8 @@ public static class CitationFiles
         // A paper's files read its view and the site's address (their URLs are absolute).
         var site = hash.Of(InputHash.Program, "citations", model.Site.Url);
         var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancel };
-        // A paper's .bib and .ris are made in a builder of the thread's, kept from paper to paper, and encoded from it
-        // (StagedOutput.Write): no string of each file's text to be thrown away at once.
+        // A paper's .bib is its entry's UTF-8 and a newline; its .ris is made in a builder of the thread's, kept from paper
+        // to paper, and encoded from it (StagedOutput.Write): no string of each file's text to be thrown away at once.
         using var builders = new ThreadLocal<StringBuilder>(() => new StringBuilder());
         Parallel.ForEach(model.PapersInOrder, threads, paper =>
         {
@@ -31,7 +31,7 @@ public static class CitationFiles
             if (output.IsCurrent(bib, inputs) && output.IsCurrent(ris, inputs) && output.IsCurrent(json, inputs)) return;
             var cited = CitedPaper.Of(paper, urls);
             var text = builders.Value!;
-            output.Write(bib, inputs, text.Clear().Append(paper.Bibtex).Append('\n'));
+            output.Write(bib, inputs, [.. paper.Bibtex.Bytes, (byte)'\n']);
             output.Write(ris, inputs, Ris.Record(cited, text.Clear()));
             output.Write(json, inputs, CslJson.File([CslJson.Item(cited)]));
         });
@@ -52,12 +52,11 @@ public static class CitationFiles
         if (output.IsCurrent(path, inputs)) return;
         output.Write(path, inputs, stream =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
             for (int i = 0; i < papers.Count; i++)
             {
-                if (i > 0) writer.Write('\n');
-                writer.Write(papers[i].Bibtex);
-                writer.Write('\n');
+                if (i > 0) stream.WriteByte((byte)'\n');
+                stream.Write(papers[i].Bibtex.Bytes);
+                stream.WriteByte((byte)'\n');
             }
         });
     }

@@ -1,0 +1,28 @@
+using DigestSite.Pages;
+
+namespace DigestSite.Build.Tests;
+
+/// <summary>The model's long texts are held as UTF-8: each reader must get back exactly the text that was put in.</summary>
+public class Utf8TextTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain ASCII")]
+    [InlineData("Jörg Müller — “quoted” & <b>marked</b>, 数学, and an emoji 🎓 (a surrogate pair)")]
+    public void A_text_reads_back_as_the_string_it_was_made_from(string text)
+    {
+        var utf8 = Utf8Text.Of(text);
+        Assert.Equal(text, utf8.ToString());
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), utf8.Bytes.ToArray());
+        Assert.Equal(text.Length == 0, utf8.IsEmpty);
+    }
+
+    [Fact]
+    public void Texts_are_equal_when_their_bytes_are_so_view_records_holding_them_compare_by_value()
+    {
+        Assert.Equal(Utf8Text.Of("Ünïcode"), Utf8Text.Of("Ünïcode"));
+        Assert.Equal(Utf8Text.Of("Ünïcode").GetHashCode(), Utf8Text.Of("Ünïcode").GetHashCode());
+        Assert.NotEqual(Utf8Text.Of("Ünïcode"), Utf8Text.Of("Unicode"));
+        Assert.Equal(Utf8Text.Of(""), Utf8Text.Empty);
+    }
+}
