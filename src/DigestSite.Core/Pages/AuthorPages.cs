@@ -112,7 +112,11 @@ public static class AuthorPages
                     ["author"] = author.Value,
                     ["papers"] = papers.Value[first..Math.Min(first + perPage, count)],
                     ["pagination"] = Pagination(n => model.Urls.Author(person.Slug, n), page, pages),
-                }), model.Papers[person.Papers[first].Slug].Issue.Day);
+                }), model.Papers[person.Papers[first].Slug].Issue.Day)
+            {
+                // The head is made from these, the URL and the site alone (PageHeads.For): hashed instead of a head made for it.
+                HeadInputs = new object[] { title, description, feed },
+            };
         }
     }
 
