@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using DigestSite.Archive;
 using DigestSite.Diagnostics;
@@ -53,16 +54,24 @@ public static class SiteBuilder
         // left it. The inputs' fingerprint is taken on another core while the output folder is opened and listed.
         var stamping = run.OneOff && options.Incremental ? TakingStamp(options) : null;
         InputStamp.Taken? Stamp() => stamping?.GetAwaiter().GetResult();
+        Task<ParsedPaperStore?>? reading = null;
         using var folder = OutputFolder.Open(options.OutputDir, options.ContentDir, options.ThemeLayers, run.Session?.Manifest,
-            stamping is null ? null : () => InputStamp.Compare(options.OutputDir, () => Stamp() is { Settled: true } now ? now.Hash : null, options.Parallelism));
+            stamping is null ? null : () =>
+            {
+                reading = ReadingStore(stamping, options);
+                return InputStamp.Compare(options.OutputDir, () => Stamp() is { Settled: true } now ? now.Hash : null, options.Parallelism);
+            });
         var stamp = Stamp();
+        // Held by the box alone, which the model step empties: the store goes once saved, not at the end of the build.
+        var parsed = new StrongBox<ParsedPaperStore?>(reading?.GetAwaiter().GetResult());
+        reading = null;
         if (run.OneOff && options.Incremental) options.Observer.PhaseEnded("stamp", clock.Elapsed);
         if (folder.Refusal is { } refusal) return new BuildResult([], 0, 0, 0, TimeSpan.Zero) { Refused = refusal };
         if (folder.UpToDate is { } same)
             return new BuildResult([], same.Pages, 0, 0, clock.Elapsed) { Unchanged = same.Files, Incremental = true, Skipped = true };
         try
         {
-            return Pipeline(run, folder.Previous, stamp) with { Restored = folder.Restored };
+            return Pipeline(run, folder.Previous, stamp, parsed) with { Restored = folder.Restored };
         }
         catch (OperationCanceledException) when (run.Cancel.IsCancellationRequested)
         {
@@ -72,12 +81,13 @@ public static class SiteBuilder
 
     /// <param name="previous">The manifest of the site in the output folder, when the folder still matches it.</param>
     /// <param name="stamp">A one-off build: the inputs' fingerprint, saved with the manifest for the next build's fast path.</param>
-    private static BuildResult Pipeline(BuildRun run, BuildManifest? previous, InputStamp.Taken? stamp)
+    /// <param name="parsed">A one-off build: the store of parsed papers, when it was read while the output folder was checked.</param>
+    private static BuildResult Pipeline(BuildRun run, BuildManifest? previous, InputStamp.Taken? stamp, StrongBox<ParsedPaperStore?> parsed)
     {
         var clock = Stopwatch.StartNew();
         var phases = new Phases(run.Observer);
 
-        var (site, failure) = StagePages(run, run.Options.Incremental ? previous : null, phases);
+        var (site, failure) = StagePages(run, run.Options.Incremental ? previous : null, parsed, phases);
         if (site is null) return failure! with { Elapsed = clock.Elapsed };
         // The site model (the archive, every paper's rendered summary) went with StagePages: the search
         // files are made without it (docs/performance.md, memory).
@@ -106,11 +116,11 @@ public static class SiteBuilder
         UInt128[] DisplayInputs);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
-    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, Phases phases)
+    private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, StrongBox<ParsedPaperStore?> parsed, Phases phases)
     {
         // Loading and modelling run in a method of their own: what they leave on its stack (the loaded archive, the
         // parsed-paper store, their delegates) goes when it returns, not when the pages are rendered.
-        var (modelled, failure) = Model(run, phases);
+        var (modelled, failure) = Model(run, parsed, phases);
         if (modelled is null) return (null, failure);
         try
         {
@@ -128,12 +138,14 @@ public static class SiteBuilder
     private sealed record Modelled(SiteModel Model, Theme Theme, List<Diagnostic> Diagnostics, Task Saving);
 
     /// <summary>Loads the content and the theme and models the site; the store of parsed papers is saved on another thread meanwhile.</summary>
-    private static (Modelled? Modelled, BuildResult? Failure) Model(BuildRun run, Phases phases)
+    /// <param name="read">The store of parsed papers, if it was read already (taken out of the box).</param>
+    private static (Modelled? Modelled, BuildResult? Failure) Model(BuildRun run, StrongBox<ParsedPaperStore?> read, Phases phases)
     {
         var options = run.Options;
         options.Observer.Progress(new BuildProgress("Reading content", 0, 0));
         // A one-off build parses and renders only the papers whose bytes the last one did not (serve keeps them in memory instead).
-        var parsed = run.OneOff && options.Incremental ? ParsedPaperStore.Open(options.OutputDir) : null;
+        var parsed = run.OneOff && options.Incremental ? read.Value ?? ParsedPaperStore.Open(options.OutputDir) : null;
+        read.Value = null;
         var loaded = ContentLoader.Load(options.ContentDir, run.Session?.Content, parsed);
         phases.End("load");
         if (loaded.Archive is not { } archive) return (null, Failed(loaded.Diagnostics));
@@ -366,6 +378,19 @@ public static class SiteBuilder
         if (run.Session is { } session) session.Manifest = manifest;
         else if (stamp?.Confirmed() is { } taken) InputStamp.Save(run.Options.OutputDir, taken, manifest);
         else InputStamp.Delete(run.Options.OutputDir);
+    }
+
+    /// <summary>
+    /// The store of parsed papers, read on another core (under the output folder's lock, while the folder is checked) once
+    /// the inputs' fingerprint shows they changed since the last build: a build about to be skipped does not read it.
+    /// Null (the task's result) when the inputs look unchanged, or the build runs on one thread: then the build opens it
+    /// itself if it needs it.
+    /// </summary>
+    private static Task<ParsedPaperStore?>? ReadingStore(Task<InputStamp.Taken?> stamping, BuildOptions options)
+    {
+        if (options.Parallelism == 1) return null;
+        return stamping.ContinueWith(taken => taken.Result is { Settled: true } now && now.Hash == InputStamp.Kept(options.OutputDir)
+            ? null : ParsedPaperStore.Open(options.OutputDir), TaskScheduler.Default);
     }
 
     /// <summary>The inputs' fingerprint by file stamps (<see cref="InputStamp"/>), or null when it cannot be trusted: on another thread, unless the build runs on one.</summary>

@@ -131,6 +131,23 @@ public static class InputStamp
         hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
     }
 
+    /// <summary>The fingerprint the stamp file beside <paramref name="outputDir"/> records, if it holds one (whether the folder still matches it is <see cref="Compare"/>'s to say).</summary>
+    public static UInt128? Kept(string outputDir)
+    {
+        var path = PathFor(outputDir);
+        if (!BuildManifest.IsFile(path)) return null;
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // gone or unreadable meanwhile: Compare finds it so too
+        }
+        return lines.Length > 1 && lines[0] == Header && UInt128.TryParse(lines[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var kept) ? kept : null;
+    }
+
     /// <summary>
     /// What the stamp file beside an output folder says of it, when the folder holds exactly the files (and lengths) of the
     /// manifest the stamp file names, no other file and no symbolic link: whether <paramref name="stamp"/> (asked last, so

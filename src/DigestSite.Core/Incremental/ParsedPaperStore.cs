@@ -41,6 +41,12 @@ public sealed class ParsedPaperStore
 
         /// <summary>The file holds this entry as it is now (read from it, and not rendered since).</summary>
         public bool InFile { get; set; }
+
+        /// <summary>
+        /// The summary's Markdown as the file holds it (UTF-8), when the entry was read with its rendered parts: the build
+        /// needs it only to write the entry again, so it is not made a string (<see cref="Paper.SummaryMarkdown"/> is then empty).
+        /// </summary>
+        public byte[]? Markdown { get; init; }
     }
 
     private readonly Dictionary<(string Path, string Sha256, string? TopicsKey), Entry> previous = [];
@@ -366,7 +372,12 @@ public sealed class ParsedPaperStore
                     w.Write(link.Url.OriginalString);
                 }
                 Optional(w, p.SubmittedBy);
-                w.Write(p.SummaryMarkdown);
+                if (entry.Markdown is { } markdown)
+                {
+                    w.Write7BitEncodedInt(markdown.Length); // as BinaryWriter writes a string: its UTF-8 bytes' count, then them
+                    w.Write(markdown);
+                }
+                else w.Write(p.SummaryMarkdown);
                 w.Write(p.SourcePath);
                 Position(w, loaded.TitlePosition);
                 OptionalPosition(w, loaded.ArxivPosition);
@@ -392,25 +403,26 @@ public sealed class ParsedPaperStore
             string? topicsKey = key == -1 ? null : keys[key]; // out of range: ArgumentOutOfRangeException, no store
             var diagnostics = r.List(() => new Diagnostic(r.String(), r.Position(), r.String())).ToArray();
             LoadedPaper? paper = null;
+            byte[]? markdown = null;
             if (r.Bool())
             {
-                var p = new Paper(
-                    Slug: r.String(),
-                    IssueDate: DateOnly.FromDayNumber(r.Int()),
-                    Title: r.String(),
-                    Authors: r.List(r.String).ToArray(),
-                    TopicSlugs: r.List(r.String).ToArray(),
-                    Arxiv: r.OptionalString(),
-                    Doi: r.OptionalString(),
-                    Published: r.Bool() ? DateOnly.FromDayNumber(r.Int()) : null,
-                    Upvotes: r.Bool() ? r.Int() : null,
-                    Links: r.List(() => new PaperLink(r.String(), new Uri(r.String(), UriKind.Absolute))).ToArray(),
-                    SubmittedBy: r.OptionalString(),
-                    SummaryMarkdown: r.String(),
-                    SourcePath: r.String());
-                paper = new LoadedPaper(p, r.Position(), r.Bool() ? r.Position() : null, r.Bool() ? r.Position() : null, r.List(r.Position).ToArray());
+                var (slug, date, title, authors, topics) = (r.String(), DateOnly.FromDayNumber(r.Int()), r.String(), r.List(r.String).ToArray(), r.List(r.String).ToArray());
+                var (arxivId, doiName) = (r.OptionalString(), r.OptionalString());
+                DateOnly? published = r.Bool() ? DateOnly.FromDayNumber(r.Int()) : null;
+                int? upvotes = r.Bool() ? r.Int() : null;
+                var links = r.List(() => new PaperLink(r.String(), new Uri(r.String(), UriKind.Absolute))).ToArray();
+                var submittedBy = r.OptionalString();
+                markdown = r.Bytes();
+                var sourcePath = r.String();
+                var (titleAt, arxivAt, doiAt) = (r.Position(), r.Bool() ? r.Position() : (SourcePosition?)null, r.Bool() ? r.Position() : (SourcePosition?)null);
+                var authorsAt = r.List(r.Position).ToArray();
+                // Rendered already (the next byte says so): the summary's Markdown stays bytes, read only to write the entry again.
+                string summary = "";
+                if (!r.NextIsTrue()) (summary, markdown) = (Encoding.UTF8.GetString(markdown), null);
+                var p = new Paper(slug, date, title, authors, topics, arxivId, doiName, published, upvotes, links, submittedBy, summary, sourcePath);
+                paper = new LoadedPaper(p, titleAt, arxivAt, doiAt, authorsAt);
             }
-            var entry = new Entry(path, sha256, topicsKey, paper, diagnostics);
+            var entry = new Entry(path, sha256, topicsKey, paper, diagnostics) { Markdown = markdown };
             if (r.Bool()) entry.Rendered = new RenderedPaper(r.Utf8(), r.Utf8(), Analyzed(r, words), Analyzed(r, words));
             return entry;
         }
@@ -534,6 +546,23 @@ public sealed class ParsedPaperStore
             var text = Encoding.UTF8.GetString(buffer, start, count);
             start += count;
             return text;
+        }
+
+        /// <summary>What <see cref="String"/> would decode, as the bytes the file holds.</summary>
+        public byte[] Bytes()
+        {
+            int count = Number();
+            Ensure(count);
+            var bytes = buffer.AsSpan(start, count).ToArray();
+            start += count;
+            return bytes;
+        }
+
+        /// <summary>Whether the next byte, left to be read, is a true <see cref="Bool"/>.</summary>
+        public bool NextIsTrue()
+        {
+            Ensure(1);
+            return buffer[start] != 0;
         }
 
         public string? OptionalString() => Bool() ? String() : null;

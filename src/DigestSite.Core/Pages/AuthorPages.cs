@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DigestSite.Archive;
 using DigestSite.Lunr;
 
@@ -26,12 +27,12 @@ public static class AuthorPages
     /// <summary>
     /// What the authors' views look up again and again, made once: each paper's people (a paper with seven
     /// authors is read for each of them) and each person's page URL (a co-author is linked from each of their
-    /// co-authors' pages).
+    /// co-authors' pages). Shared by the render's threads, which make the views.
     /// </summary>
     private sealed class Lookups(SiteModel model)
     {
-        private readonly Dictionary<Paper, Author[]> people = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<Author, string> urls = new(ReferenceEqualityComparer.Instance);
+        private readonly ConcurrentDictionary<Paper, Author[]> people = new(ReferenceEqualityComparer.Instance);
+        private readonly ConcurrentDictionary<Author, string> urls = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>The paper's people in its order, each once (a person has one object: their slug is theirs alone).</summary>
         public Author[] People(Paper paper)
@@ -85,27 +86,37 @@ public static class AuthorPages
 
     private static string Anchor(string letter) => letter == "#" ? "letter-other" : "letter-" + letter.ToLowerInvariant();
 
+    /// <remarks>
+    /// A person's pages are planned with their head and values still to make: the render's threads make them, one
+    /// page at a time, when the page is hashed or rendered (at 10,000 papers, 30,000 authors' views made here took
+    /// most of the plan's time on one core, and were all held until their pages were rendered).
+    /// </remarks>
     private static IEnumerable<PlannedPage> PersonPages(SiteModel model, Author person, Lookups lookups)
     {
-        var author = View(model, person, lookups);
-        var papers = person.Papers.Select(p => model.Papers[p.Slug]).ToArray();
+        var author = new Lazy<AuthorView>(() => View(model, person, lookups));
+        var papers = new Lazy<PaperView[]>(() => person.Papers.Select(p => model.Papers[p.Slug]).ToArray());
+        int count = person.Papers.Count;
         int perPage = model.Archive.Config.PapersPerPage;
-        int pages = Math.Max(1, (papers.Length + perPage - 1) / perPage);
-        var feed = new AlternateLink($"{person.Name} · {model.Site.Title}", author.FeedUrl, "application/atom+xml");
-        var description = $"{papers.Length} {(papers.Length == 1 ? "paper" : "papers")} by {person.Name} in {model.Site.Title}" +
-                          (author.Affiliation is { } a ? $" ({a})." : ".");
+        int pages = Math.Max(1, (count + perPage - 1) / perPage);
+        var feed = new AlternateLink($"{person.Name} · {model.Site.Title}", model.Urls.AuthorFeed(person.Slug), "application/atom+xml");
+        var description = $"{count} {(count == 1 ? "paper" : "papers")} by {person.Name} in {model.Site.Title}" +
+                          (person.Registered?.Affiliation is { } a ? $" ({a})." : ".");
         for (int number = 1; number <= pages; number++)
         {
             var url = model.Urls.Author(person.Slug, number);
-            var shown = papers.Skip((number - 1) * perPage).Take(perPage).ToArray();
+            int first = (number - 1) * perPage, page = number;
             var title = number == 1 ? person.Name : $"{person.Name}, page {number}";
-            var head = PageHeads.For(model, "author", title, description, url, alternates: [feed]);
-            yield return new PlannedPage(url, "author", head.Kind, () => head, new Dictionary<string, object?>
+            yield return new PlannedPage(url, "author", "author", () => PageHeads.For(model, "author", title, description, url, alternates: [feed]),
+                new LazyValues(() => new Dictionary<string, object?>
+                {
+                    ["author"] = author.Value,
+                    ["papers"] = papers.Value[first..Math.Min(first + perPage, count)],
+                    ["pagination"] = Pagination(n => model.Urls.Author(person.Slug, n), page, pages),
+                }), model.Papers[person.Papers[first].Slug].Issue.Day)
             {
-                ["author"] = author,
-                ["papers"] = shown,
-                ["pagination"] = Pagination(n => model.Urls.Author(person.Slug, n), number, pages),
-            }, shown[0].Issue.Day);
+                // The head is made from these, the URL and the site alone (PageHeads.For): hashed instead of a head made for it.
+                HeadInputs = new object[] { title, description, feed },
+            };
         }
     }
 
