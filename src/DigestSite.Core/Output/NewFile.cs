@@ -26,6 +26,8 @@ internal static partial class NewFile
                 if (error == Interrupted) continue;
                 throw new IOException($"cannot write {path}: {Marshal.GetPInvokeErrorMessage(error)}", error);
             }
+            // A regular file takes at least one byte or fails; nothing written would otherwise loop for ever.
+            if (written == 0) throw new IOException($"cannot write {path}: no byte was written");
             content = content[(int)written..];
         }
     }
