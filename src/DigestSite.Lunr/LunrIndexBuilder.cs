@@ -15,6 +15,7 @@ public sealed class LunrIndexBuilder
     private readonly int[] _given; // for each field in index order, its place in the constructor's list
     private readonly List<Pending> _documents = [];
     private readonly HashSet<string> _refs = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<string>? _vocabulary;
     private double _b = 0.75;
 
     /// <summary>Creates a builder indexing <paramref name="fields"/>.</summary>
@@ -32,6 +33,18 @@ public sealed class LunrIndexBuilder
         // so integer-like field names come first; that order is used everywhere.
         _given = JsObjectKeys.Order(list.ConvertAll(f => f.Name));
         _fields = Array.ConvertAll(_given, i => list[i]);
+    }
+
+    /// <summary>
+    /// Creates a builder indexing <paramref name="fields"/> that also takes documents whose fields come as
+    /// numbers of <paramref name="vocabulary"/> (<see cref="Add(string, IReadOnlyList{NumberedText?}, double)"/>):
+    /// the index is the one the terms' texts would give, in any numbering.
+    /// </summary>
+    /// <exception cref="ArgumentException">Two fields have the same name.</exception>
+    public LunrIndexBuilder(IEnumerable<LunrField> fields, IReadOnlyList<string> vocabulary) : this(fields)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        _vocabulary = vocabulary;
     }
 
     /// <summary>The fields in index order (JS key order of the names).</summary>
@@ -55,7 +68,7 @@ public sealed class LunrIndexBuilder
     {
         ArgumentNullException.ThrowIfNull(document);
         if (!_refs.Add(document.Ref)) throw new ArgumentException($"Duplicate document ref '{document.Ref}'.", nameof(document));
-        _documents.Add(new Pending(document.Ref, document.Boost, document, null));
+        _documents.Add(new Pending(document.Ref, document.Boost, document, null, null));
     }
 
     /// <summary>
@@ -71,11 +84,32 @@ public sealed class LunrIndexBuilder
         ArgumentNullException.ThrowIfNull(fields);
         if (fields.Count != _fields.Length) throw new ArgumentException($"{fields.Count} fields for a builder of {_fields.Length}.", nameof(fields));
         if (!_refs.Add(@ref)) throw new ArgumentException($"Duplicate document ref '{@ref}'.", nameof(@ref));
-        _documents.Add(new Pending(@ref, boost, null, Array.ConvertAll(_given, i => fields[i])));
+        _documents.Add(new Pending(@ref, boost, null, Array.ConvertAll(_given, i => fields[i]), null));
     }
 
-    /// <summary>A document added: its texts, or its fields analyzed (in index field order).</summary>
-    private readonly record struct Pending(string Ref, double Boost, LunrDocument? Texts, AnalyzedText?[]? Analyzed);
+    /// <summary>
+    /// Adds a document whose fields were analyzed already and their terms numbered, as numbers of the
+    /// vocabulary the builder was made with: the index is the one the texts would give.
+    /// </summary>
+    /// <param name="fields">One for each field, in the order the builder was given them; null indexes nothing, like a missing field.</param>
+    /// <param name="boost">Document boost; like lunr, 0 (or NaN) counts as 1.</param>
+    /// <exception cref="ArgumentException">A document with the same ref was already added, the fields are not one for each of the builder's, or a number is not the vocabulary's.</exception>
+    /// <exception cref="InvalidOperationException">The builder was made without a vocabulary.</exception>
+    public void Add(string @ref, IReadOnlyList<NumberedText?> fields, double boost = 1)
+    {
+        ArgumentNullException.ThrowIfNull(@ref);
+        ArgumentNullException.ThrowIfNull(fields);
+        var vocabulary = _vocabulary ?? throw new InvalidOperationException("Numbered terms need a builder made with their vocabulary.");
+        if (fields.Count != _fields.Length) throw new ArgumentException($"{fields.Count} fields for a builder of {_fields.Length}.", nameof(fields));
+        foreach (var field in fields)
+            foreach (int word in field?.Words ?? [])
+                if ((uint)word >= (uint)vocabulary.Count) throw new ArgumentException($"Term number {word} of a vocabulary of {vocabulary.Count}.", nameof(fields));
+        if (!_refs.Add(@ref)) throw new ArgumentException($"Duplicate document ref '{@ref}'.", nameof(@ref));
+        _documents.Add(new Pending(@ref, boost, null, null, Array.ConvertAll(_given, i => fields[i])));
+    }
+
+    /// <summary>A document added: its texts, or its fields analyzed (in index field order), as strings or as numbers.</summary>
+    private readonly record struct Pending(string Ref, double Boost, LunrDocument? Texts, AnalyzedText?[]? Analyzed, NumberedText?[]? Numbered);
 
     /// <summary>One field of a document, analyzed: its terms (each once with its count, or in token order, each counting one) and its length.</summary>
     private readonly record struct FieldTerms(Term[] Terms, int[]? Counts, int Length);
@@ -93,8 +127,15 @@ public sealed class LunrIndexBuilder
         // largest arrays of the build (millions of elements at 10,000 documents) are made once, not grown by doubling.
         int elements = 0;
         foreach (var document in _documents)
+        {
             foreach (var field in document.Analyzed ?? [])
                 elements += field?.Terms.Length ?? 0;
+            foreach (var field in document.Numbered ?? [])
+                elements += field?.Words.Length ?? 0;
+        }
+        // The vocabulary's terms, by number: the analyzer's own, so documents given as texts find the same terms.
+        var words = _vocabulary is null ? [] : new Term[_vocabulary.Count];
+        for (int w = 0; w < words.Length; w++) words[w] = analyzer.TermOf(_vocabulary![w]);
         var vectorTerms = new IntList(elements);
         var vectorTf = new IntList(elements);
         var terms = new List<Term>();
@@ -110,9 +151,9 @@ public sealed class LunrIndexBuilder
         {
             var analyzed = new FieldTerms[Math.Min(ChunkSize, nd - first)][];
             if (options.MaxDegreeOfParallelism == 1)
-                for (int i = 0; i < analyzed.Length; i++) analyzed[i] = Analyze(analyzer, _documents[first + i]);
+                for (int i = 0; i < analyzed.Length; i++) analyzed[i] = Analyze(analyzer, words, _documents[first + i]);
             else
-                Parallel.For(0, analyzed.Length, options, i => analyzed[i] = Analyze(analyzer, _documents[first + i]));
+                Parallel.For(0, analyzed.Length, options, i => analyzed[i] = Analyze(analyzer, words, _documents[first + i]));
             return analyzed;
         }
         try
@@ -227,11 +268,20 @@ public sealed class LunrIndexBuilder
             scores);
     }
 
-    private FieldTerms[] Analyze(TermAnalyzer analyzer, Pending document)
+    /// <param name="words">The vocabulary's terms, by number.</param>
+    private FieldTerms[] Analyze(TermAnalyzer analyzer, Term[] words, Pending document)
     {
         var result = new FieldTerms[_fields.Length];
         for (int f = 0; f < _fields.Length; f++)
         {
+            if (document.Numbered is { } numbered)
+            {
+                var field = numbered[f] ?? NumberedText.Empty;
+                var terms = new Term[field.Words.Length];
+                for (int j = 0; j < terms.Length; j++) terms[j] = words[field.Words[j]];
+                result[f] = new FieldTerms(terms, field.Counts, field.Length);
+                continue;
+            }
             if (document.Analyzed is { } analyzed)
             {
                 var field = analyzed[f] ?? AnalyzedText.Empty;
