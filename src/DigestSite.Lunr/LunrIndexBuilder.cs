@@ -168,51 +168,47 @@ public sealed class LunrIndexBuilder
                     ? options.MaxDegreeOfParallelism == 1 ? Task.FromResult(AnalyzeChunk(following)) : Task.Run(() => AnalyzeChunk(following), cancel)
                     : null;
 
-                // lunr.Builder.add, in add order: term indices, postings, field lengths, term frequencies.
+                // lunr.Builder.add, in add order: term indices, postings, field lengths, and where each field vector goes
+                // (one element for each distinct term: the documents the term's posting gains).
                 for (int i = 0; i < count; i++)
                 {
                     int doc = first + i;
                     var fieldTerms = chunk[i];
                     for (int f = 0; f < nf; f++)
                     {
-                        var (tokens, counts, length) = fieldTerms[f];
+                        var (tokens, _, length) = fieldTerms[f];
                         int fieldRef = doc * nf + f;
                         fieldLengths[fieldRef] = length;
                         lengthSums[f] += length;
-                        if (idBuffer.Length < tokens.Length)
+                        int distinct = 0;
+                        foreach (var term in tokens)
                         {
-                            idBuffer = new int[Math.Max(tokens.Length, idBuffer.Length * 2)];
-                            tfBuffer = new int[idBuffer.Length];
-                        }
-                        for (int j = 0; j < tokens.Length; j++)
-                        {
-                            var term = tokens[j];
                             if (term.Id < 0)
                             {
                                 term.Id = terms.Count;
                                 terms.Add(term);
                             }
                             ref var posting = ref term.Postings[f];
-                            if (posting.Count == 0 || posting.Last != doc) posting.Add(doc);
-                            idBuffer[j] = term.Id;
-                            tfBuffer[j] = counts is null ? 1 : counts[j];
+                            if (posting.Count == 0 || posting.Last != doc)
+                            {
+                                posting.Add(doc);
+                                distinct++;
+                            }
                         }
-                        // lunr.Vector keeps elements sorted by term index; sum the frequencies on the sorted ids.
-                        var ids = idBuffer.AsSpan(0, tokens.Length);
-                        var tf = tfBuffer.AsSpan(0, tokens.Length);
-                        ids.Sort(tf);
-                        for (int j = 0; j < ids.Length;)
-                        {
-                            int k = j + 1, sum = tf[j];
-                            while (k < ids.Length && ids[k] == ids[j]) sum += tf[k++];
-                            vectorTerms.Add(ids[j]);
-                            vectorTf.Add(sum);
-                            j = k;
-                        }
-                        vectorStart[fieldRef + 1] = vectorTerms.Count;
+                        vectorStart[fieldRef + 1] = vectorStart[fieldRef] + distinct;
                     }
-                    chunk[i] = null!;
                 }
+                // The term frequencies, each field vector in its place: a document at a time, on every thread.
+                vectorTerms.Extend(vectorStart[(first + count) * nf]);
+                vectorTf.Extend(vectorTerms.Count);
+                if (options.MaxDegreeOfParallelism == 1)
+                    for (int i = 0; i < count; i++) FieldVectors(first + i, chunk[i], vectorStart, vectorTerms.Items, vectorTf.Items, ref idBuffer, ref tfBuffer);
+                else
+                    Parallel.For(0, count, options, () => (Ids: new int[256], Tf: new int[256]), (i, _, buffers) =>
+                    {
+                        FieldVectors(first + i, chunk[i], vectorStart, vectorTerms.Items, vectorTf.Items, ref buffers.Ids, ref buffers.Tf);
+                        return buffers;
+                    }, _ => { });
             }
         }
         finally
@@ -238,9 +234,10 @@ public sealed class LunrIndexBuilder
         // lunr.Builder.createFieldVectors: BM25 with the builder's k1 and b, boosts, 3 decimals.
         var scores = new double[vectorTerms.Count];
         double k1 = K1, b = _b;
-        var termIds = vectorTerms.AsSpan();
-        var tfs = vectorTf.AsSpan();
-        for (int doc = 0; doc < nd; doc++)
+        var vectorTermItems = vectorTerms.Items;
+        var vectorTfItems = vectorTf.Items;
+        // Each element on its own: the documents are shared among threads.
+        Parallel.For(0, nd, options, doc =>
         {
             double docBoost = OrOne(_documents[doc].Boost);
             for (int f = 0; f < nf; f++)
@@ -250,14 +247,14 @@ public sealed class LunrIndexBuilder
                 double fieldBoost = OrOne(_fields[f].Boost);
                 for (int e = vectorStart[fieldRef]; e < vectorStart[fieldRef + 1]; e++)
                 {
-                    double tf = tfs[e];
-                    double score = idf[termIds[e]] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (fieldLength / averageLength[f])) + tf);
+                    double tf = vectorTfItems[e];
+                    double score = idf[vectorTermItems[e]] * ((k1 + 1) * tf) / (k1 * (1 - b + b * (fieldLength / averageLength[f])) + tf);
                     score *= fieldBoost;
                     score *= docBoost;
                     scores[e] = JsNumber.Round(score * 1000) / 1000;
                 }
             }
-        }
+        });
 
         return new LunrIndex(
             Array.ConvertAll(_fields, f => f.Name),
@@ -293,6 +290,41 @@ public sealed class LunrIndexBuilder
             result[f] = new FieldTerms(tokens, null, tokens.Length);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Document <paramref name="doc"/>'s field vectors, each at its place in <paramref name="vectorTerms"/> and <paramref name="vectorTf"/>:
+    /// lunr.Vector keeps elements sorted by term index, the frequencies of a term summed.
+    /// </summary>
+    /// <param name="ids">A buffer, grown when too small; with <paramref name="tf"/>, of the same length.</param>
+    private static void FieldVectors(int doc, FieldTerms[] fields, int[] vectorStart, int[] vectorTerms, int[] vectorTf, ref int[] ids, ref int[] tf)
+    {
+        for (int f = 0; f < fields.Length; f++)
+        {
+            var (tokens, counts, _) = fields[f];
+            if (ids.Length < tokens.Length)
+            {
+                ids = new int[Math.Max(tokens.Length, ids.Length * 2)];
+                tf = new int[ids.Length];
+            }
+            for (int j = 0; j < tokens.Length; j++)
+            {
+                ids[j] = tokens[j].Id;
+                tf[j] = counts is null ? 1 : counts[j];
+            }
+            var sortedIds = ids.AsSpan(0, tokens.Length);
+            var sortedTf = tf.AsSpan(0, tokens.Length);
+            sortedIds.Sort(sortedTf);
+            int e = vectorStart[doc * fields.Length + f];
+            for (int j = 0; j < sortedIds.Length;)
+            {
+                int k = j + 1, sum = sortedTf[j];
+                while (k < sortedIds.Length && sortedIds[k] == sortedIds[j]) sum += sortedTf[k++];
+                vectorTerms[e] = sortedIds[j];
+                vectorTf[e++] = sum;
+                j = k;
+            }
+        }
     }
 
     // lunr reads boosts as `attributes.boost || 1`.
