@@ -44,7 +44,7 @@ public static class RelatedPapers
         var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var weights = new TermWeights(numbered);
         var vectors = new Vector[papers.Count];
-        Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(numbered.Fields(i), i, weights));
+        Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(numbered.Fields(i), weights));
         var series = papers.Select(p => Named(p.Title)).ToArray();
         var people = new Numbered(papers);
         var archive = new Candidates(vectors, series, people, weights.Count);
@@ -262,7 +262,7 @@ public static class RelatedPapers
             static bool Before(int x, int y, int[] ids, double[] weights) => weights[x] > weights[y] || (weights[x] == weights[y] && ids[x] < ids[y]);
         }
 
-        public static Vector Of(IReadOnlyList<NumberedText> fields, int paper, TermWeights weights)
+        public static Vector Of(IReadOnlyList<NumberedText> fields, TermWeights weights)
         {
             int count = 0;
             foreach (var field in fields) count += field.Words.Length;
@@ -270,11 +270,14 @@ public static class RelatedPapers
             var values = new double[count];
             int n = 0;
             for (int f = 0; f < fields.Count; f++)
-                for (int j = 0; j < fields[f].Words.Length; j++, n++)
+            {
+                var field = fields[f];
+                for (int j = 0; j < field.Words.Length; j++, n++)
                 {
-                    ids[n] = fields[f].Words[j];
-                    values[n] = weights.Weight(paper, f, j);
+                    ids[n] = field.Words[j];
+                    values[n] = weights.Weight(field, f, j);
                 }
+            }
             // A term of several fields becomes one element with its weights summed (Array.Sort orders equal
             // input the same way every time, so the sums are the same on every build).
             Array.Sort(ids, values);

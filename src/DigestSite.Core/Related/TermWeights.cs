@@ -12,13 +12,11 @@ public sealed class TermWeights
 {
     private const double K1 = 1.2, B = 0.75;
 
-    private readonly ArchiveTerms terms;
     private readonly double[] idf;
     private readonly double[] averageLength;
 
     public TermWeights(ArchiveTerms terms)
     {
-        this.terms = terms;
         int fieldCount = SearchIndex.Fields.Length;
         var withTerm = new int[terms.Words.Count];
         var lengthSums = new long[fieldCount];
@@ -40,10 +38,9 @@ public sealed class TermWeights
     /// <summary>How many distinct terms the archive has.</summary>
     public int Count => idf.Length;
 
-    /// <summary>The weight of term <paramref name="index"/> of paper <paramref name="paper"/>'s field <paramref name="field"/>: lunr's, to the bit.</summary>
-    public double Weight(int paper, int field, int index)
+    /// <summary>The weight of term <paramref name="index"/> of a paper's field number <paramref name="field"/> (<paramref name="fieldTerms"/>): lunr's, to the bit.</summary>
+    public double Weight(NumberedText fieldTerms, int field, int index)
     {
-        var fieldTerms = terms.Fields(paper)[field];
         double tf = fieldTerms.Counts[index];
         double fieldLength = fieldTerms.Length;
         // The same expression, in the same order, as LunrIndexBuilder's (and lunr.js's).

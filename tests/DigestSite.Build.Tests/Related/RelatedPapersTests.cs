@@ -125,7 +125,7 @@ public sealed partial class RelatedPapersTests
                     index.Posting(termNumbers[text], f, docs, docWeights);
                     int k = docs.IndexOf(p);
                     Assert.True(k >= 0, $"{text} is not in paper {p}'s posting");
-                    Assert.Equal(docWeights[k], weights.Weight(p, f, j));
+                    Assert.Equal(docWeights[k], weights.Weight(field, f, j));
                     compared++;
                 }
             }
