@@ -3,9 +3,11 @@ namespace DigestSite.Lunr;
 /// <summary>
 /// Builds the index lunr.js 2.3.9 builds with <c>lunr(function () { this.ref(..); this.field(..); this.add(..) })</c>
 /// (lunr.Builder with the default pipeline). Documents are analyzed in parallel; everything that
-/// fixes the output (term indices, key orders) is then done in add order, so the result is deterministic.
-/// A document's fields can also come analyzed already (<see cref="LunrTextAnalyzer"/>): the same
-/// index, without analysing the texts again.
+/// fixes the output (term indices, key orders) is then done in add order, so the result is deterministic;
+/// then each document's field vectors and scores, which depend on nothing else of the order, again in parallel.
+/// A document's fields can also come analyzed already (<see cref="LunrTextAnalyzer"/>), their terms as
+/// strings or as numbers of a vocabulary (<see cref="NumberedText"/>): the same index, without analysing
+/// the texts again.
 /// </summary>
 public sealed class LunrIndexBuilder
 {
