@@ -112,7 +112,7 @@ public static class SiteBuilder
     /// <param name="SearchTerms">Their analysed terms, in the same order (<see cref="SiteModel.Terms"/>).</param>
     /// <param name="SearchInputs">What the search files made from every paper are made from: the papers.</param>
     /// <param name="DisplayInputs">What each of the split form's display and text files is made from: its papers (<see cref="SplitSearchIndex.Write"/>).</param>
-    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, IReadOnlyList<PaperTerms> SearchTerms, UInt128 SearchInputs,
+    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, ArchiveTerms SearchTerms, UInt128 SearchInputs,
         UInt128[] DisplayInputs);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>

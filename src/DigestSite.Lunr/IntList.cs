@@ -16,6 +16,13 @@ internal struct IntList
 
     public readonly ReadOnlySpan<int> AsSpan() => Items is null ? default : Items.AsSpan(0, Count);
 
+    /// <summary>Makes the list <paramref name="count"/> items long (not shorter), the new items to be written in place in <see cref="Items"/>.</summary>
+    public void Extend(int count)
+    {
+        if (Items is null || Items.Length < count) Array.Resize(ref Items, Math.Max(count, (Items?.Length ?? 2) * 2));
+        Count = Math.Max(Count, count);
+    }
+
     public void Add(int value)
     {
         if (Items is null) Items = new int[4];

@@ -6,7 +6,7 @@ namespace DigestSite.Lunr.Tests;
 
 /// <summary>
 /// Our index must be byte-identical to JSON.stringify(lunr(...)) from lunr.js 2.3.9, whether the builder
-/// is given the documents' texts or their fields analyzed already.
+/// is given the documents' texts or their fields analyzed already, as strings or as numbers.
 /// </summary>
 public class IndexDifferentialTests
 {
@@ -15,6 +15,7 @@ public class IndexDifferentialTests
         string expected = LunrReference.BuildJson(spec);
         AssertSame(expected, spec.BuildJson());
         AssertSame(expected, spec.BuildJsonFromAnalyzedFields());
+        AssertSame(expected, spec.BuildJsonFromNumberedFields());
     }
 
     private static void AssertSame(string expected, string actual)
@@ -69,6 +70,7 @@ public class IndexDifferentialTests
         var sequential = spec.BuildJson(maxDegreeOfParallelism: 1);
         Assert.Equal(sequential, spec.BuildJson(maxDegreeOfParallelism: 4));
         Assert.Equal(sequential, spec.BuildJsonFromAnalyzedFields(maxDegreeOfParallelism: 4));
+        Assert.Equal(sequential, spec.BuildJsonFromNumberedFields(maxDegreeOfParallelism: 4));
     }
 
     [Fact]
@@ -77,6 +79,18 @@ public class IndexDifferentialTests
         var b = new LunrIndexBuilder(IndexSpec.DigestSiteFields);
         Assert.Throws<ArgumentException>(() => b.Add("a", [AnalyzedText.Empty]));
         Assert.Throws<ArgumentException>(() => new AnalyzedText(["x"], [0], ["x"]));
+    }
+
+    [Fact]
+    public void NumberedDocuments_NeedTheBuildersVocabulary()
+    {
+        NumberedText[] fields = [new([0], [1]), NumberedText.Empty, NumberedText.Empty, NumberedText.Empty];
+        Assert.Throws<InvalidOperationException>(() => new LunrIndexBuilder(IndexSpec.DigestSiteFields).Add("a", fields));
+        var b = new LunrIndexBuilder(IndexSpec.DigestSiteFields, ["word"]);
+        b.Add("a", fields);
+        Assert.Throws<ArgumentException>(() => b.Add("b", [new([1], [1]), NumberedText.Empty, NumberedText.Empty, NumberedText.Empty]));
+        Assert.Throws<ArgumentException>(() => b.Add("c", [NumberedText.Empty]));
+        Assert.Throws<ArgumentException>(() => new NumberedText([0], [0]));
     }
 
     [Fact]

@@ -42,8 +42,8 @@ public sealed class SiteModel
     /// <summary>Each topic's papers, newest issue first, in each issue the issue's order.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<PaperView>> PapersByTopic { get; }
 
-    /// <summary>Each paper's analysed terms, in archive order: what the search index and related papers read of it.</summary>
-    public IReadOnlyList<PaperTerms> Terms { get; }
+    /// <summary>Each paper's analysed terms, numbered, in archive order: what the search index and related papers read of it.</summary>
+    public ArchiveTerms Terms { get; }
 
     /// <summary>Each paper's related papers, by slug (<see cref="RelatedPapers"/>).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Related { get; }
@@ -78,7 +78,7 @@ public sealed class SiteModel
                     ?? PaperViews.Create(paper, rendered, IssueRefs[paper.IssueDate], TopicRefs, AuthorRefs, Urls, keys[paper.Slug]);
                 terms[i] = PaperTerms.Of(views[i], rendered, analyzer);
             });
-        Terms = terms;
+        Terms = ArchiveTerms.Number(terms, parallelism);
         cache?.Retain(views);
         PapersInOrder = views;
         Papers = views.ToDictionary(v => v.Slug, StringComparer.Ordinal);
@@ -88,7 +88,7 @@ public sealed class SiteModel
             foreach (var topic in view.Topics)
                 byTopic[topic.Slug].Add(view);
         PapersByTopic = byTopic.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<PaperView>)kv.Value, StringComparer.Ordinal);
-        Related = RelatedPapers.Find(views, terms, parallelism);
+        Related = RelatedPapers.Find(views, terms, Terms, parallelism);
     }
 
     /// <summary>The newest issue's date: when the archive as a whole last changed.</summary>

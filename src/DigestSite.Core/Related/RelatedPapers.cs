@@ -1,3 +1,4 @@
+using DigestSite.Lunr;
 using DigestSite.Pages;
 using DigestSite.Search;
 
@@ -34,25 +35,26 @@ public static class RelatedPapers
 
     /// <summary>Every paper's related papers by slug, best first (a paper with none has an empty list).</summary>
     /// <param name="papers">The archive's papers, in archive order.</param>
-    /// <param name="terms">Their analysed terms, in the same order (<see cref="SiteModel.Terms"/>).</param>
+    /// <param name="terms">Their analysed terms, in the same order (the tokens a reason shows).</param>
+    /// <param name="numbered">The same terms, numbered (<see cref="SiteModel.Terms"/>).</param>
     /// <param name="parallelism">Threads (-1: all cores); the result is the same for any number.</param>
     public static IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Find(IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms,
-        int parallelism = -1)
+        ArchiveTerms numbered, int parallelism = -1)
     {
         var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
-        var weights = new TermWeights(terms);
+        var weights = new TermWeights(numbered);
         var vectors = new Vector[papers.Count];
-        Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(terms[i], i, weights));
+        Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(numbered.Fields(i), weights));
         var series = papers.Select(p => Named(p.Title)).ToArray();
-        var numbered = new Numbered(papers);
-        var archive = new Candidates(vectors, series, numbered, weights.Count);
+        var people = new Numbered(papers);
+        var archive = new Candidates(vectors, series, people, weights.Count);
 
         var related = new IReadOnlyList<RelatedPaperView>[papers.Count];
         // Parallel.For starts a worker again every few dozen milliseconds, each asking for its scratch: handed on, not made again.
         var spare = new System.Collections.Concurrent.ConcurrentBag<Scratch>();
         Parallel.For(0, papers.Count, threads, () => spare.TryTake(out var kept) ? kept : new Scratch(weights.Count, papers.Count), (i, _, scratch) =>
         {
-            related[i] = Best(i, papers, terms, vectors, series, numbered, archive, weights, scratch);
+            related[i] = Best(i, papers, terms, numbered, vectors, series, people, archive, scratch);
             return scratch;
         }, spare.Add);
         var bySlug = new Dictionary<string, IReadOnlyList<RelatedPaperView>>(papers.Count, StringComparer.Ordinal);
@@ -60,8 +62,8 @@ public static class RelatedPapers
         return bySlug;
     }
 
-    private static RelatedPaperView[] Best(int paper, IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, Vector[] vectors, (string Name, bool Versioned)?[] series,
-        Numbered numbered, Candidates archive, TermWeights weights, Scratch scratch)
+    private static RelatedPaperView[] Best(int paper, IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, ArchiveTerms numbered, Vector[] vectors,
+        (string Name, bool Versioned)?[] series, Numbered people, Candidates archive, Scratch scratch)
     {
         archive.For(paper, vectors[paper], series[paper]?.Name, scratch.Found);
         // The paper's weights spread over the vocabulary, so each candidate's cosine is one pass over its own terms.
@@ -70,7 +72,7 @@ public static class RelatedPapers
         scored.Clear();
         foreach (int other in Pooled(scratch.Found))
         {
-            double score = Score(numbered, paper, other, vectors[other], scratch.Dense) + (SameSeries(series[paper], series[other]) ? SeriesBonus : 0);
+            double score = Score(people, paper, other, vectors[other], scratch.Dense) + (SameSeries(series[paper], series[other]) ? SeriesBonus : 0);
             if (score >= MinScore) scored.Add((score, other));
         }
         // Best first, ties by slug (slugs are unique: the order is total, whatever the sort).
@@ -82,8 +84,8 @@ public static class RelatedPapers
             best[k] = new RelatedPaperView(papers[other].Title, papers[other].Url,
                 SameSeries(series[paper], series[other])
                     ? "same series: " + papers[paper].Title[..series[paper]!.Value.Name.Length]
-                    : Reason(papers[paper], papers[other], terms[paper], paper, Meet(numbered.Authors[paper], numbered.Authors[other]) > 0, scratch,
-                        vectors[other], weights));
+                    : Reason(papers[paper], papers[other], terms[paper], numbered.Fields(paper), Meet(people.Authors[paper], people.Authors[other]) > 0, scratch,
+                        vectors[other]));
         }
         vectors[paper].Clear(scratch.Dense);
         return best;
@@ -109,12 +111,12 @@ public static class RelatedPapers
     }
 
     /// <param name="spread">The paper's weights, by term number.</param>
-    private static double Score(Numbered numbered, int paper, int other, Vector b, double[] spread)
+    private static double Score(Numbered people, int paper, int other, Vector b, double[] spread)
     {
         double score = b.Dot(spread);
-        if (Meet(numbered.Authors[paper], numbered.Authors[other]) > 0) score += AuthorBonus;
-        var topics = numbered.Topics[paper];
-        var theirs = numbered.Topics[other];
+        if (Meet(people.Authors[paper], people.Authors[other]) > 0) score += AuthorBonus;
+        var topics = people.Topics[paper];
+        var theirs = people.Topics[other];
         int sharedTopics = Meet(topics, theirs);
         if (sharedTopics > 0) score += TopicBonus * sharedTopics / (topics.Length + theirs.Length - sharedTopics);
         return score;
@@ -135,13 +137,21 @@ public static class RelatedPapers
     }
 
     /// <summary>Why, in a few words: the shared authors; else the heaviest shared words of the title and summary; else the shared topics.</summary>
+    /// <param name="numbered">The same terms, numbered.</param>
     /// <param name="sharedAuthor">Whether the two papers have an author in common (<see cref="Numbered"/>).</param>
-    private static string Reason(PaperView paper, PaperView other, PaperTerms terms, int index, bool sharedAuthor, Scratch scratch, Vector b, TermWeights weights)
+    private static string Reason(PaperView paper, PaperView other, PaperTerms terms, IReadOnlyList<NumberedText> numbered, bool sharedAuthor, Scratch scratch, Vector b)
     {
         if (sharedAuthor)
         {
-            var authors = paper.Authors.Where(name => other.Authors.Contains(name, StringComparer.Ordinal)).ToArray();
-            return (authors.Length == 1 ? "same author: " : "same authors: ") + Names(authors);
+            var authors = new List<string>();
+            foreach (var name in paper.Authors)
+                foreach (var theirs in other.Authors)
+                    if (name == theirs)
+                    {
+                        authors.Add(name);
+                        break;
+                    }
+            return (authors.Count == 1 ? "same author: " : "same authors: ") + Names(authors);
         }
 
         var a = scratch.Dense;
@@ -149,13 +159,14 @@ public static class RelatedPapers
         int mark = scratch.NextMark();
         foreach (int field in ShownFields)
         {
-            var fieldTerms = terms.Fields[field];
-            for (int j = 0; j < fieldTerms.Terms.Length; j++)
+            var tokens = terms.Fields[field].Tokens;
+            var ids = numbered[field].Words;
+            for (int j = 0; j < ids.Length; j++)
             {
-                int id = weights.Id(index, field, j);
+                int id = ids[j];
                 if (scratch.Seen[id] == mark) continue;
                 scratch.Seen[id] = mark;
-                if (b.WeightOf(id) is not > 0.0 || Display(fieldTerms.Tokens[j]) is not { } word) continue;
+                if (b.WeightOf(id) is not > 0.0 || Display(tokens[j]) is not { } word) continue;
                 words.Add((word, a[id] * b.WeightOf(id)));
             }
         }
@@ -211,8 +222,8 @@ public static class RelatedPapers
     private static bool SameSeries((string Name, bool Versioned)? a, (string Name, bool Versioned)? b) =>
         a is { } x && b is { } y && x.Name == y.Name && (x.Versioned || y.Versioned);
 
-    private static string Names(string[] names) =>
-        names.Length <= 2 ? string.Join(", ", names) : $"{names[0]}, {names[1]} and {names.Length - 2} more";
+    private static string Names(List<string> names) =>
+        names.Count <= 2 ? string.Join(", ", names) : $"{names[0]}, {names[1]} and {names.Count - 2} more";
 
     /// <summary>A word as a reason shows it: without the punctuation around it; none when it has no letter (a number, a sign).</summary>
     private static string? Display(string token)
@@ -251,18 +262,22 @@ public static class RelatedPapers
             static bool Before(int x, int y, int[] ids, double[] weights) => weights[x] > weights[y] || (weights[x] == weights[y] && ids[x] < ids[y]);
         }
 
-        public static Vector Of(PaperTerms terms, int paper, TermWeights weights)
+        public static Vector Of(IReadOnlyList<NumberedText> fields, TermWeights weights)
         {
-            int count = terms.Fields.Sum(f => f.Terms.Length);
+            int count = 0;
+            foreach (var field in fields) count += field.Words.Length;
             var ids = new int[count];
             var values = new double[count];
             int n = 0;
-            for (int f = 0; f < terms.Fields.Count; f++)
-                for (int j = 0; j < terms.Fields[f].Terms.Length; j++, n++)
+            for (int f = 0; f < fields.Count; f++)
+            {
+                var field = fields[f];
+                for (int j = 0; j < field.Words.Length; j++, n++)
                 {
-                    ids[n] = weights.Id(paper, f, j);
-                    values[n] = weights.Weight(terms, paper, f, j);
+                    ids[n] = field.Words[j];
+                    values[n] = weights.Weight(field, f, j);
                 }
+            }
             // A term of several fields becomes one element with its weights summed (Array.Sort orders equal
             // input the same way every time, so the sums are the same on every build).
             Array.Sort(ids, values);

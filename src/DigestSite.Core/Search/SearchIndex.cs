@@ -27,11 +27,11 @@ public static class SearchIndex
     private const int ExcerptLength = 240;
 
     /// <summary>Papers in archive order (newest issue first), so the index is the same on every build.</summary>
-    /// <param name="terms">Each paper's terms, in the same order (<see cref="SiteModel.Terms"/>): the texts are not analysed again.</param>
-    public static LunrIndex Build(IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, int parallelism = -1, CancellationToken cancel = default)
+    /// <param name="terms">Each paper's terms, numbered, in the same order (<see cref="SiteModel.Terms"/>): the texts are not analysed again.</param>
+    public static LunrIndex Build(IReadOnlyList<PaperView> papers, ArchiveTerms terms, int parallelism = -1, CancellationToken cancel = default)
     {
-        var builder = new LunrIndexBuilder(Fields) { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
-        for (int i = 0; i < papers.Count; i++) builder.Add(papers[i].Slug, terms[i].Fields);
+        var builder = new LunrIndexBuilder(Fields, terms.Words) { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
+        for (int i = 0; i < papers.Count; i++) builder.Add(papers[i].Slug, terms.Fields(i));
         return builder.Build(cancel);
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DigestSite.Content;
 using DigestSite.Corpus;
 using DigestSite.Incremental;
+using DigestSite.Lunr;
 using DigestSite.Pages;
 using DigestSite.Related;
 using DigestSite.Search;
@@ -86,9 +87,18 @@ public sealed partial class RelatedPapersTests
     public void One_thread_and_many_threads_find_the_same_related_papers()
     {
         var model = Generated(600);
-        var one = RelatedPapers.Find(model.PapersInOrder, model.Terms, parallelism: 1);
-        var many = RelatedPapers.Find(model.PapersInOrder, model.Terms, parallelism: 8);
-        foreach (var paper in model.PapersInOrder) Assert.Equal(one[paper.Slug], many[paper.Slug]);
+        using var analyzer = new LunrTextAnalyzer();
+        var terms = model.PapersInOrder.Select(p => new PaperTerms(Array.ConvertAll(SearchIndex.FieldTexts(p), analyzer.Analyze))).ToArray();
+        var numberedByOne = ArchiveTerms.Number(terms, parallelism: 1);
+        var numberedByMany = ArchiveTerms.Number(terms, parallelism: 8);
+        Assert.Equal(numberedByOne.Words, numberedByMany.Words);
+        var one = RelatedPapers.Find(model.PapersInOrder, terms, numberedByOne, parallelism: 1);
+        var many = RelatedPapers.Find(model.PapersInOrder, terms, numberedByMany, parallelism: 8);
+        foreach (var paper in model.PapersInOrder)
+        {
+            Assert.Equal(one[paper.Slug], many[paper.Slug]);
+            Assert.Equal(model.Related[paper.Slug], one[paper.Slug]);
+        }
     }
 
     [Fact]
@@ -106,13 +116,16 @@ public sealed partial class RelatedPapersTests
         for (int p = 0; p < papers.Count; p++)
             for (int f = 0; f < SearchIndex.Fields.Length; f++)
             {
-                var field = terms[p].Fields[f];
-                for (int j = 0; j < field.Terms.Length; j++)
+                var field = terms.Fields(p)[f];
+                for (int j = 0; j < field.Words.Length; j++)
                 {
-                    index.Posting(termNumbers[field.Terms[j]], f, docs, docWeights);
+                    var text = terms.Words[field.Words[j]];
+                    // The archive's numbers are the index's own term indices.
+                    Assert.Equal(field.Words[j], index.TermIndex(termNumbers[text]));
+                    index.Posting(termNumbers[text], f, docs, docWeights);
                     int k = docs.IndexOf(p);
-                    Assert.True(k >= 0, $"{field.Terms[j]} is not in paper {p}'s posting");
-                    Assert.Equal(docWeights[k], weights.Weight(terms[p], p, f, j));
+                    Assert.True(k >= 0, $"{text} is not in paper {p}'s posting");
+                    Assert.Equal(docWeights[k], weights.Weight(field, f, j));
                     compared++;
                 }
             }

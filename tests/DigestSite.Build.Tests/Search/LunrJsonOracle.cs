@@ -14,7 +14,7 @@ namespace DigestSite.Build.Tests.Search;
 internal static class LunrJsonOracle
 {
     /// <summary>index.json's bytes for <paramref name="papers"/>, as the build writes them.</summary>
-    public static byte[] IndexJson(IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, int parallelism = -1)
+    public static byte[] IndexJson(IReadOnlyList<PaperView> papers, ArchiveTerms terms, int parallelism = -1)
     {
         var buffer = new MemoryStream();
         SearchIndex.Build(papers, terms, parallelism).WriteJson(buffer);

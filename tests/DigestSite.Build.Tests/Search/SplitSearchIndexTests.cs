@@ -90,7 +90,9 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     public void A_small_site_is_one_file()
     {
         var small = archive.Papers.Take(40).ToArray();
-        var files = LunrJsonOracle.SplitFiles(LunrJsonOracle.IndexJson(small, archive.Terms.Take(40).ToArray()), small).ToList();
+        using var analyzer = new LunrTextAnalyzer();
+        var terms = ArchiveTerms.Number(Array.ConvertAll(small, p => new PaperTerms(Array.ConvertAll(SearchIndex.FieldTexts(p), analyzer.Analyze))));
+        var files = LunrJsonOracle.SplitFiles(LunrJsonOracle.IndexJson(small, terms), small).ToList();
         Assert.DoesNotContain(files, f => f.Path.StartsWith(SplitSearchIndex.Folder + "/p", StringComparison.Ordinal));
         Assert.Contains("\"inline\":[", Encoding.UTF8.GetString(files.Single(f => f.Path == SplitSearchIndex.BaseFile).Content));
     }
@@ -206,7 +208,7 @@ public sealed class SplitSearchIndexTests : IClassFixture<SplitSearchIndexTests.
     {
         public string Dir { get; }
         public PaperView[] Papers { get; }
-        public IReadOnlyList<PaperTerms> Terms { get; }
+        public ArchiveTerms Terms { get; }
         public byte[] IndexJson { get; }
         public int ShardCount { get; }
         /// <summary>Queries made from the index's own terms: the most common, a middling and a once-only term.</summary>
