@@ -123,6 +123,21 @@ public sealed class SwapRecoveryTests : IDisposable
         Assert.Null(BuildManifest.Read(copy)); // a manifest naming a file no build writes is no manifest
     }
 
+    [Fact]
+    public void A_planted_manifest_of_line_feeds_is_no_manifest_and_costs_no_more_memory_than_its_size()
+    {
+        // The parser sizes its table from the line count: a file of nothing but line feeds must not have it allocate
+        // tens of bytes a line (gigabytes here) before the first line is refused.
+        var planted = Path.Combine(root, "line-feeds.manifest");
+        File.WriteAllBytes(planted, Enumerable.Repeat((byte)'\n', 64 << 20).ToArray());
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var manifest = BuildManifest.Read(planted);
+
+        Assert.Null(manifest);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 3L * (64 << 20));
+    }
+
     /// <summary>The old site, committed as a build does, then the new one staged over it: its swap, not yet run.</summary>
     private OutputSwap Stage(OutputSwap.Kind kind)
     {
