@@ -158,24 +158,37 @@ public sealed class ParsedPaperStoreTests
         AssertSameAsCleanBuild(site);
     }
 
+    /// <summary>
+    /// Edits (<paramref name="edit"/>, given the round) and builds, round after round, until the store's file shrinks: it was
+    /// written again whole instead of appended to. Whether that happened within <paramref name="rounds"/>.
+    /// </summary>
+    private static bool EditUntilTheStoreShrinks(TestSite site, int rounds, Action<int> edit)
+    {
+        var file = ParsedPaperStore.PathFor(site.Output);
+        long longest = 0;
+        for (int round = 1; round <= rounds; round++)
+        {
+            edit(round);
+            Assert.True(site.Build().Succeeded);
+            long length = new FileInfo(file).Length;
+            if (length < longest) return true;
+            longest = length;
+        }
+        return false;
+    }
+
     [Fact]
     public void A_store_holding_many_papers_edited_since_is_written_again_whole()
     {
         using var site = new TestSite("basic");
         Assert.True(site.Build().Succeeded);
-        var file = ParsedPaperStore.PathFor(site.Output);
         var papers = Directory.EnumerateFiles(Path.Combine(site.Content, "issues"), "*.md", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f) != "index.md").ToArray();
-        long longest = 0;
-        bool shrank = false;
-        for (int round = 1; round <= 40 && !shrank; round++)
+
+        bool shrank = EditUntilTheStoreShrinks(site, 40, round =>
         {
             foreach (var paper in papers) File.AppendAllText(paper, $"\nRound {round} of edits.\n");
-            Assert.True(site.Build().Succeeded);
-            long length = new FileInfo(file).Length;
-            shrank = length < longest;
-            longest = Math.Max(longest, length);
-        }
+        });
 
         Assert.True(shrank);
         Assert.Equal(PaperCount(site), Hits(site));
@@ -191,17 +204,7 @@ public sealed class ParsedPaperStoreTests
         Assert.True(site.Build().Succeeded);
         var file = ParsedPaperStore.PathFor(site.Output);
         var text = Text(site);
-        long longest = 0;
-        bool shrank = false;
-        for (int round = 1; round <= 100 && !shrank; round++)
-        {
-            site.WriteContent(Paper, text + $"\nRound {round} of edits.\n");
-            Assert.True(site.Build().Succeeded);
-            long length = new FileInfo(file).Length;
-            shrank = length < longest;
-            longest = Math.Max(longest, length);
-        }
-        Assert.True(shrank);
+        Assert.True(EditUntilTheStoreShrinks(site, 100, round => site.WriteContent(Paper, text + $"\nRound {round} of edits.\n")));
         var rewritten = File.ReadAllBytes(file);
 
         File.Delete(file);

@@ -134,18 +134,24 @@ public static class InputStamp
     /// <summary>The fingerprint the stamp file beside <paramref name="outputDir"/> records, if it holds one (whether the folder still matches it is <see cref="Compare"/>'s to say).</summary>
     public static UInt128? Kept(string outputDir)
     {
-        var path = PathFor(outputDir);
-        if (!BuildManifest.IsFile(path)) return null;
-        string[] lines;
         try
         {
-            lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
+            return Lines(outputDir) is { Length: > 1 } lines
+                && UInt128.TryParse(lines[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var kept) ? kept : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null; // gone or unreadable meanwhile: Compare finds it so too
         }
-        return lines.Length > 1 && lines[0] == Header && UInt128.TryParse(lines[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var kept) ? kept : null;
+    }
+
+    /// <summary>The stamp file's lines, its header first; null when there is none or it is not one this program wrote.</summary>
+    private static string[]? Lines(string outputDir)
+    {
+        var path = PathFor(outputDir);
+        if (!BuildManifest.IsFile(path)) return null;
+        var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
+        return lines[0] == Header ? lines : null;
     }
 
     /// <summary>
@@ -157,11 +163,9 @@ public static class InputStamp
     /// <param name="parallelism">The cores the folder is listed on (<see cref="BuildOptions.Parallelism"/>).</param>
     public static Check? Compare(string outputDir, Func<UInt128?> stamp, int parallelism)
     {
-        var path = PathFor(outputDir);
         var manifest = BuildManifest.PathFor(outputDir);
-        if (!BuildManifest.IsFile(path) || !BuildManifest.IsFile(manifest) || !Directory.Exists(outputDir)) return null;
-        var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
-        if (lines.Length < 6 || lines[0] != Header
+        if (!BuildManifest.IsFile(manifest) || !Directory.Exists(outputDir)
+            || Lines(outputDir) is not { Length: >= 6 } lines
             || !UInt128.TryParse(lines[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var kept)
             || !UInt128.TryParse(lines[2], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var manifestHash)
             || !UInt128.TryParse(lines[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var filesHash)

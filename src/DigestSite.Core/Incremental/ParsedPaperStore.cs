@@ -570,12 +570,9 @@ public sealed class ParsedPaperStore
         /// <summary>What <see cref="String"/> reads, kept as UTF-8; refused unless well-formed (its readers may write it as it is).</summary>
         public Utf8Text Utf8()
         {
-            int count = Number();
-            Ensure(count);
-            var bytes = buffer.AsSpan(start, count);
+            var bytes = Bytes();
             if (!System.Text.Unicode.Utf8.IsValid(bytes)) throw new InvalidDataException("not a parsed-paper store");
-            start += count;
-            return Utf8Text.FromBytes(bytes.ToArray());
+            return Utf8Text.FromBytes(bytes);
         }
 
         public int Int()
