@@ -26,10 +26,8 @@ public sealed class ThemeOverrideTests
     public void An_overridden_feed_entry_template_changes_the_feeds()
     {
         using var site = new TestSite("basic");
-        var theme = Path.Combine(site.Root, "my-theme");
-        Directory.CreateDirectory(Path.Combine(theme, "layouts"));
-        File.WriteAllText(Path.Combine(theme, "layouts", "feed-entry.liquid"),
-            "{% for paper in entry.papers %}<p class=\"mine\"><a href=\"{{ paper.url | absolute_url }}\">{{ paper.title }}</a></p>{% endfor %}");
+        var theme = ThemeWithLayouts(site, ("feed-entry.liquid",
+            "{% for paper in entry.papers %}<p class=\"mine\"><a href=\"{{ paper.url | absolute_url }}\">{{ paper.title }}</a></p>{% endfor %}"));
 
         Assert.True(site.Build([theme]).Succeeded);
 
@@ -43,11 +41,8 @@ public sealed class ThemeOverrideTests
     public void A_layout_that_filters_or_tests_the_content_gets_it_as_the_string_it_was()
     {
         using var site = new TestSite("basic");
-        var theme = Path.Combine(site.Root, "my-theme");
-        Directory.CreateDirectory(Path.Combine(theme, "layouts"));
         // A filter keeps the content unescaped, and `contains` looks inside it, as with any string value.
-        File.WriteAllText(Path.Combine(theme, "layouts", "base.liquid"),
-            "{% if content contains \"<h1>\" %}[heading]{% endif %}[{{ content | strip }}]\n");
+        var theme = ThemeWithLayouts(site, ("base.liquid", "{% if content contains \"<h1>\" %}[heading]{% endif %}[{{ content | strip }}]\n"));
 
         Assert.True(site.Build([theme]).Succeeded);
 
@@ -64,18 +59,17 @@ public sealed class ThemeOverrideTests
         // An alias (a title on its link), a name the encoders escape, and more names than the limit.
         site.WriteContent("issues/2026-04-01/names.md",
             "---\ntitle: \"Names\"\nauthors: [\"A. Zhang\", \"Sinéad O'Brien\", \"Sara Kim\", \"Omar Haddad\"]\ntopics: [retrieval]\n---\nA summary.\n");
-        var theme = Path.Combine(site.Root, "my-theme");
-        Directory.CreateDirectory(Path.Combine(theme, "layouts"));
         const string Link = "<a href=\"{{ a.url }}\"{% if a.name != a.person %} title=\"{{ a.person }}\"{% endif %}";
         const string Name = ">{{ a.name }}</a>{% unless forloop.last %}, {% endunless %}{% endfor %}";
-        File.WriteAllText(Path.Combine(theme, "layouts", "paper.liquid"),
-            $"[loop]{{% for a in paper.author_links %}}{Link}{Name}[/loop][filter]{{{{ paper.author_links | linked_authors }}}}[/filter]\n" +
-            $"[loop]{{% for a in paper.author_links limit: 3 %}}{Link}{Name}[/loop][filter]{{{{ paper.author_links | linked_authors: 3 }}}}[/filter]\n");
-        File.WriteAllText(Path.Combine(theme, "layouts", "author.liquid"),
-            $"{{% for paper in papers %}}[loop]{{% for a in paper.author_links limit: 3 %}}{Link}{{% if a.slug == author.slug %}} aria-current=\"true\"{{% endif %}}{Name}[/loop]" +
-            "[filter]{{ paper.author_links | linked_authors: 3, author.slug }}[/filter]\n{% endfor %}");
-        File.WriteAllText(Path.Combine(theme, "layouts", "feed-entry.liquid"),
-            $"{{% for paper in entry.papers %}}[loop]{{% for a in paper.author_links %}}{Link}{Name}[/loop][filter]{{{{ paper.author_links | linked_authors }}}}[/filter]{{% endfor %}}");
+        var theme = ThemeWithLayouts(site,
+            ("paper.liquid",
+                $"[loop]{{% for a in paper.author_links %}}{Link}{Name}[/loop][filter]{{{{ paper.author_links | linked_authors }}}}[/filter]\n" +
+                $"[loop]{{% for a in paper.author_links limit: 3 %}}{Link}{Name}[/loop][filter]{{{{ paper.author_links | linked_authors: 3 }}}}[/filter]\n"),
+            ("author.liquid",
+                $"{{% for paper in papers %}}[loop]{{% for a in paper.author_links limit: 3 %}}{Link}{{% if a.slug == author.slug %}} aria-current=\"true\"{{% endif %}}{Name}[/loop]" +
+                "[filter]{{ paper.author_links | linked_authors: 3, author.slug }}[/filter]\n{% endfor %}"),
+            ("feed-entry.liquid",
+                $"{{% for paper in entry.papers %}}[loop]{{% for a in paper.author_links %}}{Link}{Name}[/loop][filter]{{{{ paper.author_links | linked_authors }}}}[/filter]{{% endfor %}}"));
 
         Assert.True(site.Build([theme]).Succeeded);
 
@@ -98,5 +92,14 @@ public sealed class ThemeOverrideTests
         Assert.True(found.Count >= pairs, $"{found.Count} pairs in {html}");
         Assert.All(found, m => Assert.Equal(m.Groups[1].Value, m.Groups[2].Value));
         Assert.All(found, m => Assert.Contains("<a href=", m.Groups[2].Value));
+    }
+
+    /// <summary>A theme beside the site (<c>my-theme</c>) holding only these layouts, each overriding the default theme's.</summary>
+    private static string ThemeWithLayouts(TestSite site, params (string Name, string Text)[] layouts)
+    {
+        var theme = Path.Combine(site.Root, "my-theme");
+        Directory.CreateDirectory(Path.Combine(theme, "layouts"));
+        foreach (var (name, text) in layouts) File.WriteAllText(Path.Combine(theme, "layouts", name), text);
+        return theme;
     }
 }
