@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace DigestSite.Pages;
 
 /// <summary>The head of a page: title, description, canonical URL, social and citation tags.</summary>
@@ -20,8 +22,24 @@ public static class PageHeads
         if (extraMeta is not null) meta.AddRange(extraMeta);
         var feeds = new List<AlternateLink> { new(model.Site.Title, model.Site.FeedUrl, "application/atom+xml") };
         if (alternates is not null) feeds.AddRange(alternates);
-        return new PageView(kind, fullTitle, Shorten(description, 300), url, canonical, meta, jsonLd is null ? null : JsonLdContext.Serialize(jsonLd),
+        return new PageView(kind, fullTitle, Shorten(description, 300), url, canonical, meta, jsonLd is null ? null : JsonLd.Serialize(jsonLd),
             Publishing.JsonFeeds.WithTwins(feeds));
+    }
+
+    /// <summary>
+    /// <see cref="Shorten(string, int)"/> of a text held as UTF-8, decoding no more of it than the result can show:
+    /// a paper's summary is shortened for its page's description, and decoding all of it was most of that work.
+    /// </summary>
+    public static string Shorten(Utf8Text text, int max)
+    {
+        var bytes = text.Bytes;
+        // A UTF-16 char takes at most 3 bytes (a 4-byte character is 2 chars), so this prefix, cut back to a character's
+        // start, still holds more than max chars, and the cut below falls within the first max of them.
+        int enough = 3 * (max + 1) + 3;
+        if (bytes.Length <= enough) return Shorten(text.ToString(), max);
+        int end = enough;
+        while ((bytes[end] & 0xC0) == 0x80) end--;
+        return Shorten(Encoding.UTF8.GetString(bytes[..end]), max);
     }
 
     public static string Shorten(string text, int max)

@@ -30,7 +30,7 @@ public static class PaperPages
     }
 
     private static PageView Head(SiteModel model, PaperView paper) =>
-        PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText.ToString(), 300), paper.Url, CitationTags(paper), JsonLd(model, paper));
+        PageHeads.For(model, "paper", paper.Title, PageHeads.Shorten(paper.SummaryText, 300), paper.Url, CitationTags(paper), JsonLd(model, paper));
 
     /// <summary>The paper and its related papers (which other papers decide: the page's inputs hash reads both).</summary>
     private static Dictionary<string, object?> Values(PaperView paper, IReadOnlyList<RelatedPaperView> related) =>
@@ -54,7 +54,7 @@ public static class PaperPages
         Author: paper.AuthorLinks.Select(a => new Person(a.Name, model.Urls.Absolute(a.Url),
             model.Authors.Of(a.Name).Registered?.Orcid is { } orcid ? Content.Orcid.Prefix + orcid : null)).ToArray(),
         About: paper.Topics.Select(t => t.Name).ToArray(),
-        Abstract: paper.SummaryText.ToString(),
+        Abstract: paper.SummaryText,
         DatePublished: paper.Published,
         SameAs: paper.ArxivUrl);
 }
