@@ -53,7 +53,7 @@ public sealed partial class TemplateSet
             var kind = name[(Theme.LayoutsFolder.Length + 1)..^".liquid".Length];
             partials[kind + ".liquid"] = text;
             if (parser.TryParse(text, out var template, out var error))
-                parsed[kind] = (template, file);
+                parsed[kind] = (Utf8Output.Rewrite(template), file);
             else
                 diagnostics.Add(Diagnostic.At(file.FullPath, ErrorPosition(error), $"template error: {error}"));
         }
@@ -154,6 +154,8 @@ public sealed partial class TemplateSet
             CultureInfo = CultureInfo.InvariantCulture,
             TimeZone = TimeZoneInfo.Utc,
             FileProvider = new ThemeFileProvider(partials),
+            // The partials `render` parses get what the layouts got when parsed (Parse): `{{ a.b | raw }}` written from UTF-8.
+            TemplateParsed = (_, template) => Utf8Output.Rewrite(template),
         };
         // {{ paper.url | absolute_url }}: the URL with the site's scheme and host, for feeds (a mail or a reader has no base URL).
         options.Filters.AddFilter("absolute_url", (input, _, context) =>

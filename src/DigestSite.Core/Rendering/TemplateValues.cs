@@ -50,6 +50,12 @@ internal sealed class TemplateValues
         _ => null,
     };
 
+    /// <summary>
+    /// The text a view record's member holds as UTF-8 (<see cref="Utf8Text"/>), when <paramref name="value"/> is a view
+    /// record and <paramref name="name"/> such a member of it; null for anything else (<see cref="Utf8Output"/>).
+    /// </summary>
+    public static Utf8Text? Utf8Member(FluidValue value, string name) => value is RecordValue record ? record.Utf8(name) : null;
+
     /// <summary>Forgets the shared records' values (<see cref="TemplateSet.ForgetSharedValues"/>); a record read again is converted again.</summary>
     public void ForgetShared() => shared.Clear();
 
@@ -91,5 +97,9 @@ internal sealed class TemplateValues
             if (member is not Utf8Text) members[i] = value;
             return new ValueTask<FluidValue>(value);
         }
+
+        // A member whose value was kept is not held as UTF-8 (those are never kept).
+        public Utf8Text? Utf8(string name) =>
+            type.Index.TryGetValue(name, out int i) && members[i] is null ? type.Getters[i](Value) as Utf8Text : null;
     }
 }
