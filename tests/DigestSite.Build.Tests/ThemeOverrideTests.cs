@@ -85,6 +85,35 @@ public sealed class ThemeOverrideTests
         Assert.Contains("O&#39;Brien", System.Net.WebUtility.HtmlDecode(site.Page("topics/retrieval/feed.xml")));
     }
 
+    [Fact]
+    public void A_summary_through_raw_is_written_as_the_string_raw_writes_in_pages_partials_and_feeds()
+    {
+        using var site = new TestSite("basic");
+        // The summary's HTML has characters of two, three and four bytes in UTF-8 and markup `raw` keeps as it is.
+        site.WriteContent("issues/2026-04-01/bytes.md",
+            "---\ntitle: \"Bytes\"\nauthors: [\"Sara Kim\"]\ntopics: [retrieval]\n---\nCafé **bold** — “quoted” 😀 & more.\n");
+        // [raw] is written from the summary's UTF-8; [string] is the same text as a string value (an assigned name is not
+        // a member read), which `raw` writes as it is; a member held as a string, and a missing record, go through `raw` as before.
+        const string Compare = "[raw]{{ paper.summary_html | raw }}[/raw][string]{% assign text = paper.summary_html %}{{ text | raw }}[/string]" +
+            "[title]{{ paper.title | raw }}[/title][missing]{{ nothing.summary_html | raw }}[/missing]";
+        var theme = ThemeWithLayouts(site,
+            ("paper.liquid", Compare),
+            ("issue.liquid", "{% for paper in issue.papers %}{% render \"partials/compare\", paper: paper %}{% endfor %}"),
+            ("partials/compare.liquid", Compare),
+            ("feed-entry.liquid", "{% for paper in entry.papers %}" + Compare + "{% endfor %}"));
+
+        Assert.True(site.Build([theme]).Succeeded);
+
+        foreach (var html in new[] { site.Page("papers/bytes/index.html"), site.Page("issues/2026-04-01/index.html"),
+            System.Net.WebUtility.HtmlDecode(site.Page("topics/retrieval/feed.xml")) })
+        {
+            var pairs = System.Text.RegularExpressions.Regex.Matches(html, @"\[raw\](.*?)\[/raw\]\[string\](.*?)\[/string\]", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.All(pairs, pair => Assert.Equal(pair.Groups[2].Value, pair.Groups[1].Value));
+            Assert.Contains(pairs, pair => pair.Groups[1].Value.Contains("Café <strong>bold</strong> — “quoted” 😀 &amp; more.", StringComparison.Ordinal));
+            Assert.Contains("[title]Bytes[/title][missing][/missing]", html);
+        }
+    }
+
     /// <summary>Each [loop]…[/loop] of <paramref name="html"/> is the same as the [filter]…[/filter] after it, and there are at least <paramref name="pairs"/> such pairs.</summary>
     private static void AssertSame(string html, int pairs)
     {
@@ -98,7 +127,7 @@ public sealed class ThemeOverrideTests
     private static string ThemeWithLayouts(TestSite site, params (string Name, string Text)[] layouts)
     {
         var theme = Path.Combine(site.Root, "my-theme");
-        Directory.CreateDirectory(Path.Combine(theme, "layouts"));
+        Directory.CreateDirectory(Path.Combine(theme, "layouts", "partials"));
         foreach (var (name, text) in layouts) File.WriteAllText(Path.Combine(theme, "layouts", name), text);
         return theme;
     }
