@@ -189,7 +189,7 @@ public static class SiteBuilder
         var output = new StagedOutput(options.OutputDir, previous, expectedFiles: pageCount + model.Archive.Topics.Count + 64);
         try
         {
-            var hash = run.Session?.Hash ?? new InputHash(typeof(PaperView));
+            var hash = run.Session?.Hash ?? new InputHash(InputHash.SharedViews);
             hash.Retain(model.PapersInOrder, BuildSession.RetainSlack);
             // What every page reads: the program, the templates (a change to one, or to a partial, renders every page again) and `site`.
             var common = hash.Of(InputHash.Program, theme.Templates.Select(t => (object?)t.Key).ToArray(),
@@ -280,7 +280,7 @@ public static class SiteBuilder
     {
         // Feeds and the sitemap are made again only when their model changed (serve: nearly every edit leaves them be).
         // A feed reads the templates (its entries' HTML) and `site`, as a page does: hence the common hash.
-        var feeds = AtomFeeds.Plan(model).ToArray();
+        var feeds = AtomFeeds.Plan(model, threads);
         var errors = FeedFiles.Write(feeds, templates, model.Site, output, hash, common, threads);
         WriteIfChanged(output, FeedsOpml.File, hash.Of(InputHash.Program, "opml", model.Site.Title, feeds.Select(f => $"{f.Title}\n{f.FeedUrl}\n{f.PageUrl}").ToArray()),
             () => FeedsOpml.Write(model.Site.Title, feeds));

@@ -146,6 +146,30 @@ public sealed class IncrementalBuildTests
         Assert.True(File.Exists(Path.Combine(site.Output, "papers", "low-rank-adapters", "index.html")));
     }
 
+    [Theory]
+    [InlineData("in order")]
+    [InlineData("lines reversed")]
+    public void A_rebuild_that_adds_and_drops_files_writes_the_manifest_a_clean_build_writes(string manifestBefore)
+    {
+        using var site = new TestSite("basic");
+        Assert.True(site.Build().Succeeded);
+        var manifest = BuildManifest.PathFor(site.Output);
+        if (manifestBefore == "lines reversed")
+        {
+            // Still a manifest of this program's (its order is not checked), but one the rebuild cannot merge into: it sorts.
+            var lines = File.ReadAllLines(manifest);
+            File.WriteAllLines(manifest, [lines[0], .. lines.Skip(1).Reverse()]);
+        }
+        File.Move(Path.Combine(site.Content, Paper), Path.Combine(site.Content, "issues", "2026-03-18", "low-rank-adapters.md"));
+
+        var result = site.Build();
+
+        Assert.True(result.Succeeded);
+        Assert.True(result.Incremental);
+        AssertSameAsCleanBuild(site);
+        Assert.Equal(File.ReadAllText(BuildManifest.PathFor(Path.Combine(site.Root, "_clean"))), File.ReadAllText(manifest));
+    }
+
     [Fact]
     public void Moving_a_paper_to_another_issue_gives_the_same_bytes_as_a_clean_build()
     {

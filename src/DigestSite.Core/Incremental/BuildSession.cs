@@ -18,7 +18,7 @@ public sealed class BuildSession
 
     internal BuildManifest? Manifest { get; set; }
 
-    internal InputHash Hash { get; } = new(typeof(PaperView));
+    internal InputHash Hash { get; } = new(InputHash.SharedViews);
 
     /// <summary>Each planned page's inputs hash, by page object (the paper pages of unchanged papers are the same objects), with the common hash it was computed with.</summary>
     private readonly ConcurrentDictionary<PlannedPage, (UInt128 Common, UInt128 Inputs)> pageHashes = new(ReferenceEqualityComparer.Instance);

@@ -18,10 +18,20 @@ public sealed class InputHash
 {
     // A paper is on its own page, its issue, its topics' pages and the home page: hash it once.
     private readonly ConcurrentDictionary<object, UInt128> shared = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<Type> sharedTypes;
+    private readonly Dictionary<Type, RecordKind> records;
 
-    /// <param name="sharedTypes">Types whose instances are hashed once and remembered (by reference).</param>
-    public InputHash(params Type[] sharedTypes) => this.sharedTypes = [.. sharedTypes];
+    /// <summary>A view record's type: its name and members as hashed, and whether its instances are hashed once and remembered.</summary>
+    private sealed record RecordKind(string Name, ViewMember[] Members, bool Shared);
+
+    /// <param name="sharedTypes">Types whose instances are hashed once and remembered (by reference): view records of <see cref="ViewMembers"/>.</param>
+    public InputHash(params Type[] sharedTypes)
+    {
+        // Looked up once a record, by its type: its name read by reflection and the shared types' set were each a
+        // lookup of their own for every record of every page.
+        records = ViewMembers.ByType.ToDictionary(r => r.Key, r => new RecordKind(r.Key.Name, [.. r.Value], sharedTypes.Contains(r.Key)));
+        foreach (var type in sharedTypes)
+            if (!records.ContainsKey(type)) throw new ArgumentException($"{type.Name} is not a view record of ViewMembers.", nameof(sharedTypes));
+    }
 
     /// <summary>
     /// Forgets the remembered hashes of shared values other than <paramref name="current"/>: a
@@ -36,6 +46,12 @@ public sealed class InputHash
         foreach (var (value, _) in shared)
             if (!keep.Contains(value)) shared.TryRemove(value, out _);
     }
+
+    /// <summary>
+    /// The views a build's hash remembers: a paper's (on its page, its issue's, its topics' and authors' pages, and in
+    /// several files each) and a feed entry's (a paper's entry is the same object in each of its authors' feeds).
+    /// </summary>
+    public static readonly Type[] SharedViews = [typeof(PaperView), typeof(Publishing.FeedEntryView)];
 
     /// <summary>The program itself: a new version of DigestSite may write other bytes from the same inputs.</summary>
     public static readonly UInt128 Program = Bytes(Encoding.UTF8.GetBytes(
@@ -92,6 +108,31 @@ public sealed class InputHash
                 hash.Tag(4);
                 hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in u)));
                 break;
+            default:
+                AppendObject(hash, value);
+                break;
+        }
+    }
+
+    /// <summary>A view record (found by its type first: none is a collection), a dictionary of values, or a list.</summary>
+    private void AppendObject(Hasher hash, object value)
+    {
+        if (records.TryGetValue(value.GetType(), out var record))
+        {
+            if (record.Shared)
+            {
+                if (!shared.TryGetValue(value, out var h)) h = shared.GetOrAdd(value, Record(value, record));
+                hash.Tag(8);
+                hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in h)));
+            }
+            else
+            {
+                AppendRecord(hash, value, record);
+            }
+            return;
+        }
+        switch (value)
+        {
             case IReadOnlyDictionary<string, object?> values:
                 hash.Tag(5);
                 hash.Int(values.Count);
@@ -103,7 +144,12 @@ public sealed class InputHash
                     Append(hash, values[key]);
                 }
                 break;
-            case IList list: // an array or a list: by index, without an enumerator to allocate
+            case object?[] array: // an array of references (a view's list, mostly): read directly, not through IList
+                hash.Tag(6);
+                foreach (var item in array) Append(hash, item);
+                hash.Tag(7);
+                break;
+            case IList list: // any other array or list: by index, without an enumerator to allocate
                 hash.Tag(6);
                 for (int i = 0; i < list.Count; i++) Append(hash, list[i]);
                 hash.Tag(7);
@@ -114,40 +160,24 @@ public sealed class InputHash
                 hash.Tag(7);
                 break;
             default:
-                if (sharedTypes.Contains(value.GetType()))
-                {
-                    if (!shared.TryGetValue(value, out var h)) h = shared.GetOrAdd(value, Record(value));
-                    hash.Tag(8);
-                    hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<UInt128>(in h)));
-                }
-                else
-                {
-                    AppendRecord(hash, value);
-                }
-                break;
+                // Anything else is a mistake of the program's: a value the hash cannot see into could change without the page being made again.
+                throw new InvalidOperationException($"{value.GetType().Name} is not a view record of ViewMembers: the input hash cannot read it.");
         }
     }
 
-    private UInt128 Record(object value)
+    private UInt128 Record(object value, RecordKind record)
     {
         var hash = Hasher.Rent();
-        AppendRecord(hash, value);
+        AppendRecord(hash, value, record);
         return hash.Return();
     }
 
-    /// <summary>
-    /// A view record, by the members templates can read of it (<see cref="ViewMembers"/>), in that list's
-    /// order. Anything else is a mistake of the program's: a value the hash cannot see into could change
-    /// without the page being made again.
-    /// </summary>
-    private void AppendRecord(Hasher hash, object value)
+    /// <summary>A view record, by the members templates can read of it (<see cref="ViewMembers"/>), in that list's order.</summary>
+    private void AppendRecord(Hasher hash, object value, RecordKind record)
     {
-        var type = value.GetType();
-        if (!ViewMembers.ByType.TryGetValue(type, out var members))
-            throw new InvalidOperationException($"{type.Name} is not a view record of ViewMembers: the input hash cannot read it.");
         hash.Tag(9);
-        Append(hash, type.Name);
-        foreach (var member in members) Append(hash, member.Get(value));
+        Append(hash, record.Name);
+        foreach (var member in record.Members) Append(hash, member.Get(value));
     }
 
     /// <summary>

@@ -38,6 +38,7 @@ public sealed class OutputSwap
     /// <summary>The manifest of the new site.</summary>
     public BuildManifest Manifest => manifest;
     private readonly BuildManifest? old;
+    private readonly IReadOnlyList<string>? dropped;
     private readonly bool durable;
 
     /// <param name="outputDir">The output folder; the staging folder beside it holds the new files.</param>
@@ -47,13 +48,15 @@ public sealed class OutputSwap
     /// Keep the manifest on disk, and write the journal that lets the next build finish an interrupted swap.
     /// False for serve, whose output folder is private to the process and removed with it.
     /// </param>
-    public OutputSwap(string outputDir, Kind kind, BuildManifest manifest, BuildManifest? old, bool durable)
+    /// <param name="dropped">Apply: <paramref name="old"/>'s files that <paramref name="manifest"/> lacks, in ordinal order, when the build found them already.</param>
+    public OutputSwap(string outputDir, Kind kind, BuildManifest manifest, BuildManifest? old, bool durable, IReadOnlyList<string>? dropped = null)
     {
         output = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
         this.kind = kind;
         this.manifest = manifest;
         this.old = old;
         this.durable = durable;
+        this.dropped = dropped;
     }
 
     public static string StagingPath(string outputDir) => Trimmed(outputDir) + ".staging";
@@ -154,7 +157,7 @@ public sealed class OutputSwap
     {
         if (old is null) return;
         var folders = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in old.Files.Keys.Where(f => !manifest.Files.ContainsKey(f)).Order(StringComparer.Ordinal))
+        foreach (var file in dropped ?? [.. old.Files.Keys.Where(f => !manifest.Files.ContainsKey(f)).Order(StringComparer.Ordinal)])
         {
             var target = Path.Join(output, file);
             DeleteFile(target);

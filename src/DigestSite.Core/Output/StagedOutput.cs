@@ -194,11 +194,10 @@ public sealed class StagedOutput : IDisposable
     public OutputSwap? Swap(bool durable)
     {
         committed = true;
-        var manifest = new BuildManifest(files); // nothing is written after the commit
-        if (previous is null) return new OutputSwap(outputDir, OutputSwap.Kind.Replace, manifest, null, durable);
-        var removed = previous.Files.Keys.Any(f => !files.ContainsKey(f));
-        bool sameInputs = !removed && staged.IsEmpty && manifest.Files.All(f => previous.Files[f.Key] == f.Value);
-        if (!sameInputs) return new OutputSwap(outputDir, OutputSwap.Kind.Apply, manifest, previous, durable);
+        // Nothing is written after the commit.
+        if (previous is null) return new OutputSwap(outputDir, OutputSwap.Kind.Replace, new BuildManifest(files), null, durable);
+        var change = BuildManifest.Next(previous, files);
+        if (!change.Same || !staged.IsEmpty) return new OutputSwap(outputDir, OutputSwap.Kind.Apply, change.Manifest, previous, durable, change.Dropped);
         Directory.Delete(stagingDir, recursive: true);
         return null;
     }

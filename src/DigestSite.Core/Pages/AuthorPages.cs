@@ -26,13 +26,27 @@ public static class AuthorPages
 
     /// <summary>
     /// What the authors' views look up again and again, made once: each paper's people (a paper with seven
-    /// authors is read for each of them) and each person's page URL (a co-author is linked from each of their
-    /// co-authors' pages). Shared by the render's threads, which make the views.
+    /// authors is read for each of them), each person's page URL (a co-author is linked from each of their
+    /// co-authors' pages) and place in the A–Z order. Shared by the render's threads, which make the views.
     /// </summary>
     private sealed class Lookups(SiteModel model)
     {
         private readonly ConcurrentDictionary<Paper, Author[]> people = new(ReferenceEqualityComparer.Instance);
         private readonly ConcurrentDictionary<Author, string> urls = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Author, int> places = Places(model.Authors.People);
+
+        /// <summary>
+        /// The person's place in <see cref="AuthorIndex.AlphabeticalOrder"/> (<see cref="AuthorIndex.People"/> is in that order):
+        /// co-authors are sorted by it, an integer, where the order itself compares up to three strings.
+        /// </summary>
+        public int Place(Author person) => places[person];
+
+        private static Dictionary<Author, int> Places(IReadOnlyList<Author> people)
+        {
+            var places = new Dictionary<Author, int>(people.Count, ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < people.Count; i++) places[people[i]] = i;
+            return places;
+        }
 
         /// <summary>The paper's people in its order, each once (a person has one object: their slug is theirs alone).</summary>
         public Author[] People(Paper paper)
@@ -94,7 +108,12 @@ public static class AuthorPages
     private static IEnumerable<PlannedPage> PersonPages(SiteModel model, Author person, Lookups lookups)
     {
         var author = new Lazy<AuthorView>(() => View(model, person, lookups));
-        var papers = new Lazy<PaperView[]>(() => person.Papers.Select(p => model.Papers[p.Slug]).ToArray());
+        var papers = new Lazy<PaperView[]>(() =>
+        {
+            var views = new PaperView[person.Papers.Count];
+            for (int i = 0; i < views.Length; i++) views[i] = model.Papers[person.Papers[i].Slug];
+            return views;
+        });
         int count = person.Papers.Count;
         int perPage = model.Archive.Config.PapersPerPage;
         int pages = Math.Max(1, (count + perPage - 1) / perPage);
@@ -133,7 +152,7 @@ public static class AuthorPages
             foreach (var topic in paper.TopicSlugs) topics[topic] = topics.GetValueOrDefault(topic) + 1;
         }
         var listed = coAuthors
-            .OrderByDescending(c => c.Value).ThenBy(c => c.Key, Comparer<Author>.Create(AuthorIndex.AlphabeticalOrder))
+            .OrderByDescending(c => c.Value).ThenBy(c => lookups.Place(c.Key))
             .Take(MaxCoAuthors)
             .Select(c => new CountedLink(c.Key.Name, lookups.Url(c.Key), c.Value))
             .ToArray();

@@ -39,8 +39,11 @@ public sealed class Urls(Uri siteUrl)
     public string Asset(string path) => BasePath + "assets/" + path;
     public string File(string path) => BasePath + path;
 
+    /// <summary>The site's scheme, host and port, made once: every page's and feed entry's absolute URL starts with it.</summary>
+    private readonly string authority = siteUrl.GetLeftPart(UriPartial.Authority);
+
     /// <summary>The absolute URL of a site path, for feeds, sitemaps, canonical links.</summary>
-    public string Absolute(string sitePath) => siteUrl.GetLeftPart(UriPartial.Authority) + sitePath;
+    public string Absolute(string sitePath) => authority + sitePath;
 
     /// <summary>The file a URL is served from, relative to the output folder.</summary>
     public string OutputPath(string url)

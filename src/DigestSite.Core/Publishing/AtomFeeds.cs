@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Xml;
 using DigestSite.Archive;
@@ -18,14 +19,22 @@ public static class AtomFeeds
 
     private static readonly XmlWriterSettings Settings = new() { Encoding = new UTF8Encoding(false), Indent = true, NewLineChars = "\n" };
 
-    /// <summary>Every feed of the site: the site's, then each topic's, then each author's.</summary>
-    public static IEnumerable<FeedView> Plan(SiteModel model)
+    /// <summary>
+    /// Every feed of the site: the site's, then each topic's, then each author's. Made on the build's threads: a
+    /// rebuild makes every feed's view to hash it (4,000 author feeds at 10,000 papers), and then writes few of them.
+    /// </summary>
+    public static FeedView[] Plan(SiteModel model, ParallelOptions threads)
     {
-        yield return SiteFeed(model);
-        foreach (var topic in model.Archive.Topics) yield return TopicFeed(model, topic);
-        // One entry per paper for all its authors' feeds: the same object in each, so its bytes are made once (FeedFiles).
-        var entries = new Dictionary<PaperView, FeedEntryView>(ReferenceEqualityComparer.Instance);
-        foreach (var person in model.Authors.People) yield return AuthorFeed(model, person, entries);
+        var topics = model.Archive.Topics;
+        var people = model.Authors.People;
+        var feeds = new FeedView[1 + topics.Count + people.Count];
+        feeds[0] = SiteFeed(model);
+        // One entry per paper for all its authors' feeds: the same object in each, so its bytes are made and its inputs
+        // hashed once (FeedFiles, InputHash).
+        var entries = new ConcurrentDictionary<PaperView, FeedEntryView>(ReferenceEqualityComparer.Instance);
+        Parallel.For(1, feeds.Length, threads, i =>
+            feeds[i] = i <= topics.Count ? TopicFeed(model, topics[i - 1]) : AuthorFeed(model, people[i - 1 - topics.Count], entries));
+        return feeds;
     }
 
     private static FeedView SiteFeed(SiteModel model)
@@ -48,17 +57,15 @@ public static class AtomFeeds
             entries.FirstOrDefault()?.Date, entries);
     }
 
-    private static FeedView AuthorFeed(SiteModel model, Author person, Dictionary<PaperView, FeedEntryView> made)
+    private static FeedView AuthorFeed(SiteModel model, Author person, ConcurrentDictionary<PaperView, FeedEntryView> made)
     {
         // Entries with the summary's text and a link, without the summary's HTML: an author is in several times more feeds
         // than a topic (each paper has about four authors), and full entries tripled the site's bytes (docs/performance.md).
+        // Two threads may make a paper's entry at once: both feeds get the one kept.
         var entries = person.Papers.Take(model.Archive.Config.FeedSize).Select(p => model.Papers[p.Slug]).Select(paper =>
-        {
-            if (!made.TryGetValue(paper, out var entry))
-                made[paper] = entry = new FeedEntryView(model.Urls.Absolute(paper.Url), paper.Title, paper.Issue.Day, paper.Authors, paper.SummaryText,
-                    paper.Topics.Select(t => t.Name).ToArray(), IntroductionHtml: null, Papers: [], HeadingLevel: 0);
-            return entry;
-        }).ToArray();
+            made.TryGetValue(paper, out var entry) ? entry : made.GetOrAdd(paper, new FeedEntryView(model.Urls.Absolute(paper.Url), paper.Title,
+                paper.Issue.Day, paper.Authors, paper.SummaryText, paper.Topics.Select(t => t.Name).ToArray(), IntroductionHtml: null, Papers: [],
+                HeadingLevel: 0))).ToArray();
         var subtitle = $"Papers by {person.Name}" + (person.Registered?.Affiliation is { } a ? $" ({a})" : "");
         return Feed(model, model.Urls.AuthorFeed(person.Slug), $"{person.Name} · {model.Site.Title}", subtitle, model.Urls.Author(person.Slug),
             entries.FirstOrDefault()?.Date, entries);
