@@ -89,12 +89,7 @@ public static class SiteBuilder
 
         var (site, failure) = StagePages(run, run.Options.Incremental ? previous : null, parsed, phases);
         if (site is null) return failure! with { Elapsed = clock.Elapsed };
-        // The site model (the archive, every paper's rendered summary) went with StagePages: the search
-        // files are made without it (docs/performance.md, memory).
-        if (run.OneOff) run.Observer.GarbageLeft();
         using var output = site.Output;
-        bool searchDeferred = WriteSearchFiles(run, site, output);
-        phases.End("site-files");
 
         run.Cancel.ThrowIfCancellationRequested(); // the last point: what follows changes the output
         Commit(run, output, stamp);
@@ -103,17 +98,20 @@ public static class SiteBuilder
         {
             Unchanged = output.FilesUnchanged,
             Incremental = output.IsIncremental,
-            SearchDeferred = searchDeferred,
+            SearchDeferred = site.SearchDeferred,
         };
     }
 
-    /// <summary>The pages and the site's other files, staged, and what the search files are made from.</summary>
-    /// <param name="SearchPapers">The papers in archive order, as the search files read them (a one-off build: without their HTML).</param>
-    /// <param name="SearchTerms">Their analysed terms, in the same order (<see cref="SiteModel.Terms"/>).</param>
-    /// <param name="SearchInputs">What the search files made from every paper are made from: the papers.</param>
+    /// <summary>The pages, the site's other files and the search files, staged.</summary>
+    /// <param name="SearchDeferred">True when the search files were left as they were (a session's deferred search).</param>
+    private sealed record StagedSite(StagedOutput Output, int Pages, bool SearchDeferred);
+
+    /// <summary>What the search files are made from.</summary>
+    /// <param name="Papers">The papers in archive order, as the search files read them (a one-off build: without their HTML).</param>
+    /// <param name="Terms">Their analysed terms, in the same order (<see cref="SiteModel.Terms"/>).</param>
+    /// <param name="Inputs">What the search files made from every paper are made from: the papers.</param>
     /// <param name="DisplayInputs">What each of the split form's display and text files is made from: its papers (<see cref="SplitSearchIndex.Write"/>).</param>
-    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, ArchiveTerms SearchTerms, UInt128 SearchInputs,
-        UInt128[] DisplayInputs);
+    private sealed record SearchSource(IReadOnlyList<PaperView> Papers, ArchiveTerms Terms, UInt128 Inputs, UInt128[] DisplayInputs);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
     private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, StrongBox<ParsedPaperStore?> parsed, Phases phases)
@@ -206,34 +204,48 @@ public static class SiteBuilder
             phases.End("render");
 
             options.Observer.Progress(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
+            bool parallel = options.Parallelism != 1;
             var threads = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = run.Cancel };
-            // The citation and data files are made beside the feeds: each part's serial steps (the feeds' entry table,
-            // the sitemap, the data index) then leave the other core to the other part.
-            var publishErrors = Both(options.Parallelism != 1,
-                () =>
-                {
-                    CitationFiles.Write(model, output, hash, options.Parallelism, run.Cancel);
-                    OpenData.Write(model, output, hash, options.Parallelism, run.Cancel);
-                },
-                () => WritePublishingFiles(model, sitemap, theme, templates, output, hash, common, threads));
+            // The search files are made while the site's other files are published: they read only the papers and their
+            // terms, and each part's serial steps (adding the documents to the index, writing index.json; the feeds' entry
+            // table, the sitemap, the data index) then leave the other core to the other parts. So are the citation and
+            // data files beside the feeds.
+            var search = SearchSourceOf(run, model, hash);
+            bool searchDeferred = false;
+            var publishErrors = Both(parallel,
+                () => searchDeferred = WriteSearchFiles(run, search, output),
+                () => Both(parallel,
+                    () =>
+                    {
+                        CitationFiles.Write(model, output, hash, options.Parallelism, run.Cancel);
+                        OpenData.Write(model, output, hash, options.Parallelism, run.Cancel);
+                    },
+                    () => WritePublishingFiles(model, sitemap, theme, templates, output, hash, common, threads)),
+                secondDone: () => phases.End("publish"));
             if (publishErrors.Count > 0)
             {
                 output.Dispose();
                 return (null, Failed(publishErrors));
             }
-            phases.End("publish");
-            // The search files read the papers (in archive order) and nothing else: made again only when one changed.
-            var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
-            var displayInputs = model.PapersInOrder.Chunk(SplitSearchIndex.DocsPerFile).Select(papers => hash.Of(InputHash.Program, "search-display", papers)).ToArray();
-            // A one-off build keeps only what the search reads; a session keeps the views anyway.
-            var searchPapers = run.OneOff ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
-            return (new StagedSite(output, pageCount, searchPapers, model.Terms, searchInputs, displayInputs), null);
+            phases.End("search-index");
+            return (new StagedSite(output, pageCount, searchDeferred), null);
         }
         catch
         {
             output.Dispose();
             throw;
         }
+    }
+
+    /// <summary>What the search files read of <paramref name="model"/>, and their inputs.</summary>
+    private static SearchSource SearchSourceOf(BuildRun run, SiteModel model, InputHash hash)
+    {
+        // The search files read the papers (in archive order) and nothing else: made again only when one changed.
+        var inputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
+        var displayInputs = model.PapersInOrder.Chunk(SplitSearchIndex.DocsPerFile).Select(papers => hash.Of(InputHash.Program, "search-display", papers)).ToArray();
+        // A one-off build keeps only what the search reads; a session keeps the views anyway.
+        var papers = run.OneOff ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
+        return new SearchSource(papers, model.Terms, inputs, displayInputs);
     }
 
     /// <summary>A paper as the search files read it: without its summary's HTML and its citation, the largest fields they do not read.</summary>
@@ -302,10 +314,9 @@ public static class SiteBuilder
     }
 
     /// <returns>True when the search files were left as they were (a session's deferred search).</returns>
-    private static bool WriteSearchFiles(BuildRun run, StagedSite site, StagedOutput output)
+    private static bool WriteSearchFiles(BuildRun run, SearchSource search, StagedOutput output)
     {
-        var (papers, terms, searchInputs) = (site.SearchPapers, site.SearchTerms, site.SearchInputs);
-        var phases = new Phases(run.Observer);
+        var (papers, terms, searchInputs) = (search.Papers, search.Terms, search.Inputs);
         var cancel = run.Cancel;
         // serve, after an edit: the last search files stay (with their old inputs) until a build that does not defer them.
         bool indexCurrent = output.IsCurrent(SearchIndex.IndexFile, searchInputs);
@@ -335,28 +346,31 @@ public static class SiteBuilder
                 },
                 () =>
                 {
-                    SplitSearchIndex.Write(output, searchInputs, site.DisplayInputs, papers,
+                    SplitSearchIndex.Write(output, searchInputs, search.DisplayInputs, papers,
                         () => split ?? LunrSplit.From(SearchIndex.Build(papers, terms, run.Options.Parallelism, cancel)));
                     return true;
                 });
         }
-        phases.End("search-index");
         return deferred;
     }
 
     /// <summary>Runs <paramref name="first"/> on another thread while <paramref name="second"/> runs on this one (when <paramref name="parallel"/>); <paramref name="second"/>'s result.</summary>
-    private static T Both<T>(bool parallel, Action first, Func<T> second)
+    /// <param name="secondDone">Called on this thread once <paramref name="second"/> has returned, before <paramref name="first"/> is waited for.</param>
+    private static T Both<T>(bool parallel, Action first, Func<T> second, Action? secondDone = null)
     {
         if (!parallel)
         {
             first();
-            return second();
+            var alone = second();
+            secondDone?.Invoke();
+            return alone;
         }
         var other = Task.Run(first);
         T result;
         try
         {
             result = second();
+            secondDone?.Invoke();
         }
         catch
         {
