@@ -256,8 +256,9 @@ static class Table
     /// <summary>
     /// Each phase of the full builds and of the one-paper rebuilds: wall and CPU ms (all threads; medians over
     /// the runs) and CPU / wall, how many cores the phase kept busy. The first phase's CPU also counts opening the
-    /// output folder (its manifest read, its files checked), which its wall time does not; "site-files" encloses
-    /// "search-index" (its wall time includes it) and gets the rest of its CPU.
+    /// output folder (its manifest read, its files checked), which its wall time does not. "publish" includes the
+    /// search files made beside it (docs.json, the split form's display and text files); "search-index" is the index
+    /// and the files made from it, after publishing.
     /// </summary>
     public static string Phases(string name, List<Measured> full, List<Measured> edit)
     {

@@ -89,12 +89,15 @@ public static class SiteBuilder
 
         var (site, failure) = StagePages(run, run.Options.Incremental ? previous : null, parsed, phases);
         if (site is null) return failure! with { Elapsed = clock.Elapsed };
-        // The site model (the archive, every paper's rendered summary) went with StagePages: the search
-        // files are made without it (docs/performance.md, memory).
-        if (run.OneOff) run.Observer.GarbageLeft();
         using var output = site.Output;
-        bool searchDeferred = WriteSearchFiles(run, site, output);
-        phases.End("site-files");
+        if (site.Search is { } search)
+        {
+            // The site model (the archive, every paper's rendered summary) went with StagePages: the search index is
+            // made without it (docs/performance.md, memory).
+            if (run.OneOff) run.Observer.GarbageLeft();
+            WriteSearchIndex(run, search, output);
+        }
+        phases.End("search-index");
 
         run.Cancel.ThrowIfCancellationRequested(); // the last point: what follows changes the output
         Commit(run, output, stamp);
@@ -103,17 +106,21 @@ public static class SiteBuilder
         {
             Unchanged = output.FilesUnchanged,
             Incremental = output.IsIncremental,
-            SearchDeferred = searchDeferred,
+            SearchDeferred = site.Search is null,
         };
     }
 
-    /// <summary>The pages and the site's other files, staged, and what the search files are made from.</summary>
-    /// <param name="SearchPapers">The papers in archive order, as the search files read them (a one-off build: without their HTML).</param>
-    /// <param name="SearchTerms">Their analysed terms, in the same order (<see cref="SiteModel.Terms"/>).</param>
-    /// <param name="SearchInputs">What the search files made from every paper are made from: the papers.</param>
-    /// <param name="DisplayInputs">What each of the split form's display and text files is made from: its papers (<see cref="SplitSearchIndex.Write"/>).</param>
-    private sealed record StagedSite(StagedOutput Output, int Pages, IReadOnlyList<PaperView> SearchPapers, ArchiveTerms SearchTerms, UInt128 SearchInputs,
-        UInt128[] DisplayInputs);
+    /// <summary>The pages, the site's other files and the search files that do not read the index, staged.</summary>
+    /// <param name="Search">What the search index is made from; null when the search files were left as they were (a session's deferred search).</param>
+    private sealed record StagedSite(StagedOutput Output, int Pages, SearchSource? Search);
+
+    /// <summary>What the search files are made from.</summary>
+    /// <param name="Papers">The papers in archive order, as the search files read them (a one-off build: without their HTML).</param>
+    /// <param name="Terms">Their analysed terms, in the same order (<see cref="SiteModel.Terms"/>).</param>
+    /// <param name="Inputs">What the search files made from every paper are made from: the papers.</param>
+    /// <param name="DisplayInputs">What each of the split form's display and text files is made from: its papers (<see cref="SplitSearchIndex.WriteDisplay"/>).</param>
+    /// <param name="IndexCurrent">True when the last build made index.json from the same papers (kept as it is).</param>
+    private sealed record SearchSource(IReadOnlyList<PaperView> Papers, ArchiveTerms Terms, UInt128 Inputs, UInt128[] DisplayInputs, bool IndexCurrent);
 
     /// <summary>Loads, models, plans and renders the site into the staging folder, with its feeds, sitemap and assets.</summary>
     private static (StagedSite? Site, BuildResult? Failure) StagePages(BuildRun run, BuildManifest? previous, StrongBox<ParsedPaperStore?> parsed, Phases phases)
@@ -206,34 +213,52 @@ public static class SiteBuilder
             phases.End("render");
 
             options.Observer.Progress(new BuildProgress("Writing feeds, sitemap and search index", 0, 0));
+            bool parallel = options.Parallelism != 1;
             var threads = new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = run.Cancel };
-            // The citation and data files are made beside the feeds: each part's serial steps (the feeds' entry table,
-            // the sitemap, the data index) then leave the other core to the other part.
-            var publishErrors = Both(options.Parallelism != 1,
+            var search = SearchSourceOf(run, model, hash, output);
+            // serve, after an edit: the last search files stay (with their old inputs) until a build that does not defer them.
+            bool searchDeferred = run.DeferSearch && !search.IndexCurrent && output.KeepPrevious(SearchFiles);
+            // The search files that read only the papers (docs.json, the split form's display and text files: a file for
+            // every four papers, written one after another) are made while the site's other files are published, in the
+            // time their serial steps (the feeds' entry table, the sitemap, the data index) leave the other core. So are the
+            // citation and data files beside the feeds. The search index itself is made after, without the model: its
+            // arrays beside the model's would raise the 50,000-paper build's peak (docs/performance.md).
+            var publishErrors = Both(parallel,
                 () =>
                 {
-                    CitationFiles.Write(model, output, hash, options.Parallelism, run.Cancel);
-                    OpenData.Write(model, output, hash, options.Parallelism, run.Cancel);
+                    if (!searchDeferred) WriteSearchDisplay(search, output);
                 },
-                () => WritePublishingFiles(model, sitemap, theme, templates, output, hash, common, threads));
+                () => Both(parallel,
+                    () =>
+                    {
+                        CitationFiles.Write(model, output, hash, options.Parallelism, run.Cancel);
+                        OpenData.Write(model, output, hash, options.Parallelism, run.Cancel);
+                    },
+                    () => WritePublishingFiles(model, sitemap, theme, templates, output, hash, common, threads)));
             if (publishErrors.Count > 0)
             {
                 output.Dispose();
                 return (null, Failed(publishErrors));
             }
             phases.End("publish");
-            // The search files read the papers (in archive order) and nothing else: made again only when one changed.
-            var searchInputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
-            var displayInputs = model.PapersInOrder.Chunk(SplitSearchIndex.DocsPerFile).Select(papers => hash.Of(InputHash.Program, "search-display", papers)).ToArray();
-            // A one-off build keeps only what the search reads; a session keeps the views anyway.
-            var searchPapers = run.OneOff ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
-            return (new StagedSite(output, pageCount, searchPapers, model.Terms, searchInputs, displayInputs), null);
+            return (new StagedSite(output, pageCount, searchDeferred ? null : search), null);
         }
         catch
         {
             output.Dispose();
             throw;
         }
+    }
+
+    /// <summary>What the search files read of <paramref name="model"/>, and their inputs.</summary>
+    private static SearchSource SearchSourceOf(BuildRun run, SiteModel model, InputHash hash, StagedOutput output)
+    {
+        // The search files read the papers (in archive order) and nothing else: made again only when one changed.
+        var inputs = hash.Of(InputHash.Program, "search", model.PapersInOrder);
+        var displayInputs = model.PapersInOrder.Chunk(SplitSearchIndex.DocsPerFile).Select(papers => hash.Of(InputHash.Program, "search-display", papers)).ToArray();
+        // A one-off build keeps only what the search reads; a session keeps the views anyway.
+        var papers = run.OneOff ? model.PapersInOrder.Select(ForSearch).ToArray() : model.PapersInOrder;
+        return new SearchSource(papers, model.Terms, inputs, displayInputs, output.IsCurrent(SearchIndex.IndexFile, inputs));
     }
 
     /// <summary>A paper as the search files read it: without its summary's HTML and its citation, the largest fields they do not read.</summary>
@@ -301,47 +326,34 @@ public static class SiteBuilder
         if (!output.IsCurrent(path, inputs)) output.Write(path, inputs, make());
     }
 
-    /// <returns>True when the search files were left as they were (a session's deferred search).</returns>
-    private static bool WriteSearchFiles(BuildRun run, StagedSite site, StagedOutput output)
+    /// <summary>docs.json and the split form's display and text files: what the search files read of the papers alone.</summary>
+    private static void WriteSearchDisplay(SearchSource search, StagedOutput output)
     {
-        var (papers, terms, searchInputs) = (site.SearchPapers, site.SearchTerms, site.SearchInputs);
-        var phases = new Phases(run.Observer);
+        if (!output.IsCurrent(SearchIndex.DocsFile, search.Inputs))
+            output.Write(SearchIndex.DocsFile, search.Inputs, stream => SearchIndex.WriteDocs(stream, search.Papers));
+        SplitSearchIndex.WriteDisplay(output, search.DisplayInputs, search.Papers);
+    }
+
+    /// <summary>index.json and the split form's index files, made from one index built from the papers' terms, unless they are current.</summary>
+    private static void WriteSearchIndex(BuildRun run, SearchSource search, StagedOutput output)
+    {
+        var (papers, terms, inputs) = (search.Papers, search.Terms, search.Inputs);
         var cancel = run.Cancel;
-        // serve, after an edit: the last search files stay (with their old inputs) until a build that does not defer them.
-        bool indexCurrent = output.IsCurrent(SearchIndex.IndexFile, searchInputs);
-        bool deferred = run.DeferSearch && !indexCurrent && output.KeepPrevious(SearchFiles);
-        if (!deferred)
+        // The index is built once, for index.json (streamed to its file) and its split form (read from it directly),
+        // and dropped as soon as the split form has read it.
+        LunrSplit? split = null;
+        if (!search.IndexCurrent)
         {
-            // The index is built once, for index.json (streamed to its file) and its split form (read from it directly),
-            // and dropped as soon as the split form has read it.
-            LunrSplit? split = null;
-            bool parallel = run.Options.Parallelism != 1;
-            if (!indexCurrent)
-            {
-                var index = SearchIndex.Build(papers, terms, run.Options.Parallelism, cancel);
-                if (run.OneOff) run.Observer.GarbageLeft(); // the builder's documents and growing arrays, before index.json and the split form
-                cancel.ThrowIfCancellationRequested();
-                // index.json is written (one thread: a stream) while the split form reads the same index, which neither changes.
-                split = Both(parallel, () => output.Write(SearchIndex.IndexFile, searchInputs, index.WriteJson), () => LunrSplit.From(index));
-                index = null!;
-                if (run.OneOff) run.Observer.GarbageLeft(); // the index and its builder's arrays, before the split form's
-            }
+            var index = SearchIndex.Build(papers, terms, run.Options.Parallelism, cancel);
+            if (run.OneOff) run.Observer.GarbageLeft(); // the builder's documents and growing arrays, before index.json and the split form
             cancel.ThrowIfCancellationRequested();
-            Both(parallel,
-                () =>
-                {
-                    if (!output.IsCurrent(SearchIndex.DocsFile, searchInputs))
-                        output.Write(SearchIndex.DocsFile, searchInputs, stream => SearchIndex.WriteDocs(stream, papers));
-                },
-                () =>
-                {
-                    SplitSearchIndex.Write(output, searchInputs, site.DisplayInputs, papers,
-                        () => split ?? LunrSplit.From(SearchIndex.Build(papers, terms, run.Options.Parallelism, cancel)));
-                    return true;
-                });
+            // index.json is written (one thread: a stream) while the split form reads the same index, which neither changes.
+            split = Both(run.Options.Parallelism != 1, () => output.Write(SearchIndex.IndexFile, inputs, index.WriteJson), () => LunrSplit.From(index));
+            index = null!;
+            if (run.OneOff) run.Observer.GarbageLeft(); // the index and its builder's arrays, before the split form's
         }
-        phases.End("search-index");
-        return deferred;
+        cancel.ThrowIfCancellationRequested();
+        SplitSearchIndex.WriteIndex(output, inputs, papers, () => split ?? LunrSplit.From(SearchIndex.Build(papers, terms, run.Options.Parallelism, cancel)));
     }
 
     /// <summary>Runs <paramref name="first"/> on another thread while <paramref name="second"/> runs on this one (when <paramref name="parallel"/>); <paramref name="second"/>'s result.</summary>

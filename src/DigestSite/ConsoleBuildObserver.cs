@@ -39,8 +39,7 @@ internal sealed class ConsoleBuildObserver(ProgressDisplay? display, bool compac
     /// <summary>
     /// "timing NAME MS" on stderr, which bench/DigestSite.Bench reads, then "cpu NAME MS": the CPU time of
     /// every thread since the previous phase line (against the wall time, how well the phase used the
-    /// cores; a phase that encloses others, such as site-files around search-index, gets the rest), then
-    /// a "memory NAME …" line.
+    /// cores), then a "memory NAME …" line.
     /// </summary>
     public override void PhaseEnded(string phase, TimeSpan elapsed)
     {

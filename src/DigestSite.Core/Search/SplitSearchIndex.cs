@@ -48,20 +48,27 @@ public static class SplitSearchIndex
             .Concat(Enumerable.Range(0, DisplayFileCount(papers)).Select(TextsPath));
 
     /// <summary>
-    /// Writes the split form into <paramref name="output"/>, keeping the last build's files that were made from the
-    /// same inputs: the index's files (base, authors, shards) read every paper and are made from <paramref name="inputs"/>;
-    /// display and text file n reads only its <see cref="DocsPerFile"/> papers, and is made from <paramref name="displayInputs"/>[n]
-    /// (one paper edited: two files made again, not all of them). <paramref name="lunr"/> (the index of
-    /// <paramref name="papers"/>, in this order) is asked for only when an index file must be made.
+    /// Writes the split form's index files (base, authors, shards) into <paramref name="output"/>, keeping the last build's
+    /// files that were made from the same <paramref name="inputs"/>: they read every paper. <paramref name="lunr"/> (the index
+    /// of <paramref name="papers"/>, in this order) is asked for only when one of them must be made.
     /// </summary>
-    public static void Write(Output.StagedOutput output, UInt128 inputs, IReadOnlyList<UInt128> displayInputs, IReadOnlyList<PaperView> papers, Func<LunrSplit> lunr)
+    public static void WriteIndex(Output.StagedOutput output, UInt128 inputs, IReadOnlyList<PaperView> papers, Func<LunrSplit> lunr)
     {
-        if (displayInputs.Count != DisplayFileCount(papers.Count))
-            throw new ArgumentException("One input hash for each display file.", nameof(displayInputs));
         var missing = IndexPaths(papers.Count).Where(path => !output.IsCurrent(path, inputs)).ToHashSet(StringComparer.Ordinal);
         if (missing.Count > 0)
             foreach (var (path, content) in IndexFiles(lunr(), papers, ShardCount(papers.Count)))
                 if (missing.Contains(path)) output.Write(path, inputs, content);
+    }
+
+    /// <summary>
+    /// Writes the split form's display and text files into <paramref name="output"/>: file n reads only its
+    /// <see cref="DocsPerFile"/> papers, and is made from <paramref name="displayInputs"/>[n] (one paper edited: two files
+    /// made again, not all of them); the last build's files made from the same inputs are kept. They do not read the index.
+    /// </summary>
+    public static void WriteDisplay(Output.StagedOutput output, IReadOnlyList<UInt128> displayInputs, IReadOnlyList<PaperView> papers)
+    {
+        if (displayInputs.Count != DisplayFileCount(papers.Count))
+            throw new ArgumentException("One input hash for each display file.", nameof(displayInputs));
         var docs = SearchIndex.DocList(papers);
         var texts = SearchIndex.TextList(papers);
         for (int n = 0; n < displayInputs.Count; n++)
