@@ -41,12 +41,6 @@ public sealed class ParsedPaperStore
 
         /// <summary>The file holds this entry as it is now (read from it, and not rendered since).</summary>
         public bool InFile { get; set; }
-
-        /// <summary>
-        /// The summary's Markdown as the file holds it (UTF-8), when the entry was read with its rendered parts: the build
-        /// needs it only to write the entry again, so it is not made a string (<see cref="Paper.SummaryMarkdown"/> is then empty).
-        /// </summary>
-        public byte[]? Markdown { get; init; }
     }
 
     private readonly Dictionary<(string Path, string Sha256, string? TopicsKey), Entry> previous = [];
@@ -372,12 +366,9 @@ public sealed class ParsedPaperStore
                     w.Write(link.Url.OriginalString);
                 }
                 Optional(w, p.SubmittedBy);
-                if (entry.Markdown is { } markdown)
-                {
-                    w.Write7BitEncodedInt(markdown.Length); // as BinaryWriter writes a string: its UTF-8 bytes' count, then them
-                    w.Write(markdown);
-                }
-                else w.Write(p.SummaryMarkdown);
+                // An entry with its rendered parts is never rendered again (a paper read with them has no Markdown): its
+                // summary's Markdown would be read and held for nothing, so it is written empty.
+                w.Write(entry.Rendered is null ? p.SummaryMarkdown : "");
                 w.Write(p.SourcePath);
                 Position(w, loaded.TitlePosition);
                 OptionalPosition(w, loaded.ArxivPosition);
@@ -403,7 +394,6 @@ public sealed class ParsedPaperStore
             string? topicsKey = key == -1 ? null : keys[key]; // out of range: ArgumentOutOfRangeException, no store
             var diagnostics = r.List(() => new Diagnostic(r.String(), r.Position(), r.String())).ToArray();
             LoadedPaper? paper = null;
-            byte[]? markdown = null;
             if (r.Bool())
             {
                 var (slug, date, title, authors, topics) = (r.String(), DateOnly.FromDayNumber(r.Int()), r.String(), r.List(r.String).ToArray(), r.List(r.String).ToArray());
@@ -412,17 +402,16 @@ public sealed class ParsedPaperStore
                 int? upvotes = r.Bool() ? r.Int() : null;
                 var links = r.List(() => new PaperLink(r.String(), new Uri(r.String(), UriKind.Absolute))).ToArray();
                 var submittedBy = r.OptionalString();
-                markdown = r.Bytes();
-                var sourcePath = r.String();
+                var markdown = r.Bytes();
+                var sourcePath = r.String(path); // the entry's path, as Fits requires
                 var (titleAt, arxivAt, doiAt) = (r.Position(), r.Bool() ? r.Position() : (SourcePosition?)null, r.Bool() ? r.Position() : (SourcePosition?)null);
                 var authorsAt = r.List(r.Position).ToArray();
-                // Rendered already (the next byte says so): the summary's Markdown stays bytes, read only to write the entry again.
-                string summary = "";
-                if (!r.NextIsTrue()) (summary, markdown) = (Encoding.UTF8.GetString(markdown), null);
+                // Rendered already (the next byte says so): the summary's Markdown is not needed (nor written, see WriteEntry).
+                string summary = r.NextIsTrue() ? "" : Encoding.UTF8.GetString(markdown);
                 var p = new Paper(slug, date, title, authors, topics, arxivId, doiName, published, upvotes, links, submittedBy, summary, sourcePath);
                 paper = new LoadedPaper(p, titleAt, arxivAt, doiAt, authorsAt);
             }
-            var entry = new Entry(path, sha256, topicsKey, paper, diagnostics) { Markdown = markdown };
+            var entry = new Entry(path, sha256, topicsKey, paper, diagnostics);
             if (r.Bool()) entry.Rendered = new RenderedPaper(r.Utf8(), r.Utf8(), Analyzed(r, words), Analyzed(r, words));
             return entry;
         }
@@ -546,6 +535,16 @@ public sealed class ParsedPaperStore
             var text = Encoding.UTF8.GetString(buffer, start, count);
             start += count;
             return text;
+        }
+
+        /// <summary>What <see cref="String"/> reads: <paramref name="likely"/> itself when it is that text (ASCII), not a copy of it.</summary>
+        public string String(string likely)
+        {
+            int count = Number();
+            Ensure(count);
+            var bytes = buffer.AsSpan(start, count);
+            start += count;
+            return System.Text.Ascii.Equals(bytes, likely) ? likely : Encoding.UTF8.GetString(bytes);
         }
 
         /// <summary>What <see cref="String"/> would decode, as the bytes the file holds.</summary>
