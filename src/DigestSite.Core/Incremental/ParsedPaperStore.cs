@@ -328,7 +328,8 @@ public sealed class ParsedPaperStore
             var keys = reader.List(reader.String);
             var entries = new List<Entry>();
             var words = new List<string>();
-            while (reader.Bool()) entries.Add(ReadEntry(reader, keys, words));
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (reader.Bool()) entries.Add(ReadEntry(reader, keys, words, names));
             return reader.PartHash().AsSpan().SequenceEqual(expected) ? entries : null;
         }
 
@@ -386,7 +387,8 @@ public sealed class ParsedPaperStore
             }
         }
 
-        private static Entry ReadEntry(Reader r, List<string> keys, List<string> words)
+        /// <param name="names">The authors' names and topic slugs read so far: each is one string however many papers have it.</param>
+        private static Entry ReadEntry(Reader r, List<string> keys, List<string> words, Dictionary<string, string> names)
         {
             var path = r.String();
             var sha256 = r.String();
@@ -396,7 +398,7 @@ public sealed class ParsedPaperStore
             LoadedPaper? paper = null;
             if (r.Bool())
             {
-                var (slug, date, title, authors, topics) = (r.String(), DateOnly.FromDayNumber(r.Int()), r.String(), r.List(r.String).ToArray(), r.List(r.String).ToArray());
+                var (slug, date, title, authors, topics) = (r.String(), DateOnly.FromDayNumber(r.Int()), r.String(), r.List(() => r.Shared(names)).ToArray(), r.List(() => r.Shared(names)).ToArray());
                 var (arxivId, doiName) = (r.OptionalString(), r.OptionalString());
                 DateOnly? published = r.Bool() ? DateOnly.FromDayNumber(r.Int()) : null;
                 int? upvotes = r.Bool() ? r.Int() : null;
@@ -545,6 +547,21 @@ public sealed class ParsedPaperStore
             var bytes = buffer.AsSpan(start, count);
             start += count;
             return System.Text.Ascii.Equals(bytes, likely) ? likely : Encoding.UTF8.GetString(bytes);
+        }
+
+        /// <summary>What <see cref="String"/> reads, as the string <paramref name="seen"/> holds for that text if any (else added to it).</summary>
+        public string Shared(Dictionary<string, string> seen)
+        {
+            int count = Number();
+            Ensure(count);
+            // UTF-8 never decodes to more UTF-16 units than it has bytes.
+            Span<char> chars = count <= 256 ? stackalloc char[count] : new char[count];
+            chars = chars[..Encoding.UTF8.GetChars(buffer.AsSpan(start, count), chars)];
+            start += count;
+            if (seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var known)) return known;
+            var text = new string(chars);
+            seen.Add(text, text);
+            return text;
         }
 
         /// <summary>What <see cref="String"/> would decode, as the bytes the file holds.</summary>
