@@ -63,8 +63,11 @@ public sealed class ParsedPaperStoreTests
         var store = ParsedPaperStore.Open(site.Output);
         var loaded = ContentLoader.Load(site.Content, store: store);
         Assert.Equal(PaperCount(site), store.Hits);
-        // A paper taken from the store with its rendered parts carries no Markdown (the store keeps its bytes, unread): the
-        // paper as parsed from its file again is rendered again.
+        // A paper taken from the store with its rendered parts carries no Markdown (nothing reads it again, so the store does
+        // not keep it): the paper as parsed from its file again is rendered again.
+        const string markdownOnly = "[link](https://example.org/lora)";
+        Assert.Contains(markdownOnly, File.ReadAllText(Path.Combine(site.Content, Paper)));
+        Assert.DoesNotContain(markdownOnly, System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(ParsedPaperStore.PathFor(site.Output))));
         var parsed = ContentLoader.Load(site.Content).Archive!.Papers.ToDictionary(p => p.Slug);
         using var analyzer = new LunrTextAnalyzer();
         foreach (var paper in loaded.Archive!.Papers)

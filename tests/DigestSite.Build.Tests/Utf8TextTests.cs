@@ -17,6 +17,26 @@ public class Utf8TextTests
         Assert.Equal(text.Length == 0, utf8.IsEmpty);
     }
 
+    [Theory]
+    [InlineData("x\uD83C", "\uDF93 a surrogate pair split between the builder's chunks")]
+    [InlineData("x\uD83C", " a lone high surrogate at a chunk's end")]
+    [InlineData("", "")]
+    public void A_builders_text_gives_the_bytes_its_string_would(string first, string second)
+    {
+        // The first chunk holds exactly the first part: what is appended next starts another.
+        var builder = new System.Text.StringBuilder(Math.Max(first.Length, 1)).Append(first).Append(second);
+        Assert.True(first.Length == 0 || CountChunks(builder) > 1);
+        Assert.Equal(Utf8Text.Of(builder.ToString()), Utf8Text.Of(builder));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(builder.ToString()), Utf8Text.Of(builder).Bytes.ToArray());
+
+        static int CountChunks(System.Text.StringBuilder builder)
+        {
+            int count = 0;
+            foreach (var _ in builder.GetChunks()) count++;
+            return count;
+        }
+    }
+
     [Fact]
     public void Texts_are_equal_when_their_bytes_are_so_view_records_holding_them_compare_by_value()
     {

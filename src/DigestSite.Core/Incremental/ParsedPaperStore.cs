@@ -41,12 +41,6 @@ public sealed class ParsedPaperStore
 
         /// <summary>The file holds this entry as it is now (read from it, and not rendered since).</summary>
         public bool InFile { get; set; }
-
-        /// <summary>
-        /// The summary's Markdown as the file holds it (UTF-8), when the entry was read with its rendered parts: the build
-        /// needs it only to write the entry again, so it is not made a string (<see cref="Paper.SummaryMarkdown"/> is then empty).
-        /// </summary>
-        public byte[]? Markdown { get; init; }
     }
 
     private readonly Dictionary<(string Path, string Sha256, string? TopicsKey), Entry> previous = [];
@@ -334,7 +328,8 @@ public sealed class ParsedPaperStore
             var keys = reader.List(reader.String);
             var entries = new List<Entry>();
             var words = new List<string>();
-            while (reader.Bool()) entries.Add(ReadEntry(reader, keys, words));
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            while (reader.Bool()) entries.Add(ReadEntry(reader, keys, words, names));
             return reader.PartHash().AsSpan().SequenceEqual(expected) ? entries : null;
         }
 
@@ -372,12 +367,9 @@ public sealed class ParsedPaperStore
                     w.Write(link.Url.OriginalString);
                 }
                 Optional(w, p.SubmittedBy);
-                if (entry.Markdown is { } markdown)
-                {
-                    w.Write7BitEncodedInt(markdown.Length); // as BinaryWriter writes a string: its UTF-8 bytes' count, then them
-                    w.Write(markdown);
-                }
-                else w.Write(p.SummaryMarkdown);
+                // An entry with its rendered parts is never rendered again (a paper read with them has no Markdown): its
+                // summary's Markdown would be read and held for nothing, so it is written empty.
+                w.Write(entry.Rendered is null ? p.SummaryMarkdown : "");
                 w.Write(p.SourcePath);
                 Position(w, loaded.TitlePosition);
                 OptionalPosition(w, loaded.ArxivPosition);
@@ -395,7 +387,8 @@ public sealed class ParsedPaperStore
             }
         }
 
-        private static Entry ReadEntry(Reader r, List<string> keys, List<string> words)
+        /// <param name="names">The authors' names and topic slugs read so far: each is one string however many papers have it.</param>
+        private static Entry ReadEntry(Reader r, List<string> keys, List<string> words, Dictionary<string, string> names)
         {
             var path = r.String();
             var sha256 = r.String();
@@ -403,26 +396,24 @@ public sealed class ParsedPaperStore
             string? topicsKey = key == -1 ? null : keys[key]; // out of range: ArgumentOutOfRangeException, no store
             var diagnostics = r.List(() => new Diagnostic(r.String(), r.Position(), r.String())).ToArray();
             LoadedPaper? paper = null;
-            byte[]? markdown = null;
             if (r.Bool())
             {
-                var (slug, date, title, authors, topics) = (r.String(), DateOnly.FromDayNumber(r.Int()), r.String(), r.List(r.String).ToArray(), r.List(r.String).ToArray());
+                var (slug, date, title, authors, topics) = (r.String(), DateOnly.FromDayNumber(r.Int()), r.String(), r.List(() => r.Shared(names)).ToArray(), r.List(() => r.Shared(names)).ToArray());
                 var (arxivId, doiName) = (r.OptionalString(), r.OptionalString());
                 DateOnly? published = r.Bool() ? DateOnly.FromDayNumber(r.Int()) : null;
                 int? upvotes = r.Bool() ? r.Int() : null;
                 var links = r.List(() => new PaperLink(r.String(), new Uri(r.String(), UriKind.Absolute))).ToArray();
                 var submittedBy = r.OptionalString();
-                markdown = r.Bytes();
-                var sourcePath = r.String();
+                var markdown = r.Bytes();
+                var sourcePath = r.String(path); // the entry's path, as Fits requires
                 var (titleAt, arxivAt, doiAt) = (r.Position(), r.Bool() ? r.Position() : (SourcePosition?)null, r.Bool() ? r.Position() : (SourcePosition?)null);
                 var authorsAt = r.List(r.Position).ToArray();
-                // Rendered already (the next byte says so): the summary's Markdown stays bytes, read only to write the entry again.
-                string summary = "";
-                if (!r.NextIsTrue()) (summary, markdown) = (Encoding.UTF8.GetString(markdown), null);
+                // Rendered already (the next byte says so): the summary's Markdown is not needed (nor written, see WriteEntry).
+                string summary = r.NextIsTrue() ? "" : Encoding.UTF8.GetString(markdown);
                 var p = new Paper(slug, date, title, authors, topics, arxivId, doiName, published, upvotes, links, submittedBy, summary, sourcePath);
                 paper = new LoadedPaper(p, titleAt, arxivAt, doiAt, authorsAt);
             }
-            var entry = new Entry(path, sha256, topicsKey, paper, diagnostics) { Markdown = markdown };
+            var entry = new Entry(path, sha256, topicsKey, paper, diagnostics);
             if (r.Bool()) entry.Rendered = new RenderedPaper(r.Utf8(), r.Utf8(), Analyzed(r, words), Analyzed(r, words));
             return entry;
         }
@@ -545,6 +536,31 @@ public sealed class ParsedPaperStore
             Ensure(count);
             var text = Encoding.UTF8.GetString(buffer, start, count);
             start += count;
+            return text;
+        }
+
+        /// <summary>What <see cref="String"/> reads: <paramref name="likely"/> itself when it is that text (ASCII), not a copy of it.</summary>
+        public string String(string likely)
+        {
+            int count = Number();
+            Ensure(count);
+            var bytes = buffer.AsSpan(start, count);
+            start += count;
+            return System.Text.Ascii.Equals(bytes, likely) ? likely : Encoding.UTF8.GetString(bytes);
+        }
+
+        /// <summary>What <see cref="String"/> reads, as the string <paramref name="seen"/> holds for that text if any (else added to it).</summary>
+        public string Shared(Dictionary<string, string> seen)
+        {
+            int count = Number();
+            Ensure(count);
+            // UTF-8 never decodes to more UTF-16 units than it has bytes.
+            Span<char> chars = count <= 256 ? stackalloc char[count] : new char[count];
+            chars = chars[..Encoding.UTF8.GetChars(buffer.AsSpan(start, count), chars)];
+            start += count;
+            if (seen.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars, out var known)) return known;
+            var text = new string(chars);
+            seen.Add(text, text);
             return text;
         }
 

@@ -53,7 +53,7 @@ public static class PaperViews
             paper.SubmittedBy,
             rendered.SummaryHtml,
             rendered.SummaryText,
-            Utf8Text.Of(Bibtex.Entry(paper, citationKey, arxivUrl)),
+            Bibtex.Entry(paper, citationKey, arxivUrl),
             paper.Authors.Select(a => authors[a]).ToArray(),
             Citation(paper, citationKey, arxivUrl, urls, topicRefs));
     }
@@ -64,6 +64,6 @@ public static class PaperViews
     private static CitationView Citation(Paper paper, string key, string? arxivUrl, Urls urls, IEnumerable<TopicRef> topics)
     {
         var cited = CitedPaper.Of(paper, key, arxivUrl, urls.Absolute(urls.Paper(paper.Slug)), topics.Select(t => t.Name).ToArray());
-        return new CitationView(key, Utf8Text.Of(Coins.Of(cited)), urls.PaperCitation(paper.Slug, "bib"), urls.PaperCitation(paper.Slug, "ris"), urls.PaperCitation(paper.Slug, "json"));
+        return new CitationView(key, Coins.Of(cited), urls.PaperCitation(paper.Slug, "bib"), urls.PaperCitation(paper.Slug, "ris"), urls.PaperCitation(paper.Slug, "json"));
     }
 }

@@ -20,6 +20,23 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
 
     public static Utf8Text Of(string text) => text.Length == 0 ? Empty : new(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>What <see cref="Of(string)"/> would make of the builder's text, without making the string.</summary>
+    public static Utf8Text Of(StringBuilder text)
+    {
+        if (text.Length == 0) return Empty;
+        // An encoder, not the chunks one by one: a surrogate pair may be split between two of them.
+        var encoder = Encoding.UTF8.GetEncoder();
+        int count = 0;
+        foreach (var chunk in text.GetChunks()) count += encoder.GetByteCount(chunk.Span, flush: false);
+        count += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        var bytes = new byte[count];
+        int written = 0;
+        foreach (var chunk in text.GetChunks()) written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
+        encoder.GetBytes([], bytes.AsSpan(written), flush: true);
+        return new(bytes);
+    }
+
     /// <summary>Bytes known to be well-formed UTF-8 (what <see cref="Of"/> made, read back), kept as they are.</summary>
     public static Utf8Text FromBytes(byte[] utf8) => utf8.Length == 0 ? Empty : new(utf8);
 

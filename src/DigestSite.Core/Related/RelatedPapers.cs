@@ -44,7 +44,12 @@ public static class RelatedPapers
         var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var weights = new TermWeights(numbered);
         var vectors = new Vector[papers.Count];
-        Parallel.For(0, papers.Count, threads, i => vectors[i] = Vector.Of(numbered.Fields(i), weights));
+        // Each worker gathers a paper's weights in arrays of its own, kept from paper to paper: only the vector's are made for it.
+        Parallel.For(0, papers.Count, threads, () => new Gathered(), (i, _, gathered) =>
+        {
+            vectors[i] = Vector.Of(numbered.Fields(i), weights, gathered);
+            return gathered;
+        }, _ => { });
         var series = papers.Select(p => Named(p.Title)).ToArray();
         var people = new Numbered(papers);
         var archive = new Candidates(vectors, series, people, weights.Count);
@@ -70,7 +75,7 @@ public static class RelatedPapers
         vectors[paper].Spread(scratch.Dense);
         var scored = scratch.Scored;
         scored.Clear();
-        foreach (int other in Pooled(scratch.Found))
+        foreach (var (_, other) in Pooled(scratch.Found, scratch.Pooled))
         {
             double score = Score(people, paper, other, vectors[other], scratch.Dense) + (SameSeries(series[paper], series[other]) ? SeriesBonus : 0);
             if (score >= MinScore) scored.Add((score, other));
@@ -92,10 +97,11 @@ public static class RelatedPapers
     }
 
     /// <summary>The <see cref="Pool"/> candidates with the most shared weight (ties: archive order), to be scored exactly.</summary>
-    private static int[] Pooled(Found found)
+    /// <param name="best">Emptied, then given them and returned.</param>
+    private static List<(double Shared, int Paper)> Pooled(Found found, List<(double Shared, int Paper)> best)
     {
         // The best few of a few hundred: kept in order as they come, rather than sorting them all.
-        var best = new List<(double Shared, int Paper)>(Pool + 1);
+        best.Clear();
         foreach (int other in found.Papers)
         {
             double shared = found.Shared[other];
@@ -105,7 +111,7 @@ public static class RelatedPapers
             best.Insert(at, (shared, other));
             if (best.Count > Pool) best.RemoveAt(Pool);
         }
-        return best.Select(c => c.Paper).ToArray();
+        return best;
 
         static bool Before((double Shared, int Paper) x, (double Shared, int Paper) y) => x.Shared > y.Shared || (x.Shared == y.Shared && x.Paper < y.Paper);
     }
@@ -155,7 +161,8 @@ public static class RelatedPapers
         }
 
         var a = scratch.Dense;
-        var words = new List<(string Word, double Weight)>();
+        var words = scratch.Words;
+        words.Clear();
         int mark = scratch.NextMark();
         foreach (int field in ShownFields)
         {
@@ -167,23 +174,25 @@ public static class RelatedPapers
                 if (scratch.Seen[id] == mark) continue;
                 scratch.Seen[id] = mark;
                 if (b.WeightOf(id) is not > 0.0 || Display(tokens[j]) is not { } word) continue;
-                words.Add((word, a[id] * b.WeightOf(id)));
+                words.Add(word with { Weight = a[id] * b.WeightOf(id) });
             }
         }
         if (words.Count > 0)
         {
             // Only the words that weigh in: a word that many papers use ("models") adds little and says less.
             double heaviest = words.Max(w => w.Weight);
-            return "shared terms: " + string.Join(", ", Heaviest(words, heaviest / 6));
+            Heaviest(words, heaviest / 6, scratch.Top);
+            return "shared terms: " + string.Join(", ", scratch.Top.Select(w => w.Text.ToString()));
         }
         return "shared topics: " + string.Join(", ", paper.Topics.Where(t => other.Topics.Contains(t)).Select(t => t.Name));
     }
 
     /// <summary>The (at most) three heaviest words of at least <paramref name="least"/>, heaviest first, ties by word: picked as they come, not sorted.</summary>
-    private static List<string> Heaviest(List<(string Word, double Weight)> words, double least)
+    /// <param name="top">Emptied, then given them.</param>
+    private static void Heaviest(List<Word> words, double least, List<Word> top)
     {
         const int Count = 3;
-        var top = new List<(string Word, double Weight)>(Count + 1);
+        top.Clear();
         foreach (var word in words)
         {
             if (word.Weight < least) continue;
@@ -193,11 +202,12 @@ public static class RelatedPapers
             top.Insert(at, word);
             if (top.Count > Count) top.RemoveAt(Count);
         }
-        return top.ConvertAll(w => w.Word);
 
-        static bool Before((string Word, double Weight) x, (string Word, double Weight) y) =>
-            x.Weight > y.Weight || (x.Weight == y.Weight && string.CompareOrdinal(x.Word, y.Word) < 0);
+        static bool Before(Word x, Word y) => x.Weight > y.Weight || (x.Weight == y.Weight && x.Text.Span.SequenceCompareTo(y.Text.Span) < 0);
     }
+
+    /// <summary>A word a reason may show (a part of a token, <see cref="Display"/>) and its weight: made a string only if shown.</summary>
+    private readonly record struct Word(ReadOnlyMemory<char> Text, double Weight);
 
     /// <summary>
     /// The name a title gives its method before a colon, without its version ("Kari2: …", "Kari-v3: …",
@@ -226,13 +236,13 @@ public static class RelatedPapers
         names.Count <= 2 ? string.Join(", ", names) : $"{names[0]}, {names[1]} and {names.Count - 2} more";
 
     /// <summary>A word as a reason shows it: without the punctuation around it; none when it has no letter (a number, a sign).</summary>
-    private static string? Display(string token)
+    private static Word? Display(string token)
     {
         int start = 0, end = token.Length;
         while (start < end && !char.IsLetterOrDigit(token[start])) start++;
         while (end > start && !char.IsLetterOrDigit(token[end - 1])) end--;
         foreach (char c in token.AsSpan(start, end - start))
-            if (char.IsLetter(c)) return token[start..end];
+            if (char.IsLetter(c)) return new Word(token.AsMemory(start, end - start), 0);
         return null;
     }
 
@@ -262,12 +272,11 @@ public static class RelatedPapers
             static bool Before(int x, int y, int[] ids, double[] weights) => weights[x] > weights[y] || (weights[x] == weights[y] && ids[x] < ids[y]);
         }
 
-        public static Vector Of(IReadOnlyList<NumberedText> fields, TermWeights weights)
+        public static Vector Of(IReadOnlyList<NumberedText> fields, TermWeights weights, Gathered gathered)
         {
             int count = 0;
             foreach (var field in fields) count += field.Words.Length;
-            var ids = new int[count];
-            var values = new double[count];
+            var (ids, values) = gathered.Room(count);
             int n = 0;
             for (int f = 0; f < fields.Count; f++)
             {
@@ -280,7 +289,7 @@ public static class RelatedPapers
             }
             // A term of several fields becomes one element with its weights summed (Array.Sort orders equal
             // input the same way every time, so the sums are the same on every build).
-            Array.Sort(ids, values);
+            Array.Sort(ids, values, 0, count);
             int m = 0;
             for (int i = 0; i < count; i++)
             {
@@ -323,12 +332,31 @@ public static class RelatedPapers
         }
     }
 
+    /// <summary>One worker's arrays for a paper's weights before they are summed by term (<see cref="Vector.Of"/>), grown as needed.</summary>
+    private sealed class Gathered
+    {
+        private int[] ids = [];
+        private double[] values = [];
+
+        /// <summary>The arrays, with room for at least <paramref name="count"/> elements.</summary>
+        public (int[] Ids, double[] Values) Room(int count)
+        {
+            if (ids.Length < count) (ids, values) = (new int[count * 2], new double[count * 2]);
+            return (ids, values);
+        }
+    }
+
     /// <summary>One thread's working memory: the candidates of the paper at hand, their scores, and its weights by term number.</summary>
     private sealed class Scratch(int vocabulary, int papers)
     {
         public Found Found { get; } = new(papers);
+        public List<(double Shared, int Paper)> Pooled { get; } = new(Pool + 1);
         public List<(double Score, int Other)> Scored { get; } = [];
         public double[] Dense { get; } = new double[vocabulary];
+
+        /// <summary>The words a reason weighs, and the heaviest of them (<see cref="Reason"/>).</summary>
+        public List<Word> Words { get; } = [];
+        public List<Word> Top { get; } = [];
 
         /// <summary>For each term number, the mark of the last reason that met it (<see cref="NextMark"/>).</summary>
         public int[] Seen { get; } = new int[vocabulary];

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using DigestSite.Archive;
+using DigestSite.Pages;
 
 namespace DigestSite.Publishing.Citations;
 
@@ -14,16 +15,19 @@ namespace DigestSite.Publishing.Citations;
 /// </summary>
 public static class Bibtex
 {
-    // Each thread writes into one builder of its own: an entry then allocates only its string.
+    // Each thread writes into one builder of its own: an entry then allocates only its UTF-8.
     [ThreadStatic] private static StringBuilder? builder;
 
-    public static string Entry(Paper paper, string key, string? arxivUrl)
+    /// <summary>The entry, as UTF-8 (the model keeps it so, and the .bib files are written from it).</summary>
+    public static Utf8Text Entry(Paper paper, string key, string? arxivUrl)
     {
         var year = CitationKeys.Year(paper.Published, paper.Arxiv);
         var entry = (builder ??= new StringBuilder(1024)).Clear();
         entry.Append("@misc{").Append(key).Append(",\n");
-        Field(entry, "title", "{" + Escape(paper.Title) + "}");
-        Field(entry, "author", string.Join(" and ", paper.Authors.Select(Name)));
+        entry.Append("  title = {{").Append(Escape(paper.Title)).Append("}},\n");
+        entry.Append("  author = {");
+        for (int i = 0; i < paper.Authors.Count; i++) (i > 0 ? entry.Append(" and ") : entry).Append(Name(paper.Authors[i]));
+        entry.Append("},\n");
         if (year is { } y) Field(entry, "year", y.ToString(CultureInfo.InvariantCulture));
         if (paper.Arxiv is { } id)
         {
@@ -33,7 +37,7 @@ public static class Bibtex
         if (paper.Doi is { } doi) Field(entry, "doi", Verbatim(doi));
         if (arxivUrl is not null) Field(entry, "url", arxivUrl);
         entry.Length -= 2; // the last ",\n"
-        return entry.Append("\n}").ToString();
+        return Utf8Text.Of(entry.Append("\n}"));
     }
 
     private static void Field(StringBuilder entry, string name, string value) =>

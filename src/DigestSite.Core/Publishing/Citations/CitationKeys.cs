@@ -38,10 +38,38 @@ public static class CitationKeys
     /// <summary>lastname + year + first title word of more than three letters, ASCII letters and digits only (accents taken off); the slug if that is empty.</summary>
     public static string Own(Paper paper)
     {
-        var lastName = paper.Authors.Count > 0 ? Ascii(paper.Authors[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "") : "";
-        var firstWord = paper.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Ascii).FirstOrDefault(w => w.Length > 3) ?? "";
-        var key = lastName + Year(paper.Published, paper.Arxiv) + firstWord;
+        var lastName = paper.Authors.Count > 0 ? Ascii(LastWord(paper.Authors[0])) : "";
+        var key = lastName + Year(paper.Published, paper.Arxiv) + FirstLongWord(paper.Title);
         return key.Length > 0 ? key : paper.Slug;
+    }
+
+    /// <summary>The last of the words a name's spaces separate ("" when it has none).</summary>
+    private static string LastWord(string name)
+    {
+        var words = name.AsSpan().TrimEnd(' ');
+        return words[(words.LastIndexOf(' ') + 1)..].ToString();
+    }
+
+    /// <summary>The first word (between spaces) of more than three letters and digits once folded, folded; "" when there is none.</summary>
+    private static string FirstLongWord(string title)
+    {
+        // Only the word chosen is made a string: an ASCII word's folded length is its count of letters and digits.
+        foreach (var range in title.AsSpan().Split(' '))
+        {
+            var word = title.AsSpan(range);
+            if (word.IsEmpty || (System.Text.Ascii.IsValid(word) && Count(word) <= 3)) continue;
+            var folded = Ascii(word.ToString());
+            if (folded.Length > 3) return folded;
+        }
+        return "";
+
+        static int Count(ReadOnlySpan<char> word)
+        {
+            int count = 0;
+            foreach (char c in word)
+                if (char.IsAsciiLetterOrDigit(c)) count++;
+            return count;
+        }
     }
 
     // The same folding as author slugs: "Müller" -> "muller", "王伟" -> "wangwei".

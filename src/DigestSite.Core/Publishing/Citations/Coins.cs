@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DigestSite.Pages;
 
 namespace DigestSite.Publishing.Citations;
 
@@ -10,10 +11,11 @@ namespace DigestSite.Publishing.Citations;
 /// </summary>
 public static class Coins
 {
-    // Each thread writes into one builder of its own: a paper's COinS then allocates only its string.
+    // Each thread writes into one builder of its own: a paper's COinS then allocates only its UTF-8.
     [ThreadStatic] private static StringBuilder? builder;
 
-    public static string Of(CitedPaper paper)
+    /// <summary>The COinS, as UTF-8 (as the model keeps it).</summary>
+    public static Utf8Text Of(CitedPaper paper)
     {
         var kev = builder ??= new StringBuilder(1024);
         kev.Clear().Append("ctx_ver=Z39.88-2004&rft_val_fmt=info%3Aofi%2Ffmt%3Akev%3Amtx%3Ajournal&rft.genre=preprint");
@@ -26,7 +28,7 @@ public static class Coins
         if (paper.Doi is { } doi) Add(kev, "rft_id", "info:doi/" + doi);
         if (paper.Arxiv is { } arxiv) Add(kev, "rft_id", "info:arxiv/" + arxiv);
         Add(kev, "rft_id", paper.PageUrl);
-        return kev.ToString();
+        return Utf8Text.Of(kev);
     }
 
     private static void Add(StringBuilder kev, string key, string value) => kev.Append('&').Append(key).Append('=').Append(Uri.EscapeDataString(value));
