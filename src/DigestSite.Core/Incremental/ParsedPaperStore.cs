@@ -137,10 +137,25 @@ public sealed class ParsedPaperStore
     /// 10,000 entries again; once the file holds more entries no paper has (edited, moved or removed since) than
     /// <see cref="Stale"/> allows, it is written again with only this load's papers, replaced in one rename.
     /// Nothing is written when the file holds every paper of this load, or a folder is in its place.
+    /// The store is spent then: it lets go of its entries (every paper with its Markdown and analysed terms, a
+    /// third of what a large build's model step held), whoever still holds the store.
     /// </summary>
     public void Save(string outputDir)
     {
-        var path = PathFor(outputDir);
+        try
+        {
+            Write(PathFor(outputDir));
+        }
+        finally
+        {
+            previous.Clear();
+            current.Clear();
+            byPaper.Clear();
+        }
+    }
+
+    private void Write(string path)
+    {
         if (FileKinds.Of(path).Kind == FileKind.Folder) return; // put there by hand or by a cache: not the build's to replace
         var fresh = current.Values.Where(e => !e.InFile).ToArray();
         int stale = stored - (current.Count - fresh.Length);
