@@ -161,11 +161,22 @@ public static class SiteBuilder
         var diagnostics = new List<Diagnostic>();
         var theme = Theme.Load(options.ThemeLayers, diagnostics);
         if (theme is null) return (null, Failed(diagnostics));
-        var model = new SiteModel(archive, run.Session?.Views, parsed is null ? null : parsed.Render, options.Parallelism);
-        // Kept for the next build, written while the pages are planned and rendered (a stream on one thread, a tenth
-        // of a second at 10,000 papers), then dropped: it holds nothing the model does not. The file is only a cache,
-        // found by content: a build that fails later leaves it right; it is finished before the build returns.
-        return (new Modelled(model, theme, diagnostics, Saving(parsed, options)), null);
+        // Kept for the next build, written as soon as every paper is rendered, while the model numbers the terms and finds
+        // the related papers (a stream on one thread, a tenth of a second at 10,000 papers); the store then lets go of
+        // the papers, which the model's peak would otherwise hold. The file is only a cache, found by content: a build
+        // that fails later leaves it right; it is finished before the build returns.
+        var saving = Task.CompletedTask;
+        try
+        {
+            var model = new SiteModel(archive, run.Session?.Views, parsed is null ? null : parsed.Render, options.Parallelism,
+                rendered: () => saving = Saving(parsed, options));
+            return (new Modelled(model, theme, diagnostics, saving), null);
+        }
+        catch
+        {
+            try { saving.Wait(); } catch (AggregateException) { } // this error is the one reported
+            throw;
+        }
     }
 
     /// <summary>The store saved beside the output: on another thread, unless the build runs on one.</summary>

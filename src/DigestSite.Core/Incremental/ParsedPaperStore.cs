@@ -131,18 +131,24 @@ public sealed class ParsedPaperStore
     /// 10,000 entries again; once the file holds more entries no paper has (edited, moved or removed since) than
     /// <see cref="Stale"/> allows, it is written again with only this load's papers, replaced in one rename.
     /// Nothing is written when the file holds every paper of this load, or a folder is in its place.
+    /// The store is spent then: it lets go of its entries (every paper with its Markdown and analysed terms, a third
+    /// of what a large build's model step held) as it writes them, whoever still holds the store.
     /// </summary>
     public void Save(string outputDir)
     {
+        var all = Ordered(current.Values);
+        previous.Clear();
+        current.Clear();
+        byPaper.Clear();
         var path = PathFor(outputDir);
         if (FileKinds.Of(path).Kind == FileKind.Folder) return; // put there by hand or by a cache: not the build's to replace
-        var fresh = current.Values.Where(e => !e.InFile).ToArray();
-        int stale = stored - (current.Count - fresh.Length);
-        if (validLength > 0 && stale <= Stale(current.Count) && File.Exists(path))
+        var fresh = all.Where(e => !e.InFile).ToArray();
+        int stale = stored - (all.Length - fresh.Length);
+        if (validLength > 0 && stale <= Stale(all.Length) && File.Exists(path))
         {
-            if (fresh.Length == 0 || StoreFile.Append(path, validLength, Program, Ordered(fresh))) return;
+            if (fresh.Length == 0 || StoreFile.Append(path, validLength, Program, fresh)) return;
         }
-        StoreFile.Write(path, Program, Ordered(current.Values));
+        StoreFile.Write(path, Program, all);
     }
 
     /// <summary>
@@ -170,7 +176,7 @@ public sealed class ParsedPaperStore
         /// <summary>What a file holds: the entries of its valid parts, in file order, and the length of those parts.</summary>
         public sealed record Contents(List<Entry> Entries, long Length);
 
-        /// <summary>A new file of one part, replacing the file at <paramref name="path"/> in one rename.</summary>
+        /// <summary>A new file of one part, replacing the file at <paramref name="path"/> in one rename; <paramref name="entries"/> is emptied as they are written.</summary>
         public static void Write(string path, string program, Entry[] entries)
         {
             var temporary = path + ".new";
@@ -213,8 +219,10 @@ public sealed class ParsedPaperStore
                     // is left out. False ends them.
                     var buffer = new MemoryStream();
                     var words = new Words();
-                    foreach (var entry in entries)
+                    for (int i = 0; i < entries.Length; i++)
                     {
+                        var entry = entries[i];
+                        entries[i] = null!; // let go once written: a full build's store is saved while the model is still being made
                         if (!Encode(buffer, entry, entry.TopicsKey is { } k ? keyIndex[k] : -1, words)) continue;
                         writer.Write(true);
                         writer.Write(buffer.GetBuffer(), 0, (int)buffer.Length);

@@ -51,7 +51,10 @@ public sealed class SiteModel
     /// <param name="cache">Kept by a long-running process (serve): the views of papers that did not change are reused.</param>
     /// <param name="render">A one-off build: each paper's rendered parts, kept from an earlier build when its file did not change (serve keeps them in <paramref name="cache"/>).</param>
     /// <param name="parallelism">Threads for the related papers (the build's option; -1: all cores).</param>
-    public SiteModel(DigestArchive archive, PaperViewCache? cache = null, Func<Paper, LunrTextAnalyzer, RenderedPaper>? render = null, int parallelism = -1)
+    /// <param name="rendered">Called once every paper is rendered, before the terms are numbered and the related papers found:
+    /// a one-off build saves its store of parsed papers then, on another thread, and the store lets go of the papers.</param>
+    public SiteModel(DigestArchive archive, PaperViewCache? cache = null, Func<Paper, LunrTextAnalyzer, RenderedPaper>? render = null, int parallelism = -1,
+        Action? rendered = null)
     {
         Archive = cache is null ? WithoutSummaries(archive) : archive;
         Cache = cache;
@@ -63,12 +66,33 @@ public sealed class SiteModel
         Authors = AuthorIndex.Build(Archive);
         AuthorRefs = AuthorRefsOf(Authors, Urls);
 
-        var papers = archive.Papers.ToArray();
+        // From here on the papers as loaded (with their Markdown) are read by the rendering alone: they go when it returns.
+        var (views, terms) = Render(archive.Papers.ToArray(), cache, render ?? RenderedPaper.Of);
+        rendered?.Invoke();
+        Terms = ArchiveTerms.Number(terms, parallelism);
+        // Related papers read the strings of the title's and summary's tokens only (a reason shows them): the rest of the
+        // analysed terms, held by number now, go before the related papers' vectors are made.
+        var tokens = Array.ConvertAll(terms, RelatedPapers.Tokens.Of);
+        cache?.Retain(views);
+        PapersInOrder = views;
+        Papers = views.ToDictionary(v => v.Slug, StringComparer.Ordinal);
+
+        var byTopic = Archive.Topics.ToDictionary(t => t.Slug, _ => new List<PaperView>(), StringComparer.Ordinal);
+        foreach (var view in views)
+            foreach (var topic in view.Topics)
+                byTopic[topic.Slug].Add(view);
+        PapersByTopic = byTopic.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<PaperView>)kv.Value, StringComparer.Ordinal);
+        Related = RelatedPapers.Find(views, tokens, Terms, parallelism);
+    }
+
+    /// <summary>Each paper's view and analysed terms, in the order of <paramref name="papers"/>: its summary rendered (or kept), on every core.</summary>
+    private (PaperView[] Views, PaperTerms[] Terms) Render(Paper[] papers, PaperViewCache? cache, Func<Paper, LunrTextAnalyzer, RenderedPaper> render)
+    {
         var keys = Publishing.Citations.CitationKeys.Assign(papers);
         var views = new PaperView[papers.Length];
-        var siteUrl = Urls.Absolute(Urls.Home);
         var terms = new PaperTerms[papers.Length];
-        render = cache is not null ? cache.Render : render ?? RenderedPaper.Of;
+        var siteUrl = Urls.Absolute(Urls.Home);
+        render = cache is not null ? cache.Render : render;
         using (var analyzer = new LunrTextAnalyzer())
             Parallel.For(0, papers.Length, i =>
             {
@@ -78,17 +102,7 @@ public sealed class SiteModel
                     ?? PaperViews.Create(paper, rendered, IssueRefs[paper.IssueDate], TopicRefs, AuthorRefs, Urls, keys[paper.Slug]);
                 terms[i] = PaperTerms.Of(views[i], rendered, analyzer);
             });
-        Terms = ArchiveTerms.Number(terms, parallelism);
-        cache?.Retain(views);
-        PapersInOrder = views;
-        Papers = views.ToDictionary(v => v.Slug, StringComparer.Ordinal);
-
-        var byTopic = archive.Topics.ToDictionary(t => t.Slug, _ => new List<PaperView>(), StringComparer.Ordinal);
-        foreach (var view in views)
-            foreach (var topic in view.Topics)
-                byTopic[topic.Slug].Add(view);
-        PapersByTopic = byTopic.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<PaperView>)kv.Value, StringComparer.Ordinal);
-        Related = RelatedPapers.Find(views, terms, Terms, parallelism);
+        return (views, terms);
     }
 
     /// <summary>The newest issue's date: when the archive as a whole last changed.</summary>

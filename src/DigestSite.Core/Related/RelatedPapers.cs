@@ -33,12 +33,21 @@ public static class RelatedPapers
 
     private static readonly int[] ShownFields = [0, 3]; // title and summary: the words a reason can name
 
+    /// <summary>
+    /// The tokens of a paper's title and summary (<see cref="AnalyzedText.Tokens"/> of its <see cref="PaperTerms"/>, at the
+    /// positions of their terms): the words a reason can name.
+    /// </summary>
+    public sealed record Tokens(string[] Title, string[] Summary)
+    {
+        public static Tokens Of(PaperTerms terms) => new(terms.Fields[0].Tokens, terms.Fields[3].Tokens);
+    }
+
     /// <summary>Every paper's related papers by slug, best first (a paper with none has an empty list).</summary>
     /// <param name="papers">The archive's papers, in archive order.</param>
-    /// <param name="terms">Their analysed terms, in the same order (the tokens a reason shows).</param>
-    /// <param name="numbered">The same terms, numbered (<see cref="SiteModel.Terms"/>).</param>
+    /// <param name="tokens">Their title's and summary's tokens, in the same order (the words a reason shows).</param>
+    /// <param name="numbered">Their terms, numbered (<see cref="SiteModel.Terms"/>).</param>
     /// <param name="parallelism">Threads (-1: all cores); the result is the same for any number.</param>
-    public static IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Find(IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms,
+    public static IReadOnlyDictionary<string, IReadOnlyList<RelatedPaperView>> Find(IReadOnlyList<PaperView> papers, IReadOnlyList<Tokens> tokens,
         ArchiveTerms numbered, int parallelism = -1)
     {
         var threads = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
@@ -59,7 +68,7 @@ public static class RelatedPapers
         var spare = new System.Collections.Concurrent.ConcurrentBag<Scratch>();
         Parallel.For(0, papers.Count, threads, () => spare.TryTake(out var kept) ? kept : new Scratch(weights.Count, papers.Count), (i, _, scratch) =>
         {
-            related[i] = Best(i, papers, terms, numbered, vectors, series, people, archive, scratch);
+            related[i] = Best(i, papers, tokens, numbered, vectors, series, people, archive, scratch);
             return scratch;
         }, spare.Add);
         var bySlug = new Dictionary<string, IReadOnlyList<RelatedPaperView>>(papers.Count, StringComparer.Ordinal);
@@ -67,7 +76,7 @@ public static class RelatedPapers
         return bySlug;
     }
 
-    private static RelatedPaperView[] Best(int paper, IReadOnlyList<PaperView> papers, IReadOnlyList<PaperTerms> terms, ArchiveTerms numbered, Vector[] vectors,
+    private static RelatedPaperView[] Best(int paper, IReadOnlyList<PaperView> papers, IReadOnlyList<Tokens> tokens, ArchiveTerms numbered, Vector[] vectors,
         (string Name, bool Versioned)?[] series, Numbered people, Candidates archive, Scratch scratch)
     {
         archive.For(paper, vectors[paper], series[paper]?.Name, scratch.Found);
@@ -89,7 +98,7 @@ public static class RelatedPapers
             best[k] = new RelatedPaperView(papers[other].Title, papers[other].Url,
                 SameSeries(series[paper], series[other])
                     ? "same series: " + papers[paper].Title[..series[paper]!.Value.Name.Length]
-                    : Reason(papers[paper], papers[other], terms[paper], numbered.Fields(paper), Meet(people.Authors[paper], people.Authors[other]) > 0, scratch,
+                    : Reason(papers[paper], papers[other], tokens[paper], numbered.Fields(paper), Meet(people.Authors[paper], people.Authors[other]) > 0, scratch,
                         vectors[other]));
         }
         vectors[paper].Clear(scratch.Dense);
@@ -143,9 +152,10 @@ public static class RelatedPapers
     }
 
     /// <summary>Why, in a few words: the shared authors; else the heaviest shared words of the title and summary; else the shared topics.</summary>
-    /// <param name="numbered">The same terms, numbered.</param>
+    /// <param name="shown">The paper's title and summary tokens.</param>
+    /// <param name="numbered">The paper's terms, numbered.</param>
     /// <param name="sharedAuthor">Whether the two papers have an author in common (<see cref="Numbered"/>).</param>
-    private static string Reason(PaperView paper, PaperView other, PaperTerms terms, IReadOnlyList<NumberedText> numbered, bool sharedAuthor, Scratch scratch, Vector b)
+    private static string Reason(PaperView paper, PaperView other, Tokens shown, IReadOnlyList<NumberedText> numbered, bool sharedAuthor, Scratch scratch, Vector b)
     {
         if (sharedAuthor)
         {
@@ -166,7 +176,7 @@ public static class RelatedPapers
         int mark = scratch.NextMark();
         foreach (int field in ShownFields)
         {
-            var tokens = terms.Fields[field].Tokens;
+            var tokens = field == 0 ? shown.Title : shown.Summary;
             var ids = numbered[field].Words;
             for (int j = 0; j < ids.Length; j++)
             {

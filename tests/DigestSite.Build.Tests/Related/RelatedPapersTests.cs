@@ -92,8 +92,8 @@ public sealed partial class RelatedPapersTests
         var numberedByOne = ArchiveTerms.Number(terms, parallelism: 1);
         var numberedByMany = ArchiveTerms.Number(terms, parallelism: 8);
         Assert.Equal(numberedByOne.Words, numberedByMany.Words);
-        var one = RelatedPapers.Find(model.PapersInOrder, terms, numberedByOne, parallelism: 1);
-        var many = RelatedPapers.Find(model.PapersInOrder, terms, numberedByMany, parallelism: 8);
+        var one = RelatedPapers.Find(model.PapersInOrder, Array.ConvertAll(terms, RelatedPapers.Tokens.Of), numberedByOne, parallelism: 1);
+        var many = RelatedPapers.Find(model.PapersInOrder, Array.ConvertAll(terms, RelatedPapers.Tokens.Of), numberedByMany, parallelism: 8);
         foreach (var paper in model.PapersInOrder)
         {
             Assert.Equal(one[paper.Slug], many[paper.Slug]);
