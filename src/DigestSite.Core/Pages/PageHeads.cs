@@ -46,6 +46,9 @@ public static class PageHeads
     {
         if (text.Length <= max) return text;
         int cut = text.LastIndexOf(' ', max - 1);
-        return text[..(cut > max / 2 ? cut : max - 1)].TrimEnd(',', ';', ':', '.') + "…";
+        int end = cut > max / 2 ? cut : max - 1;
+        // Never between the halves of a surrogate pair: a lone half is not a character, and a feed's XML writer refuses it.
+        if (char.IsHighSurrogate(text[end - 1])) end--;
+        return text[..end].TrimEnd(',', ';', ':', '.') + "…";
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace DigestSite.Pages;
@@ -24,16 +25,12 @@ public sealed class Utf8Text : IEquatable<Utf8Text>
     public static Utf8Text Of(StringBuilder text)
     {
         if (text.Length == 0) return Empty;
-        // An encoder, not the chunks one by one: a surrogate pair may be split between two of them.
-        var encoder = Encoding.UTF8.GetEncoder();
-        int count = 0;
-        foreach (var chunk in text.GetChunks()) count += encoder.GetByteCount(chunk.Span, flush: false);
-        count += encoder.GetByteCount([], flush: true);
-        encoder.Reset();
-        var bytes = new byte[count];
-        int written = 0;
-        foreach (var chunk in text.GetChunks()) written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
-        encoder.GetBytes([], bytes.AsSpan(written), flush: true);
+        // The chars copied out whole, not encoded chunk by chunk: a surrogate pair may be split between two chunks, and
+        // an encoder carrying the half across them was a crash on a paper that passes `check` (a pooled copy costs less than the string).
+        var chars = ArrayPool<char>.Shared.Rent(text.Length);
+        text.CopyTo(0, chars, text.Length);
+        var bytes = Encoding.UTF8.GetBytes(chars, 0, text.Length);
+        ArrayPool<char>.Shared.Return(chars);
         return new(bytes);
     }
 

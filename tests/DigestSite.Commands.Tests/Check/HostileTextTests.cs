@@ -181,6 +181,22 @@ public class HostileTextTests
         AssertBuildRefuses("title: \"T\"", "Deep:\n" + new string('>', 128) + " quote", "8:17: error: block quotes and lists are nested");
     }
 
+    [Fact]
+    public void A_summary_of_characters_beyond_U_FFFF_is_cut_between_characters_for_descriptions_and_feeds()
+    {
+        // Without a space near the limits, descriptions (300) and feed summaries (400) are cut at a fixed length, which
+        // fell between the halves of a surrogate pair: the feed writer threw on the lone half, after `check` had passed.
+        using var site = new FixtureSite();
+        site.Paper(A, Valid, "\n" + string.Concat(Enumerable.Repeat("😀", 299)) + " x");
+        Assert.Empty(site.Errors());
+        var result = Cli.Run(site.Workspace, "build");
+        Assert.Equal(0, result.ExitCode);
+        var feed = File.ReadAllText(Path.Combine(site.Workspace, "_site", "authors", "ada", "feed.xml"));
+        Assert.Contains(string.Concat(Enumerable.Repeat("😀", 199)) + "…", feed);
+        var page = File.ReadAllText(Path.Combine(site.Workspace, "_site", "papers", "a", "index.html"));
+        Assert.Contains("content=\"" + string.Concat(Enumerable.Repeat("&#x1F600;", 149)) + "…\"", page); // encoded, as any character beyond U+FFFF
+    }
+
     private static void AssertBuildRefuses(string title, string summary, string expected)
     {
         using var site = new FixtureSite();
