@@ -73,19 +73,21 @@ public sealed class PaperViewCache
     internal RenderedPaper Render(Paper paper, LunrTextAnalyzer analyzer) =>
         renderedPapers.TryGetValue(paper, out var kept) ? kept : renderedPapers.GetValue(paper, p => RenderedPaper.Of(p, analyzer));
 
-    private readonly ConcurrentDictionary<PaperView, (SiteView Site, IReadOnlyList<RelatedPaperView> Related, PlannedPage Page)> pages =
+    private readonly ConcurrentDictionary<PaperView, (SiteView Site, IReadOnlyList<RelatedPaperView> Related, string?[] Orcids, PlannedPage Page)> pages =
         new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// A paper's page as the last build planned it, when made from the same view (the same object),
-    /// an equal site view and equal related papers (which an edit of another paper can change): its
+    /// an equal site view, equal related papers (which an edit of another paper can change) and the same
+    /// authors' ORCID iDs (authors.yml, which the JSON-LD reads): its
     /// head is computed from the view and the URLs, which the site view's URL fields determine.
     /// </summary>
-    internal PlannedPage PaperPage(PaperView view, SiteView site, IReadOnlyList<RelatedPaperView> related, Func<PlannedPage> plan)
+    internal PlannedPage PaperPage(PaperView view, SiteView site, IReadOnlyList<RelatedPaperView> related, string?[] orcids, Func<PlannedPage> plan)
     {
-        if (pages.TryGetValue(view, out var kept) && kept.Site == site && kept.Related.SequenceEqual(related)) return kept.Page;
+        if (pages.TryGetValue(view, out var kept) && kept.Site == site && kept.Related.SequenceEqual(related) && kept.Orcids.SequenceEqual(orcids))
+            return kept.Page;
         var page = plan();
-        pages[view] = (site, related, page);
+        pages[view] = (site, related, orcids, page);
         return page;
     }
 
